@@ -1,0 +1,186 @@
+//! What every command shares: input and output options, the writer, progress.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use citetrace::read::{self, Corpus};
+
+/// How a command ended when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every input was read.
+    Complete,
+    /// Some inputs failed (reported on stderr); the rest were processed.
+    SomeInputsFailed,
+}
+
+/// Inputs: files, directories, `-` for stdin.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Files or directories to read (.txt .md .html .htm .json .jsonl); `-` reads stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Manifest (CSV or JSON keyed by article id) that sets or overrides metadata.
+    #[arg(long, value_name = "FILE")]
+    pub meta: Option<PathBuf>,
+    /// Largest file to read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = read::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+impl InputArgs {
+    /// Reads the corpus, printing one line per failed input to stderr.
+    ///
+    /// Fails when nothing at all could be read.
+    pub fn read(&self) -> Result<(Corpus, Outcome)> {
+        let options = read::Options {
+            max_bytes: self.max_bytes,
+            manifest: self.meta.clone(),
+            infer: true,
+        };
+        let corpus = read::read_inputs(&self.inputs, &options)?;
+        for err in &corpus.errors {
+            eprintln!("citetrace: {err}");
+        }
+        if corpus.articles.is_empty() {
+            bail!("no article could be read");
+        }
+        let outcome = if corpus.errors.is_empty() {
+            Outcome::Complete
+        } else {
+            Outcome::SomeInputsFailed
+        };
+        Ok((corpus, outcome))
+    }
+}
+
+/// Output formats; each command accepts the ones that fit it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable table (the default).
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values (formula-safe).
+    Csv,
+    /// Graphviz DOT.
+    Dot,
+    /// GraphML (Gephi, yEd, Cytoscape).
+    Graphml,
+    /// Mermaid, for Markdown.
+    Mermaid,
+    /// Markdown.
+    Markdown,
+    /// Self-contained HTML.
+    Html,
+}
+
+impl Format {
+    /// The `--format` spelling.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Dot => "dot",
+            Format::Graphml => "graphml",
+            Format::Mermaid => "mermaid",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Output: `--format` and `-o`.
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    /// Write to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    /// The chosen format, `default` when none was given; an error when the
+    /// command does not support it.
+    pub fn format(&self, default: Format, supported: &[Format]) -> Result<Format> {
+        let format = self.format.unwrap_or(default);
+        if !supported.contains(&format) {
+            let names: Vec<&str> = supported.iter().map(|f| f.name()).collect();
+            bail!(
+                "--format {} is not available here; choose one of: {}",
+                format.name(),
+                names.join(", ")
+            );
+        }
+        Ok(format)
+    }
+
+    /// Opens the output (a file or stdout), buffered.
+    pub fn writer(&self) -> Result<Box<dyn Write>> {
+        Ok(match &self.output {
+            Some(path) => Box::new(io::BufWriter::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("cannot create {}", path.display()))?,
+            )),
+            None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        })
+    }
+}
+
+/// True when the error is a closed pipe (`citetrace ... | head`): not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// A progress bar on stderr when it is a terminal, hidden otherwise (pipes, CI).
+pub fn progress(len: u64, message: &'static str) -> indicatif::ProgressBar {
+    if !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(message);
+    bar
+}
+
+/// Writes `items` as JSON Lines.
+pub fn write_jsonl<T: serde::Serialize>(out: &mut dyn Write, items: &[T]) -> Result<()> {
+    for item in items {
+        serde_json::to_writer(&mut *out, item)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Writes `value` as pretty JSON with a final newline.
+pub fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// Shortens text to `max` characters for a table cell, adding "…".
+pub fn preview(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}

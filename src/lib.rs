@@ -1,0 +1,30 @@
+//! citetrace: a source-provenance and citation tracer for news.
+//!
+//! The library follows the pipeline (see `docs/DESIGN.md`):
+//!
+//! ```text
+//! read → text → attribution → entities → reuse → graph → export / desk
+//! ```
+//!
+//! - [`read`] turns files into [`article::Article`]s and infers metadata;
+//! - [`text`] addresses text in characters, normalises it for matching and
+//!   segments it;
+//! - [`attribution`] finds cue, source and content, and [`entities`] resolves
+//!   sources to reports, outlets, organisations and people;
+//! - [`reuse`] finds who copied whom;
+//! - [`graph`] builds the provenance graph; [`export`] writes it and
+//!   everything else; [`desk`] serves the fact-checker's commands;
+//! - [`eval`] measures attribution accuracy against brat standoff gold.
+
+pub mod analysis;
+pub mod article;
+pub mod attribution;
+pub mod entities;
+pub mod error;
+pub mod export;
+pub mod read;
+pub mod reuse;
+pub mod span;
+pub mod text;
+
+pub use error::{Error, Result};

@@ -1,0 +1,6 @@
+//! The one integration-test binary: runs the real `citetrace` CLI.
+//!
+//! Each command has its own module; `util` is the small harness they share.
+
+mod articles;
+mod util;
