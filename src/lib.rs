@@ -19,9 +19,12 @@
 pub mod analysis;
 pub mod article;
 pub mod attribution;
+pub mod desk;
 pub mod entities;
 pub mod error;
+pub mod eval;
 pub mod export;
+pub mod graph;
 pub mod read;
 pub mod reuse;
 pub mod span;

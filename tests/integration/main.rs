@@ -3,4 +3,13 @@
 //! Each command has its own module; `util` is the small harness they share.
 
 mod articles;
+
+mod attributions;
+
+mod copies;
+
+mod graph;
+
+mod desk;
+
 mod util;

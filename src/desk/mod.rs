@@ -1,0 +1,2 @@
+//! The fact-checker's desk: quote verification, the origin of a claim, and a
+//! shareable report.

@@ -1,0 +1,1 @@
+//! Measuring citetrace against hand-annotated data (brat standoff, PolNeAR).

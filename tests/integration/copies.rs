@@ -1,0 +1,1 @@
+//! `citetrace` integration tests: copies.
