@@ -203,7 +203,7 @@ impl Article {
                 e.saturating_sub(s)
             })
             .sum();
-        range.len() > 0 && covered * 2 > range.len()
+        !range.is_empty() && covered * 2 > range.len()
     }
 
     /// Number of words in the story (boilerplate included).

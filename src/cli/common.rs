@@ -144,6 +144,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// A progress bar on stderr when it is a terminal, hidden otherwise (pipes, CI).
+#[allow(dead_code)] // used by the long-running commands (copies, graph, report)
 pub fn progress(len: u64, message: &'static str) -> indicatif::ProgressBar {
     if !io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
@@ -175,6 +176,7 @@ pub fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) 
 }
 
 /// Shortens text to `max` characters for a table cell, adding "…".
+#[allow(dead_code)] // used by the table views of attributions, quotes
 pub fn preview(text: &str, max: usize) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {

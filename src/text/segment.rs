@@ -64,6 +64,7 @@ pub fn paragraphs(text: &Text) -> Vec<Range> {
 }
 
 /// Sentence ranges within `para` (a character range of `text`), trimmed.
+#[allow(clippy::many_single_char_names)]
 pub fn sentences_in(text: &Text, para: Range) -> Vec<Range> {
     let s = text.slice(para);
     let chars: Vec<(usize, char)> = s.char_indices().collect();
