@@ -11,6 +11,8 @@
 //! One bad file never stops the run: it becomes an [`Error`] in
 //! [`Corpus::errors`] and the rest is read.
 
+pub mod agencies;
+pub mod dates;
 pub mod html;
 pub mod infer;
 pub mod json;

@@ -1,0 +1,157 @@
+//! Lines that are not the story: "Also read: …", "Related: …", "Comments are
+//! closed.", share/newsletter/copyright furniture, and short headline-like
+//! lines (section headings) inside the body.
+//!
+//! Each is a whole line, marked and left in the text. A heading is a line of
+//! at most [`HEADING_WORDS`] words with no terminal punctuation, between story
+//! lines; the first line of the text is treated as a possible title instead
+//! ([`title_line`]).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Line, Marks};
+use crate::article::BoilerplateKind;
+
+/// Longest line (in words) taken for a section heading.
+pub const HEADING_WORDS: usize = 10;
+
+/// Longest first line (in words) taken for a title.
+pub const TITLE_WORDS: usize = 30;
+
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:also\s+read|read\s+also|read\s+more|must\s+read|related(?:\s+(?:stories|articles|news|coverage|posts?))?|see\s+also|also\s+see|also\s+watch|watch|recommended(?:\s+stories)?|more\s+from\s+\S+|you\s+may\s+also\s+like|trending(?:\s+now)?|read\s+next|don't\s+miss|don’t\s+miss)\s*(?:[:|»›>\-–—]|$)")
+        .expect("static regex")
+});
+
+static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:comments\s+are\s+closed|leave\s+a\s+(?:comment|reply)|no\s+comments(?:\s+yet)?|\d+\s+comments?|post\s+a\s+comment|add\s+(?:a\s+)?comment|join\s+the\s+(?:conversation|discussion)|comments?|be\s+the\s+first\s+to\s+comment|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment)\b[^\n]{0,80}$")
+        .expect("static regex")
+});
+
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:share\s+(?:this|on|via)|follow\s+us|subscribe\b|sign\s+up\b|click\s+here\b|advertisement$|sponsored$|copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|get\s+the\s+latest|download\s+the\s+\S+\s+app|we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|tags?\s*:|filed\s+under\s*:|updated\s*:|photo\s*:|image\s*:|file\s+photo)")
+        .expect("static regex")
+});
+
+/// True when the line ends like a sentence or a quotation.
+fn has_terminal_punctuation(s: &str) -> bool {
+    s.chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | '\'' | ')' | ']' | '…' | '»'
+        )
+    })
+}
+
+/// Number of whitespace-separated words, counting at most `cap + 1`.
+fn words_up_to(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap + 1).count()
+}
+
+/// True for a short line that reads like a heading.
+fn is_heading(s: &str) -> bool {
+    !has_terminal_punctuation(s)
+        && s.chars().any(char::is_alphabetic)
+        && words_up_to(s, HEADING_WORDS) <= HEADING_WORDS
+}
+
+/// Marks related-links, comment, furniture and heading lines.
+pub fn find(text: &str, lines: &[Line], marks: &mut Marks) {
+    for (i, line) in lines.iter().enumerate() {
+        let s = line.text(text);
+        if s.len() > 400 || marks.overlaps(line.start, line.end) {
+            continue;
+        }
+        let kind = if RELATED.is_match(s) {
+            Some(BoilerplateKind::Related)
+        } else if s.len() <= 160 && COMMENTS.is_match(s) {
+            Some(BoilerplateKind::Comments)
+        } else if s.len() <= 200 && FURNITURE.is_match(s) {
+            Some(BoilerplateKind::Furniture)
+        } else if i > 0 && i + 1 < lines.len() && s.len() <= 120 && is_heading(s) {
+            Some(BoilerplateKind::Heading)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            marks.mark(kind, line.start, line.end);
+        }
+    }
+}
+
+/// The first line, when it reads like a headline (no terminal punctuation,
+/// at most [`TITLE_WORDS`] words, or "Report: …"-style with a colon early
+/// on) and more text follows; `None` otherwise.
+pub fn title_line(text: &str, lines: &[Line], marks: &Marks) -> Option<(usize, usize)> {
+    if lines.len() < 2 {
+        return None;
+    }
+    let line = lines[0];
+    if marks.overlaps(line.start, line.end) {
+        return None;
+    }
+    let s = line.text(text);
+    let words = words_up_to(s, TITLE_WORDS);
+    let headline = !has_terminal_punctuation(s) || s.ends_with('?') || s.ends_with('!');
+    (headline && words >= 2 && words <= TITLE_WORDS && s.len() <= 300)
+        .then_some((line.start, line.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::infer::lines;
+
+    fn marked(text: &str) -> Vec<(BoilerplateKind, String)> {
+        let mut marks = Marks::default();
+        find(text, &lines(text), &mut marks);
+        marks
+            .boilerplate
+            .iter()
+            .map(|&(k, s, e)| (k, text[s..e].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn related_comments_headings() {
+        let t = "First line of story.\n\nnew base of hamas\n\nBody sentence one, long enough.\n\
+                 Also read: Nature’s havoc in Afghanistan… Many people died.\n\
+                 Share this:\nMore story text.\nComments are closed.";
+        assert_eq!(
+            marked(t),
+            [
+                (BoilerplateKind::Heading, "new base of hamas".to_string()),
+                (
+                    BoilerplateKind::Related,
+                    "Also read: Nature’s havoc in Afghanistan… Many people died.".to_string()
+                ),
+                (BoilerplateKind::Furniture, "Share this:".to_string()),
+                (
+                    BoilerplateKind::Comments,
+                    "Comments are closed.".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn story_lines_are_not_headings() {
+        let t = "Lede.\n“This conduct undermines Western efforts to isolate Hamas as an ally,” it added\nEnd.";
+        assert!(marked(t).is_empty());
+    }
+
+    #[test]
+    fn headline_first_line_is_a_title() {
+        let t = "Report: Pakistan is becoming the new base of Hamas\n\nStory.";
+        let ls = lines(t);
+        let (s, e) = title_line(t, &ls, &Marks::default()).unwrap();
+        assert_eq!(
+            &t[s..e],
+            "Report: Pakistan is becoming the new base of Hamas"
+        );
+        let t = "Washington, Jan 22 (IANS) The threat is genuine.\nMore.";
+        assert_eq!(title_line(t, &lines(t), &Marks::default()), None);
+    }
+}
