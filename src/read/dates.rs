@@ -261,9 +261,10 @@ pub fn month_days(text: &str) -> Vec<MonthDay> {
     let mut out = Vec::new();
     for c in MONTH_DAY.captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
-        let (m, d) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
-            (Some(m), Some(d), _, _) | (_, _, Some(d), Some(m)) => (m, d),
-            _ => continue,
+        let ((Some(m), Some(d), _, _) | (_, _, Some(d), Some(m))) =
+            (c.get(1), c.get(2), c.get(3), c.get(4))
+        else {
+            continue;
         };
         let rest = text[whole.end()..].trim_start_matches([',', '.', ' ']);
         let followed_by_year = rest.len() >= 4

@@ -95,7 +95,7 @@ pub fn title_line(text: &str, lines: &[Line], marks: &Marks) -> Option<(usize, u
     let s = line.text(text);
     let words = words_up_to(s, TITLE_WORDS);
     let headline = !has_terminal_punctuation(s) || s.ends_with('?') || s.ends_with('!');
-    (headline && words >= 2 && words <= TITLE_WORDS && s.len() <= 300)
+    (headline && (2..=TITLE_WORDS).contains(&words) && s.len() <= 300)
         .then_some((line.start, line.end))
 }
 

@@ -169,7 +169,9 @@ fn memchr_ci(hay: &str, needle: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn run(text: &str) -> (Vec<(CreditKind, Option<&'static str>, String)>, Marks) {
+    type Got = Vec<(CreditKind, Option<&'static str>, String)>;
+
+    fn run(text: &str) -> (Got, Marks) {
         let mut marks = Marks::default();
         let found = find(text, &super::super::lines(text), &mut marks)
             .into_iter()

@@ -216,7 +216,9 @@ mod tests {
     use super::*;
     use crate::read::infer::lines;
 
-    fn dl(text: &str) -> Option<(String, Option<(i8, i8)>, Option<&'static str>, String)> {
+    type Got = (String, Option<(i8, i8)>, Option<&'static str>, String);
+
+    fn dl(text: &str) -> Option<Got> {
         find(text, &lines(text), None).map(|d| {
             (
                 d.place.clone(),

@@ -233,7 +233,7 @@ pub fn infer(article: &mut Article) {
     article.boilerplate.append(&mut found);
     article
         .boilerplate
-        .sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+        .sort_by_key(|b| (b.span.start, b.span.end));
     article
         .boilerplate
         .dedup_by(|b, a| a.span.start == b.span.start && a.span.end == b.span.end);
