@@ -15,6 +15,9 @@ pub struct Args {
     input: InputArgs,
     #[command(flatten)]
     output: OutputArgs,
+    /// Include each article's text (as read; all spans index into it) in JSON and JSONL output.
+    #[arg(long)]
+    text: bool,
 }
 
 /// One article as listed (the JSON/JSONL record).
@@ -27,9 +30,11 @@ struct Record<'a> {
     #[serde(flatten)]
     meta: &'a Metadata,
     boilerplate: &'a [Boilerplate],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
 }
 
-fn record(article: &Article) -> Record<'_> {
+fn record(article: &Article, with_text: bool) -> Record<'_> {
     Record {
         id: &article.id,
         path: &article.path,
@@ -37,11 +42,16 @@ fn record(article: &Article) -> Record<'_> {
         chars: article.text.char_len(),
         meta: &article.meta,
         boilerplate: &article.boilerplate,
+        text: with_text.then(|| article.text.as_str()),
     }
 }
 
 fn value(field: Option<&Field<String>>) -> String {
     field.map(|f| f.value.clone()).unwrap_or_default()
+}
+
+fn via<T>(field: Option<&Field<T>>) -> String {
+    field.map(|f| f.via.clone()).unwrap_or_default()
 }
 
 fn date_cell(field: Option<&Field<Date>>) -> String {
@@ -73,23 +83,79 @@ pub fn run(args: &Args) -> Result<Outcome> {
         &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
     )?;
     let (corpus, outcome) = args.input.read()?;
+    for warning in &corpus.warnings {
+        eprintln!("citetrace: warning: {warning}");
+    }
     let mut out = args.output.writer()?;
-    let records: Vec<Record> = corpus.articles.iter().map(record).collect();
+    let records: Vec<Record> = corpus
+        .articles
+        .iter()
+        .map(|a| record(a, args.text))
+        .collect();
     match format {
         Format::Json => common::write_json(&mut out, &records)?,
         Format::Jsonl => common::write_jsonl(&mut out, &records)?,
-        Format::Csv | Format::Table => {
+        Format::Csv => {
+            let headers = [
+                "id",
+                "path",
+                "outlet",
+                "outlet_via",
+                "date",
+                "date_via",
+                "date_floor",
+                "place",
+                "author",
+                "affiliation",
+                "title",
+                "url",
+                "language",
+                "words",
+                "credits",
+                "boilerplate",
+            ];
+            let rows = corpus.articles.iter().map(|a| {
+                let m = &a.meta;
+                vec![
+                    a.id.clone(),
+                    a.path.clone(),
+                    value(m.outlet.as_ref()),
+                    via(m.outlet.as_ref()),
+                    m.date
+                        .as_ref()
+                        .map(|d| d.value.to_string())
+                        .unwrap_or_default(),
+                    via(m.date.as_ref()),
+                    m.date_floor
+                        .as_ref()
+                        .map(|d| d.value.to_string())
+                        .unwrap_or_default(),
+                    value(m.place.as_ref()),
+                    value(m.author.as_ref()),
+                    value(m.affiliation.as_ref()),
+                    value(m.title.as_ref()),
+                    value(m.url.as_ref()),
+                    value(m.language.as_ref()),
+                    a.word_count().to_string(),
+                    credits_cell(&m.credits),
+                    a.boilerplate.len().to_string(),
+                ]
+            });
+            citetrace::export::csv::write_rows(&mut out, &headers, rows)?;
+        }
+        Format::Table => {
             let headers = [
                 "id", "outlet", "date", "author", "title", "words", "credits",
             ];
-            let rows = corpus.articles.iter().map(|a| {
+            let mut table = citetrace::export::table::Table::new(headers);
+            for a in &corpus.articles {
                 let m = &a.meta;
                 let author = match (&m.author, &m.affiliation) {
                     (Some(au), Some(af)) => format!("{} ({})", au.value, af.value),
                     (Some(au), None) => au.value.clone(),
                     (None, _) => String::new(),
                 };
-                vec![
+                table.row(vec![
                     a.id.clone(),
                     value(m.outlet.as_ref()),
                     date_cell(m.date.as_ref()),
@@ -97,17 +163,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
                     value(m.title.as_ref()),
                     a.word_count().to_string(),
                     credits_cell(&m.credits),
-                ]
-            });
-            if format == Format::Csv {
-                citetrace::export::csv::write_rows(&mut out, &headers, rows)?;
-            } else {
-                let mut table = citetrace::export::table::Table::new(headers);
-                for row in rows {
-                    table.row(row);
-                }
-                table.write(&mut out)?;
+                ]);
             }
+            table.write(&mut out)?;
         }
         _ => unreachable!("checked by OutputArgs::format"),
     }

@@ -59,6 +59,9 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// One error per input (file or JSON line) that could not be read.
     pub errors: Vec<Error>,
+    /// Things worth telling the user that did not stop anything (manifest
+    /// ids that match no article). They do not change the exit code.
+    pub warnings: Vec<String>,
 }
 
 impl Corpus {
@@ -95,6 +98,22 @@ impl Format {
             _ => Format::Plain,
         }
     }
+
+    /// True when a file found in a directory walk should be read: a known
+    /// extension (`.txt`, `.md`, `.text`, `.html`, `.htm`, `.xhtml`, `.json`,
+    /// `.jsonl`, `.ndjson`) or none at all.
+    pub fn readable(path: &Path) -> bool {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        matches!(
+            ext.as_deref(),
+            None | Some(
+                "txt" | "md" | "text" | "html" | "htm" | "xhtml" | "json" | "jsonl" | "ndjson"
+            )
+        )
+    }
 }
 
 /// Reads every input path into a corpus.
@@ -116,27 +135,39 @@ pub fn read_inputs(inputs: &[PathBuf], options: &Options) -> Result<Corpus> {
     for input in inputs {
         collect_files(input, &mut files, &mut errors);
     }
-    let results: Vec<Result<Vec<Article>, Vec<Error>>> = files
+    let results: Vec<(Vec<Article>, Vec<Error>)> = files
         .par_iter()
         .map(|path| read_file(path, options))
         .collect();
     let mut articles = Vec::new();
-    for result in results {
-        match result {
-            Ok(mut read) => articles.append(&mut read),
-            Err(mut errs) => errors.append(&mut errs),
-        }
+    for (mut read, mut errs) in results {
+        articles.append(&mut read);
+        errors.append(&mut errs);
     }
     make_ids_unique(&mut articles);
+    let mut warnings = Vec::new();
     if let Some(manifest) = &manifest {
+        let mut used = std::collections::HashSet::new();
         for article in &mut articles {
-            manifest.apply(article);
+            if manifest.apply(article) {
+                used.insert(article.id.clone());
+            }
+        }
+        for id in manifest.entries.keys().filter(|id| !used.contains(*id)) {
+            warnings.push(format!(
+                "{}: manifest id {id:?} matches no article read",
+                manifest.path.display()
+            ));
         }
     }
     if options.infer {
         articles.par_iter_mut().for_each(infer::infer);
     }
-    Ok(Corpus { articles, errors })
+    Ok(Corpus {
+        articles,
+        errors,
+        warnings,
+    })
 }
 
 /// Expands one input into files: the path itself, or a directory's files.
@@ -170,13 +201,21 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>)
         .collect();
     children.sort();
     for child in children {
-        collect_files(&child, files, errors);
+        // Inside a directory, files of other kinds (images, manifests, notes
+        // in unknown formats) are not articles; named files are always read.
+        if child.is_dir() || Format::readable(&child) {
+            collect_files(&child, files, errors);
+        }
     }
 }
 
-/// Reads one file (or stdin) and parses it by format.
-fn read_file(path: &Path, options: &Options) -> Result<Vec<Article>, Vec<Error>> {
-    let text = load_text(path, options.max_bytes).map_err(|e| vec![e])?;
+/// Reads one file (or stdin) and parses it by format: the articles read and
+/// the errors met (a JSON Lines file can have both).
+fn read_file(path: &Path, options: &Options) -> (Vec<Article>, Vec<Error>) {
+    let text = match load_text(path, options.max_bytes) {
+        Ok(t) => t,
+        Err(e) => return (Vec::new(), vec![e]),
+    };
     let stem = if path.as_os_str() == "-" {
         "stdin".to_string()
     } else {
@@ -184,13 +223,13 @@ fn read_file(path: &Path, options: &Options) -> Result<Vec<Article>, Vec<Error>>
             .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned())
     };
     let shown = path.display().to_string();
+    let one = |r: Result<Article>| match r {
+        Ok(a) => (vec![a], Vec::new()),
+        Err(e) => (Vec::new(), vec![e]),
+    };
     match Format::of(path) {
-        Format::Plain => plain::parse(&stem, &shown, text)
-            .map(|a| vec![a])
-            .map_err(|e| vec![e]),
-        Format::Html => html::parse(&stem, &shown, &text)
-            .map(|a| vec![a])
-            .map_err(|e| vec![e]),
+        Format::Plain => one(plain::parse(&stem, &shown, text)),
+        Format::Html => one(html::parse(&stem, &shown, &text)),
         Format::Json => json::parse_json(&stem, path, &text),
         Format::JsonLines => json::parse_lines(&stem, path, &text),
     }

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::util::{arg, citetrace, seeds};
+use crate::util::{arg, citetrace, data, seeds};
 
 /// The seeds as JSON records, by id prefix ("000", "001", ...).
 fn seed(prefix: &str) -> Value {
@@ -143,7 +143,7 @@ fn seed_004_has_author_and_affiliation() {
 #[test]
 fn every_span_matches_the_text_at_its_offsets() {
     use citetrace::read::{Options, read_inputs};
-    let corpus = read_inputs(&[seeds()], &Options::default()).unwrap();
+    let corpus = read_inputs(&[seeds(), data("read/good")], &Options::default()).unwrap();
     assert!(corpus.articles.len() >= 5);
     for a in &corpus.articles {
         let chars: Vec<char> = a.text.as_str().chars().collect();
@@ -195,4 +195,411 @@ fn missing_path_is_reported_and_exit_code_is_2() {
     let run = citetrace(["articles", "no/such/file.txt"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("no/such/file.txt"), "{}", run.stderr);
+}
+
+// ---- HTML, JSON and manifest fixtures -------------------------------------
+
+fn fixtures() -> Vec<Value> {
+    let run = citetrace([
+        "articles",
+        &arg(&data("read/good")),
+        "--format",
+        "json",
+        "--text",
+    ]);
+    run.json().as_array().unwrap().clone()
+}
+
+fn fixture(id: &str) -> Value {
+    fixtures()
+        .into_iter()
+        .find(|a| a["id"] == id)
+        .unwrap_or_else(|| panic!("no article {id}"))
+}
+
+#[test]
+fn news_page_body_drops_furniture_and_reads_json_ld() {
+    let a = fixture("daily-sentinel-hamas");
+    let text = a["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Washington, Jan 22 (IANS) The threat"),
+        "{text}"
+    );
+    for furniture in [
+        "cookies",
+        "Share on X",
+        "Also Read",
+        "Advertisement",
+        "Very worrying news",
+        "Related stories",
+        "All rights reserved",
+        "Most read",
+        "File photo",
+        "dataLayer",
+    ] {
+        assert!(
+            !text.contains(furniture),
+            "{furniture:?} leaked into {text}"
+        );
+    }
+    assert_eq!(text.matches("\n\n").count(), 4, "five paragraphs: {text}");
+    assert_eq!(
+        a["title"]["value"],
+        "Pakistan risks becoming Hamas haven, says report"
+    );
+    assert_eq!(a["title"]["via"], "json-ld:headline");
+    assert_eq!(a["outlet"]["value"], "The Daily Sentinel");
+    assert_eq!(a["outlet"]["origin"], "given");
+    assert_eq!(a["date"]["value"], "2026-01-22");
+    assert_eq!(a["date"]["via"], "json-ld:datePublished");
+    assert_eq!(
+        a["url"]["value"],
+        "https://dailysentinel.example/world/pakistan-hamas-haven-report-4471"
+    );
+    assert_eq!(a["language"]["value"], "en");
+    let credits: Vec<(&str, Option<&str>)> = a["credits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap(), c["agency"].as_str()))
+        .collect();
+    assert_eq!(credits, [("dateline", Some("IANS")), ("agency-feed", None)]);
+}
+
+#[test]
+fn page_without_article_tags_uses_meta_tags_and_density() {
+    let a = fixture("policy-review-pakistan");
+    let text = a["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Dr Naji Zaheer currently serves"),
+        "{text}"
+    );
+    assert!(!text.contains("Other analysis"), "{text}");
+    assert!(!text.contains("Disqus"), "{text}");
+    assert!(!text.contains("About us"), "{text}");
+    assert_eq!(a["title"]["via"], "og:title");
+    assert_eq!(a["outlet"]["value"], "Policy Review");
+    assert_eq!(a["author"]["value"], "Omar Siddiqui");
+    assert_eq!(a["author"]["via"], "meta:author");
+    assert_eq!(a["affiliation"]["value"], "Centre for Strategic Policy");
+    assert_eq!(a["date"]["value"], "2026-01-28");
+    assert_eq!(a["url"]["via"], "link:canonical");
+    assert_eq!(a["language"]["value"], "en");
+}
+
+#[test]
+fn malformed_html_still_reads() {
+    let a = fixture("broken-markup");
+    let text = a["text"].as_str().unwrap();
+    assert!(
+        text.contains("bolds across tags in the wrong order & c."),
+        "{text}"
+    );
+    assert_eq!(a["outlet"]["value"], "Reuters");
+    assert_eq!(a["credits"][1]["kind"], "tail");
+}
+
+#[test]
+fn json_lines_and_json_arrays_recognise_common_fields() {
+    let all = fixtures();
+    let ids: Vec<&str> = all.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "broken-markup",
+            "daily-sentinel-hamas",
+            "policy-review-pakistan",
+            "portal-7731",
+            "portal-7732",
+            "feed-001",
+            "2",
+            "wire-feed-4"
+        ],
+        "the manifest.csv in the directory is not read as an article"
+    );
+    let feed = fixture("feed-001");
+    assert_eq!(feed["outlet"]["value"], "Reuters");
+    assert_eq!(feed["outlet"]["via"], "source");
+    assert_eq!(feed["author"]["value"], "Asif Shahzad, Gibran Peshimam");
+    assert_eq!(feed["date"]["value"], "2026-01-23");
+    let afp = fixture("2");
+    assert_eq!(afp["date"]["value"], "2026-02-02");
+    assert_eq!(afp["date"]["via"], "pubDate");
+    let inputs: Vec<&str> = afp["credits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "inputs")
+        .map(|c| c["agency"].as_str().unwrap())
+        .collect();
+    assert_eq!(inputs, ["Reuters", "AP"]);
+    let bare = fixture("wire-feed-4");
+    assert_eq!(
+        bare["date"]["value"], "2026-01-27",
+        "Unix seconds → civil date"
+    );
+    let portal = fixture("portal-7731");
+    assert_eq!(portal["outlet"]["value"], "Portal Times");
+    assert_eq!(portal["date"]["value"], "2025-09-17");
+    assert_eq!(
+        portal["author"],
+        Value::Null,
+        "an empty author list is no author"
+    );
+}
+
+#[test]
+fn manifest_overrides_and_warns_about_unknown_ids() {
+    let run = citetrace([
+        "articles",
+        &arg(&data("read/good")),
+        "--meta",
+        &arg(&data("read/good/manifest.csv")),
+        "--format",
+        "json",
+    ]);
+    let all = run.json();
+    let weekly = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "portal-7732")
+        .unwrap();
+    assert_eq!(weekly["outlet"]["value"], "Portal Times Weekly");
+    assert_eq!(weekly["outlet"]["origin"], "manifest");
+    assert_eq!(weekly["date"]["value"], "2025-09-18");
+    let feed = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "feed-001")
+        .unwrap();
+    assert_eq!(
+        feed["title"]["value"],
+        "Pakistan rejects report on Hamas presence, says claims baseless"
+    );
+    assert_eq!(
+        feed["outlet"]["origin"], "given",
+        "empty cells leave fields alone"
+    );
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+
+    let seeds_run = citetrace([
+        "articles",
+        &arg(&seeds()),
+        "--meta",
+        &arg(&data("read/good/manifest.csv")),
+    ]);
+    assert_eq!(seeds_run.code, 0, "unknown ids are only a warning");
+    assert!(
+        seeds_run.stderr.contains("warning: ")
+            && seeds_run.stderr.contains("\"feed-001\" matches no article"),
+        "{}",
+        seeds_run.stderr
+    );
+}
+
+#[test]
+fn malformed_manifests_stop_the_run_with_a_clear_error() {
+    for (file, needle) in [
+        (
+            "read/bad/manifest-unknown-column.csv",
+            ":1: unknown manifest column \"colour\"",
+        ),
+        (
+            "read/bad/manifest-bad-date.json",
+            "date \"not a date\" is not a date",
+        ),
+    ] {
+        let run = citetrace(["articles", &arg(&seeds()), "--meta", &arg(&data(file))]);
+        assert_eq!(run.code, 2, "{file}");
+        assert!(run.stderr.contains(needle), "{file}: {}", run.stderr);
+        assert!(run.stdout.is_empty());
+    }
+}
+
+// ---- Bad input ------------------------------------------------------------
+
+#[test]
+fn bad_json_lines_are_reported_with_line_numbers() {
+    let path = data("read/bad/mixed.jsonl");
+    let run = citetrace(["articles", &arg(&path), "--format", "jsonl"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let ids: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["good-1", "good-2"]);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    assert!(
+        lines[0].contains("mixed.jsonl:2: malformed JSON"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains("mixed.jsonl:3: JSON object has no article text"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].contains("mixed.jsonl:4: expected a JSON object"),
+        "{}",
+        lines[2]
+    );
+}
+
+#[test]
+fn json_object_without_text_is_an_error() {
+    let run = citetrace(["articles", &arg(&data("read/bad/no-text.json"))]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("no-text.json: JSON object has no article text"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn html_without_text_is_an_error() {
+    let run = citetrace(["articles", &arg(&data("read/bad/no-text.html"))]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("no-text.html: HTML page has no article text"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A directory with one good article and one bad file of the given bytes.
+fn dir_with_bad(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "Washington, Jan 22 (IANS) A good story that reads fine.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    dir
+}
+
+#[test]
+fn one_bad_file_in_a_directory_is_reported_and_skipped() {
+    let cases: [(&str, &[u8], &str); 5] = [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\t\n", "empty file"),
+        (
+            "binary.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "binary file",
+        ),
+        (
+            "latin1.txt",
+            b"caf\xe9 au lait",
+            "not valid UTF-8 at byte 3",
+        ),
+        ("utf16.txt", b"\xff\xfeW\x00a\x00", "UTF-16"),
+    ];
+    for (name, bytes, problem) in cases {
+        let dir = dir_with_bad(name, bytes);
+        let run = citetrace(["articles", &arg(dir.path()), "--format", "json"]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{name}: {}", run.stderr);
+        assert!(
+            lines[0].contains(name) && lines[0].contains(problem),
+            "{name}: {}",
+            lines[0]
+        );
+        let json: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), 1, "{name}");
+        assert_eq!(json[0]["id"], "good");
+        assert_eq!(json[0]["outlet"]["value"], "IANS");
+    }
+}
+
+#[test]
+fn file_over_the_size_limit_is_rejected() {
+    let dir = dir_with_bad("big.txt", "word ".repeat(400).as_bytes());
+    let run = citetrace(["articles", &arg(dir.path()), "--max-bytes", "1000"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("big.txt: file is 2000 bytes, over the limit of 1000 bytes"),
+        "{}",
+        run.stderr
+    );
+    let stdin = crate::util::run_with_stdin(
+        ["articles", "-", "--max-bytes", "10"],
+        Some(b"A story from stdin that is too long."),
+    );
+    assert_eq!(stdin.code, 2);
+    assert!(
+        stdin.stderr.contains("-: file is 11 bytes"),
+        "{}",
+        stdin.stderr
+    );
+}
+
+#[test]
+fn permission_denied_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = dir_with_bad("secret.txt", b"A story nobody may read.");
+    let path = dir.path().join("secret.txt");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::File::open(&path).is_ok() {
+        // Running as root (or with CAP_DAC_OVERRIDE): permissions do not apply.
+        eprintln!("skipping: this user can read a mode-000 file");
+        return;
+    }
+    let run = citetrace(["articles", &arg(dir.path())]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("secret.txt: cannot read") && run.stderr.contains("ermission denied"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn stdin_is_read_as_plain_text() {
+    let run = crate::util::run_with_stdin(
+        ["articles", "-", "--format", "json"],
+        Some("\u{feff}LONDON, March 3 (AFP) — A story from stdin.\n— AFP\n".as_bytes()),
+    );
+    let json = run.json();
+    assert_eq!(json[0]["id"], "stdin");
+    assert_eq!(json[0]["outlet"]["value"], "AFP");
+    assert_eq!(json[0]["place"]["value"], "LONDON");
+    assert_eq!(
+        json[0]["credits"][0]["evidence"]["start"], 0,
+        "the BOM is dropped"
+    );
+}
+
+#[test]
+fn duplicate_ids_are_made_unique() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("a")).unwrap();
+    std::fs::create_dir(dir.path().join("b")).unwrap();
+    std::fs::write(dir.path().join("a/story.txt"), "One story.").unwrap();
+    std::fs::write(dir.path().join("b/story.txt"), "Another story.").unwrap();
+    std::fs::write(dir.path().join(".hidden.txt"), "Hidden.").unwrap();
+    let run = citetrace(["articles", &arg(dir.path()), "--format", "json"]);
+    let ids: Vec<String> = run
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["story", "story-2"]);
 }

@@ -38,8 +38,10 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Desk initials: "scor/as", "ksk/rad/".
-static INITIALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[a-z]{2,6}(?:/[a-z]{1,6}){1,4}/?$").expect("static regex"));
+static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[a-z]{2,6}(?:/[a-z]{1,6}){0,4}/$|^[a-z]{2,6}(?:/[a-z]{1,6}){1,4}$")
+        .expect("static regex")
+});
 
 /// "(With inputs from PTI)", "with additional inputs from agencies".
 static INPUTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -182,12 +184,12 @@ mod tests {
 
     #[test]
     fn credit_tail_and_initials() {
-        let (found, marks) = run("Story text here.\n–IANS\nscor/as\n\n");
+        let (found, marks) = run("Story text here.\n–IANS\nscor/as\nksk/\n");
         assert_eq!(
             found,
             [(CreditKind::Tail, Some("IANS"), "–IANS".to_string())]
         );
-        assert_eq!(marks.boilerplate.len(), 2);
+        assert_eq!(marks.boilerplate.len(), 3);
     }
 
     #[test]
