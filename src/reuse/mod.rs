@@ -6,6 +6,13 @@
 //! attributions and containment, or says that nothing decides.
 //! The output contract is documented in `docs/formats.md`.
 
+pub mod align;
+pub mod direction;
+pub mod explain;
+pub mod index;
+pub mod paraphrase;
+pub mod tokens;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -59,6 +66,12 @@ pub struct Options {
     pub min_score: f64,
     /// Show a progress bar on stderr (only when it is a terminal).
     pub progress: bool,
+    /// Fingerprinting and candidate selection.
+    pub index: index::IndexOptions,
+    /// Passage alignment (verbatim and near-verbatim).
+    pub align: align::AlignOptions,
+    /// Sentence alignment (paraphrase).
+    pub paraphrase: paraphrase::ParaphraseOptions,
 }
 
 impl Default for Options {
@@ -66,17 +79,12 @@ impl Default for Options {
         Options {
             min_score: 0.0,
             progress: false,
+            index: index::IndexOptions::default(),
+            align: align::AlignOptions::default(),
+            paraphrase: paraphrase::ParaphraseOptions::default(),
         }
     }
 }
 
-/// Finds every pair of `articles` that share text. `attributions[i]` belongs to
-/// `articles[i]` (it may be empty) and serves as evidence of direction.
-pub fn detect(
-    articles: &[crate::article::Article],
-    attributions: &[Vec<crate::attribution::Attribution>],
-    options: &Options,
-) -> Vec<CopyPair> {
-    let _ = (articles, attributions, options);
-    Vec::new()
-}
+mod detect;
+pub use detect::detect;

@@ -1,0 +1,290 @@
+//! Aligning copied and edited passages between two articles.
+//!
+//! Seeds are bigrams of content words found in both articles. Seeds that
+//! follow each other closely in both texts (allowing words dropped, inserted,
+//! changed or swapped in between) are chained into one passage. Each passage
+//! pair is then scored by a banded longest common subsequence over *all* its
+//! words (function words included), so "This conduct directly undermines" →
+//! "This conduct undermines" scores just under 1. Passages are kept only when
+//! they carry enough ordinary prose — a shared conference title or an
+//! organisation's full name is not a copy.
+
+use std::collections::HashMap;
+
+use super::tokens::{Profile, combine, kind};
+use crate::span::Range;
+
+/// Content words per seed.
+const SEED: usize = 2;
+/// Content words a chain may skip between seeds (in either text).
+const GAP: usize = 12;
+/// Occurrences of a seed in one article beyond which it is stock text.
+const SEED_MAX_OCCURRENCES: usize = 8;
+/// Similarity at or above which a passage counts as verbatim: no word
+/// changed, or one in a hundred in a long passage.
+pub const VERBATIM_SIMILARITY: f64 = 0.995;
+
+/// Settings for passage alignment.
+#[derive(Debug, Clone, Copy)]
+pub struct AlignOptions {
+    /// Prose words (lower-case content words) a passage needs in each article.
+    pub min_prose: usize,
+    /// Similarity below which an aligned passage is dropped.
+    pub min_similarity: f64,
+    /// Most passages kept per pair (the longest).
+    pub max_passages: usize,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            min_prose: 8,
+            min_similarity: 0.5,
+            max_passages: 200,
+        }
+    }
+}
+
+/// An aligned pair of passages, in token indices and characters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Aligned {
+    /// Token range in the first article.
+    pub a_toks: (usize, usize),
+    /// Token range in the second article.
+    pub b_toks: (usize, usize),
+    /// Character range in the first article.
+    pub a: Range,
+    /// Character range in the second article.
+    pub b: Range,
+    /// 0–1 word-level similarity.
+    pub similarity: f64,
+}
+
+impl Aligned {
+    /// Words in the shorter side: the weight of the passage.
+    pub fn words(&self) -> usize {
+        (self.a_toks.1 - self.a_toks.0).min(self.b_toks.1 - self.b_toks.0)
+    }
+}
+
+/// A chain of seeds: first and last seed positions (content-word indices).
+#[derive(Debug, Clone, Copy)]
+struct Chain {
+    a0: usize,
+    b0: usize,
+    a1: usize,
+    b1: usize,
+    seeds: usize,
+}
+
+fn trigrams(p: &Profile) -> Vec<u64> {
+    p.content
+        .windows(SEED)
+        .map(|w| {
+            w.iter()
+                .fold(0u64, |h, &i| combine(h, p.toks[i as usize].hash))
+        })
+        .collect()
+}
+
+/// Finds the shared passages of two articles' profiles.
+#[allow(clippy::many_single_char_names)] // i, j index a and b as in the literature
+pub fn align(a: &Profile, b: &Profile, options: &AlignOptions) -> Vec<Aligned> {
+    let ta = trigrams(a);
+    let tb = trigrams(b);
+    let mut at: HashMap<u64, Vec<u32>> = HashMap::with_capacity(ta.len());
+    for (i, &h) in ta.iter().enumerate() {
+        at.entry(h).or_default().push(i as u32);
+    }
+    let mut open: Vec<Chain> = Vec::new();
+    let mut done: Vec<Chain> = Vec::new();
+    for (j, h) in tb.iter().enumerate() {
+        let Some(pos) = at.get(h) else { continue };
+        if pos.len() > SEED_MAX_OCCURRENCES {
+            continue;
+        }
+        // Retire chains that can no longer be extended.
+        let mut k = 0;
+        while k < open.len() {
+            if open[k].b1 + GAP < j {
+                done.push(open.swap_remove(k));
+            } else {
+                k += 1;
+            }
+        }
+        for &i in pos {
+            let i = i as usize;
+            // Extend the chain whose last seed is nearest before (i, j).
+            let best = open
+                .iter_mut()
+                .filter(|c| {
+                    j > c.b1
+                        && i + GAP > c.a1
+                        && i <= c.a1 + GAP
+                        && (i + c.b1).abs_diff(j + c.a1) <= GAP
+                })
+                .min_by_key(|c| (j - c.b1) + i.abs_diff(c.a1));
+            match best {
+                Some(c) => {
+                    c.a0 = c.a0.min(i);
+                    c.a1 = c.a1.max(i);
+                    c.b1 = j;
+                    c.seeds += 1;
+                }
+                None => open.push(Chain {
+                    a0: i,
+                    b0: j,
+                    a1: i,
+                    b1: j,
+                    seeds: 1,
+                }),
+            }
+        }
+    }
+    done.append(&mut open);
+
+    let mut out: Vec<Aligned> = done
+        .into_iter()
+        .filter_map(|c| passage(a, b, c, options))
+        .collect();
+    // Keep the heaviest passages, without overlaps on either side.
+    out.sort_by(|x, y| {
+        y.words()
+            .cmp(&x.words())
+            .then(x.b.start.cmp(&y.b.start))
+            .then(x.a.start.cmp(&y.a.start))
+    });
+    let mut kept: Vec<Aligned> = Vec::new();
+    for p in out {
+        if kept.len() >= options.max_passages {
+            break;
+        }
+        if kept
+            .iter()
+            .all(|k| !k.a.overlaps(p.a) && !k.b.overlaps(p.b))
+        {
+            kept.push(p);
+        }
+    }
+    kept.sort_by_key(|p| (p.b.start, p.a.start));
+    kept
+}
+
+/// Turns a chain into a scored passage, or `None` when it is too thin.
+fn passage(a: &Profile, b: &Profile, c: Chain, options: &AlignOptions) -> Option<Aligned> {
+    let a_from = *a.content.get(c.a0)? as usize;
+    let a_to = *a.content.get(c.a1 + SEED - 1)? as usize + 1;
+    let b_from = *b.content.get(c.b0)? as usize;
+    let b_to = *b.content.get(c.b1 + SEED - 1)? as usize + 1;
+    if a.prose_in(a_from, a_to) < options.min_prose || b.prose_in(b_from, b_to) < options.min_prose
+    {
+        return None;
+    }
+    let sa: Vec<u64> = a.toks[a_from..a_to].iter().map(|t| t.hash).collect();
+    let sb: Vec<u64> = b.toks[b_from..b_to].iter().map(|t| t.hash).collect();
+    let lcs = banded_lcs(&sa, &sb);
+    let similarity = 2.0 * lcs as f64 / (sa.len() + sb.len()) as f64;
+    // Prose must be shared too, not only names around it.
+    let prose_shared = shared_prose(a, (a_from, a_to), b, (b_from, b_to));
+    if similarity < options.min_similarity || prose_shared < options.min_prose {
+        return None;
+    }
+    Some(Aligned {
+        a_toks: (a_from, a_to),
+        b_toks: (b_from, b_to),
+        a: a.char_range(a_from, a_to),
+        b: b.char_range(b_from, b_to),
+        similarity,
+    })
+}
+
+/// Prose words of the first range that also occur in the second.
+fn shared_prose(a: &Profile, ar: (usize, usize), b: &Profile, br: (usize, usize)) -> usize {
+    let bset: std::collections::HashSet<u64> = b.toks[br.0..br.1]
+        .iter()
+        .filter(|t| t.is(kind::PROSE))
+        .map(|t| t.hash)
+        .collect();
+    a.toks[ar.0..ar.1]
+        .iter()
+        .filter(|t| t.is(kind::PROSE) && bset.contains(&t.hash))
+        .count()
+}
+
+/// Length of the longest common subsequence, computed in a diagonal band wide
+/// enough for the length difference plus edits, so huge identical passages
+/// cost linear time.
+pub fn banded_lcs(a: &[u64], b: &[u64]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return 0;
+    }
+    let band = n.abs_diff(m) + 48;
+    let mut prev = vec![0usize; m + 1];
+    let mut cur = vec![0usize; m + 1];
+    for i in 1..=n {
+        // Columns j with |i·m/n − j| ≤ band.
+        let centre = i * m / n;
+        let lo = centre.saturating_sub(band).max(1);
+        let hi = (centre + band).min(m);
+        cur[lo - 1] = if lo > 1 { prev[lo - 1] } else { 0 };
+        for j in lo..=hi {
+            cur[j] = if a[i - 1] == b[j - 1] {
+                prev[j - 1] + 1
+            } else {
+                prev[j].max(cur[j - 1])
+            };
+        }
+        // Outside the band keep values monotone for the next row.
+        for j in hi + 1..=m.min(hi + 1) {
+            cur[j] = cur[hi];
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.iter().copied().max().unwrap_or(0).min(n.min(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+
+    fn profile(s: &str) -> Profile {
+        Profile::new(&Article::new("x", "x", s.to_string()))
+    }
+
+    #[test]
+    fn lcs_counts_common_words() {
+        assert_eq!(banded_lcs(&[1, 2, 3, 4], &[1, 3, 4]), 3);
+        assert_eq!(banded_lcs(&[], &[1]), 0);
+        let long: Vec<u64> = (0..5000).collect();
+        assert_eq!(banded_lcs(&long, &long), 5000);
+    }
+
+    #[test]
+    fn finds_an_edited_passage() {
+        let a = profile(
+            "Unrelated opening words here. Yet Pakistan continues to allow Hamas representatives to operate freely on its soil, participate in public events and forge alliances with local militant groups. This conduct directly undermines Western efforts to diplomatically isolate Hamas and raises serious questions.",
+        );
+        let b = profile(
+            "A different start. “Pakistan allows Hamas representatives to operate freely on its soil, participate in public events, and forge alliances with local militant groups. This conduct undermines Western efforts to diplomatically isolate Hamas and raises serious questions,” it added.",
+        );
+        let got = align(&a, &b, &AlignOptions::default());
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].similarity > 0.8 && got[0].similarity < VERBATIM_SIMILARITY,
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_shared_title_is_not_a_passage() {
+        let a = profile(
+            "The Kashmir Solidarity and Hamas Operation Al-Aqsa Flood Conference in Rawalakot drew crowds of supporters.",
+        );
+        let b = profile(
+            "Speakers at the Kashmir Solidarity and Hamas Operation Al-Aqsa Flood Conference in Rawalakot praised the militants.",
+        );
+        assert!(align(&a, &b, &AlignOptions::default()).is_empty());
+    }
+}

@@ -1,0 +1,210 @@
+//! Pairs explained by a third article.
+//!
+//! When A and B share text only because both share it with C, the pair A–B
+//! is not a copy edge of its own:
+//!
+//! - if C → A → … chains through (C → X → Y, Y's shared text with X's
+//!   partner lying inside Y's text shared with C's copy), the pair is the
+//!   redundant long side of a chain and is dropped — the best-explaining
+//!   origin wins;
+//! - if C is the origin of both (siblings), A–B is kept but undirected: both
+//!   took the text from C, and their dates say nothing about one copying the
+//!   other;
+//! - if directions are unknown, A–B is dropped only when C explains it better
+//!   on both sides (stronger pairs covering its passages).
+
+use std::collections::HashMap;
+
+use crate::span::Range;
+
+/// What the explanation pass needs to know about one pair.
+#[derive(Debug, Clone)]
+pub struct Edge {
+    /// Article indices, `a < b`.
+    pub a: usize,
+    /// Second article index.
+    pub b: usize,
+    /// Passages: (range in a, range in b).
+    pub passages: Vec<(Range, Range)>,
+    /// Pair score.
+    pub score: f64,
+    /// `Some(true)` when `a` is the origin.
+    pub a_is_origin: Option<bool>,
+}
+
+/// What to do with a pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    /// Keep as it is.
+    Keep,
+    /// Keep, undirected: both derive from article `c`.
+    Siblings(usize),
+    /// Drop: explained by the chain through article `c`.
+    Redundant(usize),
+}
+
+/// Share of `inner`'s characters covered by `outer` (both lists of ranges in one article).
+fn covered(inner: &[Range], outer: &[Range]) -> f64 {
+    let total: usize = inner.iter().map(Range::len).sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let mut outer: Vec<Range> = outer.to_vec();
+    outer.sort();
+    let hit: usize = inner
+        .iter()
+        .map(|r| {
+            outer
+                .iter()
+                .map(|o| o.end.min(r.end).saturating_sub(o.start.max(r.start)))
+                .sum::<usize>()
+                .min(r.len())
+        })
+        .sum();
+    hit as f64 / total as f64
+}
+
+/// The side of `edge` in article `x`.
+fn side(edge: &Edge, x: usize) -> Vec<Range> {
+    edge.passages
+        .iter()
+        .map(|(ra, rb)| if edge.a == x { *ra } else { *rb })
+        .collect()
+}
+
+/// True when `edge` says `from` is the origin of `to`.
+fn flows(edge: &Edge, from: usize) -> bool {
+    match edge.a_is_origin {
+        Some(true) => edge.a == from,
+        Some(false) => edge.b == from,
+        None => false,
+    }
+}
+
+/// Decides the fate of every edge (same order as `edges`): first the
+/// redundant long sides of chains are dropped, then siblings are found among
+/// the edges that remain.
+pub fn explain(edges: &[Edge]) -> Vec<Fate> {
+    let redundant = pass(edges, &vec![false; edges.len()], true);
+    let gone: Vec<bool> = redundant
+        .iter()
+        .map(|f| matches!(f, Fate::Redundant(_)))
+        .collect();
+    let siblings = pass(edges, &gone, false);
+    redundant
+        .into_iter()
+        .zip(siblings)
+        .map(|(r, s)| {
+            if matches!(r, Fate::Redundant(_)) {
+                r
+            } else {
+                s
+            }
+        })
+        .collect()
+}
+
+/// One pass over the edges not `gone`: looking for redundancy (`drop`) or siblings.
+fn pass(edges: &[Edge], gone: &[bool], drop: bool) -> Vec<Fate> {
+    const COVER: f64 = 0.9;
+    let mut by_pair: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut neighbours: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, e) in edges.iter().enumerate() {
+        if gone[k] {
+            continue;
+        }
+        by_pair.insert((e.a, e.b), k);
+        neighbours.entry(e.a).or_default().push(e.b);
+        neighbours.entry(e.b).or_default().push(e.a);
+    }
+    let get = |x: usize, y: usize| by_pair.get(&(x.min(y), x.max(y))).map(|&k| &edges[k]);
+    edges
+        .iter()
+        .enumerate()
+        .map(|(k, e)| {
+            if gone[k] {
+                return Fate::Keep;
+            }
+            let (x, y) = (e.a, e.b);
+            let mut cs: Vec<usize> = neighbours
+                .get(&x)
+                .map(|n| {
+                    n.iter()
+                        .copied()
+                        .filter(|c| *c != y && get(*c, y).is_some())
+                        .collect()
+                })
+                .unwrap_or_default();
+            cs.sort_unstable();
+            for c in cs {
+                let (Some(xc), Some(yc)) = (get(x, c), get(y, c)) else {
+                    continue;
+                };
+                let cov_x = covered(&side(e, x), &side(xc, x));
+                let cov_y = covered(&side(e, y), &side(yc, y));
+                if drop {
+                    // Chain x → c → y: y's shared text with x lies in what y took from c.
+                    if flows(xc, x) && flows(yc, c) && cov_y >= COVER {
+                        return Fate::Redundant(c);
+                    }
+                    if flows(yc, y) && flows(xc, c) && cov_x >= COVER {
+                        return Fate::Redundant(c);
+                    }
+                    if xc.a_is_origin.is_none()
+                        && yc.a_is_origin.is_none()
+                        && cov_x >= COVER
+                        && cov_y >= COVER
+                        && xc.score > e.score
+                        && yc.score > e.score
+                    {
+                        return Fate::Redundant(c);
+                    }
+                } else if flows(xc, c) && flows(yc, c) && cov_x >= COVER && cov_y >= COVER {
+                    return Fate::Siblings(c);
+                }
+            }
+            Fate::Keep
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(a: usize, b: usize, ra: Range, rb: Range, score: f64, dir: Option<bool>) -> Edge {
+        Edge {
+            a,
+            b,
+            passages: vec![(ra, rb)],
+            score,
+            a_is_origin: dir,
+        }
+    }
+
+    #[test]
+    fn chain_drops_the_long_side_and_siblings_stay_undirected() {
+        let r = Range::new(0, 100);
+        // 0 → 1 → 2, and 0–2 is the long side.
+        let edges = [
+            edge(0, 1, r, r, 0.9, Some(true)),
+            edge(1, 2, r, r, 0.9, Some(true)),
+            edge(0, 2, r, r, 0.5, Some(true)),
+        ];
+        assert_eq!(
+            explain(&edges),
+            [Fate::Keep, Fate::Keep, Fate::Redundant(1)]
+        );
+        // 0 → 1 and 0 → 2 (which took more of 0 than 1 has): 1–2 are
+        // siblings, even though their dates order them.
+        let more = Range::new(200, 300);
+        let mut wide = edge(0, 2, r, r, 0.9, Some(true));
+        wide.passages.push((more, more));
+        let edges = [
+            edge(0, 1, r, r, 0.9, Some(true)),
+            wide,
+            edge(1, 2, r, r, 0.5, Some(true)),
+        ];
+        assert_eq!(explain(&edges), [Fate::Keep, Fate::Keep, Fate::Siblings(0)]);
+    }
+}

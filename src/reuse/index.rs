@@ -1,0 +1,242 @@
+//! Candidate generation without comparing all pairs.
+//!
+//! Two fingerprint signals, each indexed in one sorted postings list:
+//!
+//! - **text shingles** — hashes of four consecutive content words (at least one
+//!   of them ordinary prose, so a run of names is not a shingle), sampled
+//!   `hash % sample == 0` so the index holds a fixed fraction of them. Copied
+//!   and edited passages share many; unrelated texts share almost none.
+//! - **anchor skip-grams** — ordered pairs of nearby names and numbers, names
+//!   reduced to a consonant skeleton ("Qaddoumi", "Qaddomi" and "Qaddumi" all
+//!   give `qdm`), so a rewrite that keeps the story's names, dates and figures
+//!   in order is found even when it shares no word sequence.
+//!
+//! A fingerprint held by more than `max_df` articles is stock text (a slogan,
+//! boilerplate the reader did not mark, a ubiquitous name pair) and is
+//! dropped, which also bounds the work per fingerprint. Articles sharing at
+//! least `min_shared` fingerprints of a signal become a candidate pair.
+
+use rayon::prelude::*;
+
+use super::tokens::{Profile, combine, hash_bytes, kind, mix};
+
+/// Words per text shingle.
+pub const SHINGLE: usize = 4;
+
+/// How far apart (in names and numbers) the two anchors of a skip-gram may be.
+const ANCHOR_REACH: usize = 3;
+
+/// Salt separating anchor fingerprints from text fingerprints.
+const ANCHOR_SALT: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The fingerprints of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Fingerprints {
+    /// Sampled text shingles (sorted, unique).
+    pub text: Vec<u64>,
+    /// Sampled anchor skip-grams (sorted, unique).
+    pub anchors: Vec<u64>,
+}
+
+/// Settings for fingerprinting and candidate selection.
+#[derive(Debug, Clone, Copy)]
+pub struct IndexOptions {
+    /// Keep one text shingle in `text_sample` (by hash).
+    pub text_sample: u64,
+    /// Keep one anchor skip-gram in `anchor_sample` (by hash).
+    pub anchor_sample: u64,
+    /// Fingerprints held by more articles than this are stock text and ignored.
+    pub max_df: usize,
+    /// Shared text fingerprints needed to compare two articles for copying.
+    pub min_shared_text: u32,
+    /// Shared anchor fingerprints needed to compare two articles for paraphrase.
+    pub min_shared_anchors: u32,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            text_sample: 4,
+            anchor_sample: 2,
+            max_df: 64,
+            min_shared_text: 2,
+            min_shared_anchors: 4,
+        }
+    }
+}
+
+/// Reduces a folded name to its consonant skeleton: first letter kept, later
+/// vowels dropped, repeated letters collapsed. Transliterations of one name
+/// ("Shehbaz"/"Shahbaz", "Khaled"/"Khalid") mostly share a skeleton.
+pub fn skeleton(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    let mut last = None;
+    for (i, c) in folded.chars().filter(|c| c.is_alphanumeric()).enumerate() {
+        if i > 0 && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+            continue;
+        }
+        if last != Some(c) {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// The anchor key of a name or number token as written.
+pub fn anchor_key(word: &str) -> u64 {
+    let folded = super::tokens::fold_word(word);
+    if folded.chars().any(char::is_numeric) {
+        hash_bytes(folded.as_bytes())
+    } else {
+        hash_bytes(skeleton(&folded).as_bytes())
+    }
+}
+
+impl Fingerprints {
+    /// Fingerprints of a profile; `text` is the article text the profile indexes.
+    pub fn new(profile: &Profile, text: &crate::text::Text, options: &IndexOptions) -> Self {
+        let toks = &profile.toks;
+        let mut shingles = Vec::new();
+        for window in profile.content.windows(SHINGLE) {
+            let mut prose = false;
+            let mut h = 0u64;
+            for &i in window {
+                let t = &toks[i as usize];
+                prose |= t.is(kind::PROSE);
+                h = combine(h, t.hash);
+            }
+            if prose && h % options.text_sample.max(1) == 0 {
+                shingles.push(h);
+            }
+        }
+        shingles.sort_unstable();
+        shingles.dedup();
+
+        let mut keys: Vec<u64> = Vec::new();
+        for t in toks.iter().filter(|t| t.is(kind::NAME | kind::NUMBER)) {
+            let key = anchor_key(text.slice(t.range));
+            if keys.last() != Some(&key) {
+                keys.push(key);
+            }
+        }
+        let mut anchors = Vec::new();
+        for (i, &a) in keys.iter().enumerate() {
+            for &b in keys.iter().skip(i + 1).take(ANCHOR_REACH) {
+                if a != b {
+                    let h = mix(combine(a, b) ^ ANCHOR_SALT);
+                    if h % options.anchor_sample.max(1) == 0 {
+                        anchors.push(h);
+                    }
+                }
+            }
+        }
+        anchors.sort_unstable();
+        anchors.dedup();
+        Fingerprints {
+            text: shingles,
+            anchors,
+        }
+    }
+}
+
+/// A pair of article indices (`a < b`) with the number of fingerprints they share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    /// The lower article index.
+    pub a: u32,
+    /// The higher article index.
+    pub b: u32,
+    /// Shared fingerprints.
+    pub shared: u32,
+}
+
+/// Pairs of documents sharing at least `min_shared` of the fingerprints that
+/// `fingerprints_of` gives, ignoring fingerprints held by more than `max_df`
+/// documents. Sorted by `(a, b)`.
+pub fn candidates<F>(
+    docs: usize,
+    fingerprints_of: F,
+    max_df: usize,
+    min_shared: u32,
+) -> Vec<Candidate>
+where
+    F: Fn(usize) -> Vec<u64> + Sync,
+{
+    let mut postings: Vec<(u64, u32)> = (0..docs)
+        .into_par_iter()
+        .flat_map_iter(|d| fingerprints_of(d).into_iter().map(move |h| (h, d as u32)))
+        .collect();
+    postings.par_sort_unstable();
+    // Split into groups of equal hash, in parallel over chunk boundaries.
+    let mut bounds = vec![0usize];
+    let mut i = 0;
+    while i < postings.len() {
+        let h = postings[i].0;
+        let mut j = i + 1;
+        while j < postings.len() && postings[j].0 == h {
+            j += 1;
+        }
+        bounds.push(j);
+        i = j;
+    }
+    let mut pairs: Vec<(u32, u32)> = bounds
+        .par_windows(2)
+        .flat_map_iter(|w| {
+            let group = &postings[w[0]..w[1]];
+            let n = group.len();
+            let keep = n >= 2 && n <= max_df.max(2);
+            (0..if keep { n } else { 0 })
+                .flat_map(move |x| (x + 1..n).map(move |y| (group[x].1, group[y].1)))
+        })
+        .collect();
+    drop(postings);
+    pairs.par_sort_unstable();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < pairs.len() {
+        let p = pairs[k];
+        let mut m = k + 1;
+        while m < pairs.len() && pairs[m] == p {
+            m += 1;
+        }
+        let shared = (m - k) as u32;
+        if shared >= min_shared && p.0 != p.1 {
+            out.push(Candidate {
+                a: p.0,
+                b: p.1,
+                shared,
+            });
+        }
+        k = m;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_share_a_skeleton() {
+        assert_eq!(skeleton("qaddoumi"), skeleton("qaddomi"));
+        assert_eq!(skeleton("qaddumi"), "qdm");
+        assert_eq!(skeleton("shehbaz"), skeleton("shahbaz"));
+        assert_eq!(skeleton("khaled"), skeleton("khalid"));
+    }
+
+    #[test]
+    fn candidates_count_shared_and_prune_stock() {
+        let fps = [vec![1, 2, 3, 9], vec![1, 2, 9], vec![3, 9], vec![9]];
+        let got = candidates(fps.len(), |d| fps[d].clone(), 3, 2);
+        // 9 is in four documents: stock, ignored.
+        assert_eq!(
+            got,
+            [Candidate {
+                a: 0,
+                b: 1,
+                shared: 2
+            }]
+        );
+    }
+}
