@@ -147,7 +147,6 @@ fn compare(
         return None;
     }
     let mean = pairs.iter().map(|p| p.similarity).sum::<f64>() / pairs.len() as f64;
-    let coverage = pairs.len() as f64 / sa.len().min(sb.len()).max(1) as f64;
     let mut specifics = (0, 0);
     for p in &pairs {
         let (x, y) = paraphrase::missing_numbers(&sa[p.a], &sb[p.b]);
@@ -180,7 +179,7 @@ fn compare(
         a: ai,
         b: bi,
         tier: Tier::Paraphrase,
-        score: (coverage * mean).min(1.0),
+        score: paraphrase::score(&pairs, &sa, &sb),
         passages: pairs
             .iter()
             .map(|p| (sa[p.a].range, sb[p.b].range, p.similarity))

@@ -181,7 +181,7 @@ fn identities(a: &Article) -> Vec<(&'static str, String)> {
         out.push(("outlet", o.value.clone()));
     }
     if let Some(o) = &a.meta.affiliation {
-        out.push(("organisation of its author", o.value.clone()));
+        out.push(("organisation of the author", o.value.clone()));
     }
     if let Some(o) = &a.meta.author {
         out.push(("author", o.value.clone()));

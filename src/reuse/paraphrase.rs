@@ -33,6 +33,9 @@ pub struct ParaphraseOptions {
     /// aligned: a rewrite runs through both texts, two articles on one topic
     /// meet in a few sentences of the longer one.
     pub min_joint_coverage: f64,
+    /// Coverage of the shorter article times mean sentence similarity: the
+    /// pair's paraphrase score must reach this.
+    pub min_score: f64,
     /// Sentences considered per article (the first ones), bounding the work.
     pub max_sentences: usize,
 }
@@ -44,6 +47,7 @@ impl Default for ParaphraseOptions {
             min_sentences: 4,
             min_coverage: 0.45,
             min_joint_coverage: 0.35,
+            min_score: 0.25,
             max_sentences: 600,
         }
     }
@@ -261,6 +265,18 @@ pub fn is_rewrite(
         && shorter > 0
         && n / shorter as f64 >= options.min_coverage
         && (n / shorter as f64 * n / longer as f64).sqrt() >= options.min_joint_coverage
+        && score(pairs, a, b) >= options.min_score
+}
+
+/// Paraphrase strength: the share of the shorter article's sentences aligned,
+/// times their mean similarity.
+pub fn score(pairs: &[SentencePair], a: &[Sentence], b: &[Sentence]) -> f64 {
+    if pairs.is_empty() {
+        return 0.0;
+    }
+    let mean = pairs.iter().map(|p| p.similarity).sum::<f64>() / pairs.len() as f64;
+    let shorter = a.len().min(b.len()).max(1);
+    (pairs.len() as f64 / shorter as f64 * mean).min(1.0)
 }
 
 #[cfg(test)]
