@@ -36,3 +36,29 @@ impl Analysis {
         }
     }
 }
+
+impl Analysis {
+    /// The canonical id of an entity id (merged aliases share one id).
+    /// Without a corpus-level registry every id is its own canonical id.
+    pub fn canonical(&self, id: &str) -> String {
+        id.to_string()
+    }
+
+    /// The canonical display name of an entity, when the registry knows it.
+    pub fn entity_name(&self, id: &str) -> Option<String> {
+        let _ = id;
+        None
+    }
+
+    /// Other names of an entity, sorted, when the registry knows them.
+    pub fn entity_aliases(&self, id: &str) -> Vec<String> {
+        let _ = id;
+        Vec::new()
+    }
+
+    /// The name key of a report's publisher ("memri" for the MEMRI report):
+    /// report ids are keyed by their publisher's name.
+    pub fn publisher_key(&self, report: &str) -> String {
+        crate::graph::keys::key_of(report).to_string()
+    }
+}

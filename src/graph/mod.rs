@@ -1,2 +1,517 @@
 //! The provenance graph: articles, outlets, reports, organisations and people,
 //! joined by publication, authorship, citation, quotation and copying.
+//!
+//! [`ProvenanceGraph::build`] turns an [`Analysis`](crate::analysis::Analysis)
+//! into a petgraph [`DiGraph`]; [`analysis`] answers the desk's questions
+//! (origins, most-cited and most-copied, circular reporting, citation
+//! laundering); [`ProvenanceGraph::neighbourhood`], [`ProvenanceGraph::filter`]
+//! and [`ProvenanceGraph::collapse_outlets`] cut it down for a picture; the
+//! writers live in [`crate::export`] (`dot`, `graphml`, `mermaid`,
+//! `graph_json`, `graph_csv`).
+//!
+//! Node ids are stable (`article:<id>`, `outlet:ians`, `report:memri`,
+//! `org:memri`, `person:<slug>`, `vague:<article id>`), nodes are stored
+//! sorted by id and edges by (from, to, kind), so every export is
+//! deterministic.
+
+pub mod analysis;
+mod build;
+#[cfg(test)]
+pub(crate) mod fixture;
+pub mod keys;
+pub mod model;
+mod outlet;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef as _;
+
+pub use model::{
+    ArticleInfo, CitationEvidence, Edge, EdgeData, EdgeKind, Node, NodeKind, tier_name,
+};
+
+use crate::error::{Error, Result};
+
+/// What the nodes of a graph stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// One node per article (the default).
+    Article,
+    /// Articles collapsed into their outlets; edge weights are counts.
+    Outlet,
+}
+
+/// The provenance graph of a corpus.
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct ProvenanceGraph {
+    graph: DiGraph<Node, Edge>,
+    index: HashMap<String, NodeIndex>,
+    level: Level,
+}
+
+/// One edge with its two ends, as iterated.
+#[derive(Debug, Clone, Copy)]
+pub struct EdgeRef<'a> {
+    /// The edge's index in the graph.
+    pub index: EdgeIndex,
+    /// The node the edge leaves.
+    pub from: &'a Node,
+    /// The node the edge enters.
+    pub to: &'a Node,
+    /// The edge.
+    pub edge: &'a Edge,
+}
+
+/// Nodes and edges being collected; turned into a graph in sorted order.
+#[derive(Debug, Default)]
+pub(crate) struct Parts {
+    nodes: BTreeMap<String, Node>,
+    edges: BTreeMap<(String, String, EdgeKind), Edge>,
+}
+
+impl Parts {
+    /// Adds a node unless one with its id exists (aliases are merged).
+    pub(crate) fn node(&mut self, node: Node) {
+        match self.nodes.get_mut(&node.id) {
+            Some(existing) => {
+                for alias in node.aliases {
+                    add_alias(existing, &alias);
+                }
+                if node.name != existing.name {
+                    let name = node.name;
+                    add_alias(existing, &name);
+                }
+                existing.members.extend(node.members);
+                existing.members.sort();
+                existing.members.dedup();
+            }
+            None => {
+                self.nodes.insert(node.id.clone(), node);
+            }
+        }
+    }
+
+    /// True when a node with `id` was added.
+    pub(crate) fn has_node(&self, id: &str) -> bool {
+        self.nodes.contains_key(id)
+    }
+
+    /// Adds an edge, merging it into an existing edge of the same kind
+    /// between the same nodes.
+    pub(crate) fn edge(&mut self, from: &str, to: &str, edge: Edge) {
+        let key = (from.to_string(), to.to_string(), edge.kind());
+        match self.edges.get_mut(&key) {
+            Some(existing) => existing.merge(edge),
+            None => {
+                self.edges.insert(key, edge);
+            }
+        }
+    }
+
+    /// The graph, nodes sorted by id and edges by (from, to, kind). Edges
+    /// whose ends were never added are dropped.
+    pub(crate) fn finish(self, level: Level) -> ProvenanceGraph {
+        let mut graph = DiGraph::with_capacity(self.nodes.len(), self.edges.len());
+        let mut index = HashMap::with_capacity(self.nodes.len());
+        for (id, node) in self.nodes {
+            let ix = graph.add_node(node);
+            index.insert(id, ix);
+        }
+        for ((from, to, _), edge) in self.edges {
+            if let (Some(&a), Some(&b)) = (index.get(&from), index.get(&to)) {
+                graph.add_edge(a, b, edge);
+            }
+        }
+        ProvenanceGraph {
+            graph,
+            index,
+            level,
+        }
+    }
+}
+
+fn add_alias(node: &mut Node, alias: &str) {
+    if alias != node.name && !node.aliases.iter().any(|a| a == alias) {
+        node.aliases.push(alias.to_string());
+        node.aliases.sort();
+    }
+}
+
+impl Edge {
+    /// Folds `other` (same kind, same ends) into this edge: counts add up,
+    /// evidence is kept, the stronger score wins.
+    pub fn merge(&mut self, other: Edge) {
+        self.weight += other.weight;
+        match (&mut self.data, other.data) {
+            (
+                EdgeData::Cites {
+                    cues,
+                    count,
+                    evidence,
+                    vague,
+                },
+                EdgeData::Cites {
+                    cues: c2,
+                    count: n2,
+                    evidence: e2,
+                    vague: v2,
+                },
+            ) => {
+                merge_cues(cues, c2);
+                *count += n2;
+                evidence.extend(e2);
+                *vague = *vague && v2;
+            }
+            (
+                EdgeData::Quotes {
+                    cues,
+                    count,
+                    evidence,
+                },
+                EdgeData::Quotes {
+                    cues: c2,
+                    count: n2,
+                    evidence: e2,
+                },
+            ) => {
+                merge_cues(cues, c2);
+                *count += n2;
+                evidence.extend(e2);
+            }
+            (
+                EdgeData::Copies {
+                    score,
+                    tier,
+                    directed,
+                    passages,
+                    evidence,
+                },
+                EdgeData::Copies {
+                    score: s2,
+                    tier: t2,
+                    directed: d2,
+                    passages: p2,
+                    evidence: e2,
+                },
+            ) => {
+                if s2 > *score {
+                    *score = s2;
+                }
+                // The closest tier (Verbatim sorts first) of the pairs merged.
+                *tier = (*tier).min(t2);
+                *directed = *directed || d2;
+                passages.extend(p2);
+                evidence.extend(e2);
+            }
+            (
+                EdgeData::ResolvesTo { score, evidence },
+                EdgeData::ResolvesTo {
+                    score: s2,
+                    evidence: e2,
+                },
+            ) => {
+                *score = score.max(s2);
+                for e in e2 {
+                    if !evidence.contains(&e) {
+                        evidence.push(e);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn merge_cues(cues: &mut Vec<String>, more: Vec<String>) {
+    let set: BTreeSet<String> = cues.drain(..).chain(more).collect();
+    cues.extend(set);
+}
+
+impl ProvenanceGraph {
+    /// Builds the graph of an analysed corpus: one node per article, outlet,
+    /// author, affiliation and cited source; edges for publication,
+    /// authorship, citations, quotations, copies, and `resolves-to` where a
+    /// cited report is an article of the corpus (see [`build`](self) notes in
+    /// `docs/formats.md`).
+    pub fn build(analysis: &crate::analysis::Analysis) -> Self {
+        build::build(analysis)
+    }
+
+    /// The underlying petgraph graph (nodes in id order).
+    pub fn graph(&self) -> &DiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// Whether nodes are articles or outlets.
+    pub fn level(&self) -> Level {
+        self.level
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The index of the node with `id`.
+    pub fn find(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// The index of an article node, given the article id or the node id.
+    pub fn find_article(&self, id: &str) -> Option<NodeIndex> {
+        self.find(id)
+            .or_else(|| self.find(&format!("article:{id}")))
+    }
+
+    /// The node at `ix`.
+    ///
+    /// # Panics
+    /// When `ix` is not a node of this graph.
+    pub fn node(&self, ix: NodeIndex) -> &Node {
+        &self.graph[ix]
+    }
+
+    /// Every node, sorted by id.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
+        self.graph
+            .node_indices()
+            .map(move |ix| (ix, &self.graph[ix]))
+    }
+
+    /// Every edge, sorted by (from id, to id, kind).
+    pub fn edges(&self) -> impl Iterator<Item = EdgeRef<'_>> {
+        self.graph.edge_references().map(move |e| EdgeRef {
+            index: e.id(),
+            from: &self.graph[e.source()],
+            to: &self.graph[e.target()],
+            edge: e.weight(),
+        })
+    }
+
+    /// Edges leaving (`Outgoing`) or entering (`Incoming`) `ix`, in edge order.
+    pub fn edges_of(
+        &self,
+        ix: NodeIndex,
+        direction: Direction,
+    ) -> impl Iterator<Item = (NodeIndex, EdgeIndex, &Edge)> {
+        let mut list: Vec<(NodeIndex, EdgeIndex, &Edge)> = self
+            .graph
+            .edges_directed(ix, direction)
+            .map(|e| {
+                let other = if direction == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
+                (other, e.id(), e.weight())
+            })
+            .collect();
+        list.sort_by_key(|(_, e, _)| *e);
+        list.into_iter()
+    }
+
+    /// The ends of edge `e`.
+    pub fn ends(&self, e: EdgeIndex) -> Option<(NodeIndex, NodeIndex)> {
+        self.graph.edge_endpoints(e)
+    }
+
+    /// A copy of the graph keeping only the edges `keep` accepts. Nodes left
+    /// without any edge are dropped, except articles.
+    pub fn filter(&self, keep: impl Fn(&Node, &Node, &Edge) -> bool) -> Self {
+        let mut parts = Parts::default();
+        let mut used: BTreeSet<NodeIndex> = BTreeSet::new();
+        for e in self.graph.edge_references() {
+            let (a, b) = (&self.graph[e.source()], &self.graph[e.target()]);
+            if keep(a, b, e.weight()) {
+                used.insert(e.source());
+                used.insert(e.target());
+                parts.edge(&a.id, &b.id, e.weight().clone());
+            }
+        }
+        for (ix, node) in self.nodes() {
+            if node.kind == NodeKind::Article || used.contains(&ix) {
+                parts.node(node.clone());
+            }
+        }
+        parts.finish(self.level)
+    }
+
+    /// The nodes within `depth` edges (either direction) of node `id`
+    /// (a node id or an article id), with the edges among them.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] when no node has that id.
+    pub fn neighbourhood(&self, id: &str, depth: usize) -> Result<Self> {
+        let start = self
+            .find_article(id)
+            .ok_or_else(|| Error::Usage(format!("no node or article with id {id:?}")))?;
+        let mut seen: BTreeSet<NodeIndex> = BTreeSet::from([start]);
+        let mut queue = VecDeque::from([(start, 0usize)]);
+        while let Some((ix, d)) = queue.pop_front() {
+            if d == depth {
+                continue;
+            }
+            let mut next: Vec<NodeIndex> = self.graph.neighbors_undirected(ix).collect();
+            next.sort();
+            for n in next {
+                if seen.insert(n) {
+                    queue.push_back((n, d + 1));
+                }
+            }
+        }
+        Ok(self.induced(&seen))
+    }
+
+    /// The subgraph induced by `keep`.
+    pub fn induced(&self, keep: &BTreeSet<NodeIndex>) -> Self {
+        let mut parts = Parts::default();
+        for &ix in keep {
+            parts.node(self.graph[ix].clone());
+        }
+        for e in self.graph.edge_references() {
+            if keep.contains(&e.source()) && keep.contains(&e.target()) {
+                parts.edge(
+                    &self.graph[e.source()].id,
+                    &self.graph[e.target()].id,
+                    e.weight().clone(),
+                );
+            }
+        }
+        parts.finish(self.level)
+    }
+
+    /// Articles collapsed into their outlets: an article with a known outlet
+    /// becomes that outlet's node (articles without one stay as they are),
+    /// and edges between the same two nodes add up their weights.
+    pub fn collapse_outlets(&self) -> Self {
+        outlet::collapse(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(g: &ProvenanceGraph, kind: EdgeKind) -> Vec<(String, String)> {
+        g.edges()
+            .filter(|e| e.edge.kind() == kind)
+            .map(|e| (e.from.id.clone(), e.to.id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn seeds_build_the_story() {
+        let g = ProvenanceGraph::build(&fixture::seeds());
+        let a = |n: &str| format!("article:{n}");
+        assert!(g.find("outlet:ians").is_some());
+        assert!(g.find("person:anna-mahjar-barducci").is_some());
+        assert!(g.find("org:memri").is_some());
+        assert_eq!(
+            ids(&g, EdgeKind::ResolvesTo),
+            vec![("report:memri".to_string(), a("004_ffd583650c503103"))]
+        );
+        let copies = ids(&g, EdgeKind::Copies);
+        assert!(copies.contains(&(a("004_ffd583650c503103"), a("000_bbfaf4c79d009b75"))));
+        assert!(copies.contains(&(a("000_bbfaf4c79d009b75"), a("003_42e9713d4d8883b4"))));
+        // Two attributions of 000 to the report make one edge with count 2.
+        let cites = g
+            .edges()
+            .find(|e| e.from.id == a("000_bbfaf4c79d009b75") && e.to.id == "report:memri")
+            .expect("000 cites the report");
+        assert_eq!(cites.edge.weight, 2);
+        assert!(
+            matches!(&cites.edge.data, EdgeData::Cites { count: 2, cues, .. } if cues == &["added", "said"])
+        );
+        // 004's unnamed sources are one vague node.
+        let vague = g.find("vague:004_ffd583650c503103").expect("vague node");
+        assert_eq!(g.node(vague).kind, NodeKind::Vague);
+        assert!(g.edges().any(|e| e.to.id == "outlet:news18"));
+    }
+
+    #[test]
+    fn build_is_deterministic_and_sorted() {
+        let g1 = ProvenanceGraph::build(&fixture::seeds());
+        let g2 = ProvenanceGraph::build(&fixture::seeds());
+        let n1: Vec<&str> = g1.nodes().map(|(_, n)| n.id.as_str()).collect();
+        let n2: Vec<&str> = g2.nodes().map(|(_, n)| n.id.as_str()).collect();
+        assert_eq!(n1, n2);
+        let mut sorted = n1.clone();
+        sorted.sort_unstable();
+        assert_eq!(n1, sorted);
+    }
+
+    #[test]
+    fn no_resolution_without_a_publisher_match() {
+        let mut analysis = fixture::seeds();
+        analysis.corpus.articles[4].meta.affiliation = None;
+        let g = ProvenanceGraph::build(&analysis);
+        assert!(ids(&g, EdgeKind::ResolvesTo).is_empty());
+    }
+
+    #[test]
+    fn no_resolution_without_copied_text() {
+        let mut analysis = fixture::seeds();
+        analysis
+            .copies
+            .retain(|p| p.origin != "004_ffd583650c503103");
+        let g = ProvenanceGraph::build(&analysis);
+        assert!(ids(&g, EdgeKind::ResolvesTo).is_empty());
+    }
+
+    #[test]
+    fn neighbourhood_and_filters() {
+        let g = ProvenanceGraph::build(&fixture::seeds());
+        let n = g.neighbourhood("003_42e9713d4d8883b4", 1).expect("found");
+        let ids: Vec<&str> = n.nodes().map(|(_, n)| n.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec![
+                "article:000_bbfaf4c79d009b75",
+                "article:003_42e9713d4d8883b4",
+                "report:memri"
+            ]
+        );
+        assert!(g.neighbourhood("nope", 1).is_err());
+        let copies = g.filter(|_, _, e| e.kind() == EdgeKind::Copies);
+        assert!(copies.edges().all(|e| e.edge.kind() == EdgeKind::Copies));
+        assert_eq!(copies.edge_count(), 5);
+        // Articles stay, sources without edges go.
+        assert_eq!(copies.node_count(), 5);
+    }
+
+    #[test]
+    fn outlets_collapse_with_counts() {
+        let g = ProvenanceGraph::build(&fixture::seeds()).collapse_outlets();
+        assert_eq!(g.level(), Level::Outlet);
+        let ians = g.find("outlet:ians").expect("IANS");
+        assert_eq!(
+            g.node(ians).members,
+            vec![
+                "article:000_bbfaf4c79d009b75",
+                "article:002_09fa0e9ca044ba63"
+            ]
+        );
+        assert!(g.find("article:000_bbfaf4c79d009b75").is_none());
+        // 000 and 002 both cite the report: one edge, weight 3 (2 + 1).
+        let e = g
+            .edges()
+            .find(|e| e.from.id == "outlet:ians" && e.to.id == "report:memri")
+            .expect("edge");
+        assert_eq!(e.edge.weight, 3);
+        // 004 → 000 and 004 → 002 become one edge of weight 2.
+        let e = g
+            .edges()
+            .find(|e| e.from.id == "article:004_ffd583650c503103" && e.to.id == "outlet:ians")
+            .expect("edge");
+        assert_eq!(e.edge.weight, 2);
+    }
+}

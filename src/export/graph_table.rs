@@ -1,0 +1,244 @@
+//! The provenance graph as a readable terminal summary: counts, then one
+//! table per analysis (origins, most copied, most cited, circular reporting,
+//! citation laundering, vague sources), then the provenance edges.
+//! Cells go through [`Table`], which neutralises control characters.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use crate::graph::analysis::Findings;
+use crate::graph::model::shorten;
+use crate::graph::{EdgeKind, Level, NodeKind, ProvenanceGraph};
+
+use super::graph_text::short_id;
+use super::table::Table;
+
+fn short(id: &str) -> &str {
+    id.strip_prefix("article:").unwrap_or(id)
+}
+
+/// Writes the summary of `graph` and `findings`.
+///
+/// # Errors
+/// When writing fails.
+pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) -> io::Result<()> {
+    let mut nodes: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, n) in graph.nodes() {
+        *nodes.entry(n.kind.name()).or_default() += 1;
+    }
+    let mut edges: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in graph.edges() {
+        *edges.entry(e.edge.kind().name()).or_default() += 1;
+    }
+    let list = |m: &BTreeMap<&str, usize>| {
+        m.iter()
+            .map(|(k, v)| format!("{v} {k}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let level = match graph.level() {
+        Level::Article => "article",
+        Level::Outlet => "outlet",
+    };
+    writeln!(
+        out,
+        "PROVENANCE GRAPH ({level} level): {} nodes ({}), {} edges ({})",
+        graph.node_count(),
+        list(&nodes),
+        graph.edge_count(),
+        list(&edges)
+    )?;
+
+    section(
+        out,
+        "ORIGINS (where each article's information leads back to)",
+    )?;
+    let mut t = Table::new(["article", "origin", "kind", "path"]);
+    t.max_width = 90;
+    for o in &findings.origins {
+        if o.roots.is_empty() {
+            t.row([short(&o.article), "itself", "", "takes from nothing named"]);
+        }
+        for r in &o.roots {
+            let path: Vec<String> = r
+                .path
+                .iter()
+                .map(|s| format!("{} {}", s.summary, short(&s.to)))
+                .collect();
+            let kind = if r.outside_corpus {
+                format!("{} (outside corpus)", r.kind.name())
+            } else {
+                "corpus article".to_string()
+            };
+            t.row([
+                short(&o.article).to_string(),
+                short(&r.node).to_string(),
+                kind,
+                path.join(" → "),
+            ]);
+        }
+        if o.truncated {
+            t.row([short(&o.article), "…", "", "walk truncated"]);
+        }
+    }
+    t.write(out)?;
+
+    section(out, "MOST COPIED")?;
+    let mut t = Table::new(["source", "copied by", "pairs", "copies"]);
+    for r in &findings.ranking.most_copied {
+        t.row([
+            short(&r.node).to_string(),
+            r.by.to_string(),
+            r.weight.to_string(),
+            r.users
+                .iter()
+                .map(|u| short(u))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ]);
+    }
+    write_or_none(out, &t)?;
+
+    section(out, "MOST CITED")?;
+    let mut t = Table::new(["source", "kind", "cited by", "attributions", "is article"]);
+    for r in &findings.ranking.most_cited {
+        t.row([
+            format!("{} ({})", r.name, r.node),
+            r.kind.name().to_string(),
+            r.by.to_string(),
+            r.weight.to_string(),
+            r.resolves_to
+                .as_deref()
+                .map(short)
+                .unwrap_or_default()
+                .to_string(),
+        ]);
+    }
+    write_or_none(out, &t)?;
+
+    section(out, "CIRCULAR REPORTING")?;
+    if findings.cycles.is_empty() {
+        writeln!(out, "none")?;
+    }
+    for c in &findings.cycles {
+        let names: Vec<&str> = c.nodes.iter().map(|n| short(n)).collect();
+        writeln!(out, "cycle: {}", names.join(", "))?;
+        for s in &c.steps {
+            writeln!(
+                out,
+                "  {} takes from {}: {}",
+                short(&s.from),
+                short(&s.to),
+                s.summary
+            )?;
+        }
+    }
+
+    section(out, "CITATION LAUNDERING AND UNCREDITED COPYING")?;
+    if findings.laundering.is_empty() {
+        writeln!(out, "none")?;
+    }
+    for l in &findings.laundering {
+        writeln!(out, "{}: {}", l.kind.name(), shorten(&l.message, 400))?;
+        for a in l.attributions.iter().take(3) {
+            writeln!(
+                out,
+                "  credits  [{}..{}] {}",
+                a.cue.start,
+                a.cue.end,
+                shorten(
+                    &format!(
+                        "{} {}",
+                        a.source
+                            .as_ref()
+                            .map(|s| s.text.as_str())
+                            .unwrap_or_default(),
+                        a.cue.text
+                    ),
+                    80
+                )
+            )?;
+        }
+        for p in l.passages.iter().take(3) {
+            writeln!(
+                out,
+                "  copied   [{}..{}] “{}” ← {} [{}..{}]",
+                p.copy.start,
+                p.copy.end,
+                shorten(&p.copy.text, 70),
+                short(&l.derives_from),
+                p.origin.start,
+                p.origin.end
+            )?;
+        }
+        for n in &l.notes {
+            writeln!(out, "  note     {}", shorten(n, 200))?;
+        }
+    }
+
+    section(out, "VAGUE SOURCES")?;
+    if findings.vague.is_empty() {
+        writeln!(out, "none")?;
+    }
+    for (id, n) in &findings.vague {
+        let cues: Vec<String> = graph
+            .find(&format!("vague:{}", short(id)))
+            .map(|v| {
+                graph
+                    .edges_of(v, petgraph::Direction::Incoming)
+                    .flat_map(|(_, _, e)| match &e.data {
+                        crate::graph::EdgeData::Cites { evidence, .. } => evidence
+                            .iter()
+                            .map(|c| {
+                                let src = c.source.as_ref().map_or("", |s| s.text.as_str());
+                                shorten(&format!("{src} {}", c.cue.text), 50)
+                            })
+                            .collect::<Vec<_>>(),
+                        _ => Vec::new(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        writeln!(out, "{}: {n} unnamed ({})", short(id), cues.join("; "))?;
+    }
+
+    section(out, "PROVENANCE EDGES")?;
+    let mut t = Table::new(["from", "edge", "to", "detail"]);
+    t.max_width = 70;
+    for e in graph.edges() {
+        if !e.edge.kind().is_provenance() {
+            continue;
+        }
+        let detail = match e.edge.kind() {
+            EdgeKind::Copies | EdgeKind::ResolvesTo => {
+                crate::graph::analysis::evidence_line(e.edge)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default()
+            }
+            _ => e.edge.summary(),
+        };
+        let name = |n: &crate::graph::Node| {
+            if n.kind == NodeKind::Article {
+                short_id(n).to_string()
+            } else {
+                format!("{} ({})", n.name, n.id)
+            }
+        };
+        t.row([name(e.from), e.edge.summary(), name(e.to), detail]);
+    }
+    write_or_none(out, &t)
+}
+
+fn section(out: &mut dyn Write, title: &str) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{title}")
+}
+
+fn write_or_none(out: &mut dyn Write, t: &Table) -> io::Result<()> {
+    if t.rows.is_empty() {
+        writeln!(out, "none")
+    } else {
+        t.write(out)
+    }
+}

@@ -1,0 +1,384 @@
+//! What a desk asks of the provenance graph.
+//!
+//! - [`origins`]: where each article's information came from, followed back
+//!   through copies, citations and resolved reports to the roots, with the
+//!   path and its evidence;
+//! - [`ranking`]: the most-copied and most-cited sources;
+//! - [`cycles`]: circular reporting (strongly connected components of the
+//!   "takes from" relation);
+//! - [`laundering`]: articles that credit one source while their text comes
+//!   from another they do not credit.
+//!
+//! [`run`] computes them all into [`Findings`], which every export carries.
+
+pub mod cycles;
+pub mod laundering;
+pub mod origins;
+pub mod ranking;
+
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+use serde::Serialize;
+
+pub use cycles::{Cycle, cycles};
+pub use laundering::{Laundering, LaunderingKind, laundering};
+pub use origins::{Origin, Root, Step, origins};
+pub use ranking::{Ranked, Ranking, ranking};
+
+use super::ProvenanceGraph;
+use super::model::{Edge, EdgeData, EdgeKind, NodeKind, shorten};
+use crate::article::Date;
+
+/// Every analysis of one graph.
+#[derive(Debug, Clone, Serialize)]
+#[must_use]
+pub struct Findings {
+    /// The origin of each article.
+    pub origins: Vec<Origin>,
+    /// Most-copied and most-cited sources.
+    pub ranking: Ranking,
+    /// Circular reporting.
+    pub cycles: Vec<Cycle>,
+    /// Citation laundering and uncredited copying.
+    pub laundering: Vec<Laundering>,
+    /// Articles with unnamed sources: (article node id, number of vague attributions).
+    pub vague: Vec<(String, usize)>,
+}
+
+/// Runs every analysis; `top` limits each ranking list.
+pub fn run(graph: &ProvenanceGraph, top: usize) -> Findings {
+    let vague = graph
+        .nodes()
+        .filter_map(|(_, n)| {
+            let count = n.article.as_ref()?.vague_attributions;
+            (count > 0).then(|| (n.id.clone(), count))
+        })
+        .collect();
+    Findings {
+        origins: origins(graph),
+        ranking: ranking(graph, top),
+        cycles: cycles(graph),
+        laundering: laundering(graph),
+        vague,
+    }
+}
+
+impl Findings {
+    /// The findings that concern nodes of `view` (a filtered, cut or
+    /// collapsed copy of the analysed graph): an outlet node stands for its
+    /// member articles.
+    pub fn restrict(&self, view: &ProvenanceGraph) -> Findings {
+        let mut ids: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+        for (_, n) in view.nodes() {
+            ids.insert(&n.id);
+            ids.extend(n.members.iter().map(String::as_str));
+        }
+        let has = |id: &str| ids.contains(id);
+        let rank = |list: &[Ranked]| -> Vec<Ranked> {
+            list.iter().filter(|r| has(&r.node)).cloned().collect()
+        };
+        Findings {
+            origins: self
+                .origins
+                .iter()
+                .filter(|o| has(&o.article))
+                .cloned()
+                .collect(),
+            ranking: Ranking {
+                most_copied: rank(&self.ranking.most_copied),
+                most_cited: rank(&self.ranking.most_cited),
+            },
+            cycles: self
+                .cycles
+                .iter()
+                .filter(|c| c.nodes.iter().any(|n| has(n)))
+                .cloned()
+                .collect(),
+            laundering: self
+                .laundering
+                .iter()
+                .filter(|l| has(&l.article))
+                .cloned()
+                .collect(),
+            vague: self
+                .vague
+                .iter()
+                .filter(|(id, _)| has(id))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// Short flags per node id, for exports that annotate nodes
+    /// ("citation-laundering", "circular-reporting", "vague-sources",
+    /// "uncredited-copy", "root").
+    pub fn flags(
+        &self,
+        graph: &ProvenanceGraph,
+    ) -> std::collections::BTreeMap<String, Vec<String>> {
+        let mut flags: std::collections::BTreeMap<String, Vec<String>> =
+            std::collections::BTreeMap::new();
+        let mut add = |id: &str, flag: &str| {
+            let list = flags.entry(id.to_string()).or_default();
+            if !list.iter().any(|f| f == flag) {
+                list.push(flag.to_string());
+            }
+        };
+        for l in &self.laundering {
+            add(&l.article, l.kind.name());
+        }
+        for c in &self.cycles {
+            for n in &c.nodes {
+                add(n, "circular-reporting");
+            }
+        }
+        for (id, _) in &self.vague {
+            add(id, "vague-sources");
+        }
+        for (_, node) in graph.nodes() {
+            if node.kind == NodeKind::Article && is_origin_root(graph, &node.id, &self.origins) {
+                add(&node.id, "root");
+            }
+        }
+        // At outlet level a node stands for its member articles' flags too.
+        for (_, node) in graph.nodes() {
+            let mut inherited: Vec<String> = node
+                .members
+                .iter()
+                .filter_map(|m| flags.get(m))
+                .flatten()
+                .cloned()
+                .collect();
+            if !inherited.is_empty() {
+                let list = flags.entry(node.id.clone()).or_default();
+                list.append(&mut inherited);
+            }
+        }
+        for list in flags.values_mut() {
+            list.sort();
+            list.dedup();
+        }
+        flags
+    }
+}
+
+/// True when `id` is an article some other article's origin path ends at.
+fn is_origin_root(graph: &ProvenanceGraph, id: &str, origins: &[Origin]) -> bool {
+    let _ = graph;
+    origins
+        .iter()
+        .any(|o| o.article != id && o.roots.iter().any(|r| r.node == id))
+}
+
+/// The date of an article node, if known.
+pub(crate) fn date_of(graph: &ProvenanceGraph, ix: NodeIndex) -> Option<Date> {
+    graph.node(ix).article.as_ref().and_then(|a| a.date)
+}
+
+/// False when `source` is known to be later than `user`: an article cannot
+/// take from one published after it. `source`'s earliest date is its date, or
+/// else its date floor (the latest date its text mentions).
+pub(crate) fn not_after(graph: &ProvenanceGraph, source: NodeIndex, user: NodeIndex) -> bool {
+    let earliest = graph
+        .node(source)
+        .article
+        .as_ref()
+        .and_then(|a| a.date.or(a.date_floor));
+    match (earliest, date_of(graph, user)) {
+        (Some(s), Some(u)) => s <= u,
+        _ => true,
+    }
+}
+
+/// The provenance parents of `ix`: where its information came from, as
+/// (parent, edge kind, edge). Copy origins (directed copies only), named
+/// cited sources, quoted people, and for a report the article it resolves to.
+pub(crate) fn parents(graph: &ProvenanceGraph, ix: NodeIndex) -> Vec<(NodeIndex, EdgeKind, &Edge)> {
+    let mut out = Vec::new();
+    for (other, _, edge) in graph.edges_of(ix, Direction::Incoming) {
+        if edge.kind() == EdgeKind::Copies && edge.is_directed() && other != ix {
+            out.push((other, EdgeKind::Copies, edge));
+        }
+    }
+    for (other, _, edge) in graph.edges_of(ix, Direction::Outgoing) {
+        match edge.kind() {
+            EdgeKind::Cites | EdgeKind::Quotes | EdgeKind::ResolvesTo if other != ix => {
+                out.push((other, edge.kind(), edge));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A short piece of evidence for one edge: the first copied passages or
+/// attributions, with their character offsets, and the edge's reasons.
+pub fn evidence_line(edge: &Edge) -> Vec<String> {
+    match &edge.data {
+        EdgeData::Copies {
+            passages, evidence, ..
+        } => {
+            let mut out: Vec<String> = passages
+                .iter()
+                .take(2)
+                .map(|p| {
+                    format!(
+                        "copy [{}..{}] “{}” ← origin [{}..{}] “{}”",
+                        p.copy.start,
+                        p.copy.end,
+                        shorten(&p.copy.text, 70),
+                        p.origin.start,
+                        p.origin.end,
+                        shorten(&p.origin.text, 70)
+                    )
+                })
+                .collect();
+            out.extend(evidence.iter().take(2).cloned());
+            out
+        }
+        EdgeData::Cites { evidence, .. } | EdgeData::Quotes { evidence, .. } => evidence
+            .iter()
+            .take(2)
+            .map(|c| {
+                let content = c
+                    .content
+                    .first()
+                    .map(|s| format!(" “{}”", shorten(&s.text, 60)))
+                    .unwrap_or_default();
+                let source = c
+                    .source
+                    .as_ref()
+                    .map(|s| format!("{} ", s.text))
+                    .unwrap_or_default();
+                format!(
+                    "[{}..{}] {source}{}{content}",
+                    c.cue.start, c.cue.end, c.cue.text
+                )
+            })
+            .collect(),
+        EdgeData::ResolvesTo { evidence, .. } => evidence.clone(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::fixture;
+
+    const A000: &str = "article:000_bbfaf4c79d009b75";
+    const A003: &str = "article:003_42e9713d4d8883b4";
+    const A004: &str = "article:004_ffd583650c503103";
+
+    #[test]
+    fn seed_003_launders_the_memri_citation() {
+        let g = ProvenanceGraph::build(&fixture::seeds());
+        let found = laundering(&g);
+        let l = found
+            .iter()
+            .find(|l| l.article == A003)
+            .expect("003 is flagged");
+        assert_eq!(l.kind, LaunderingKind::CitationLaundering);
+        assert_eq!(l.credits, vec!["report:memri"]);
+        assert_eq!(l.derives_from, A000);
+        assert_eq!(l.derives_from_outlet.as_deref(), Some("IANS"));
+        assert!(l.message.contains("does not credit"), "{}", l.message);
+        assert!(
+            l.notes
+                .iter()
+                .any(|n| n.contains("itself cites report:memri"))
+        );
+        assert_eq!(l.passages.len(), 1);
+        assert!(l.attributions[0].cue.text == "According to");
+        // 000 credits the report, which is 004: its copy of 004 is credited;
+        // only the paragraph from 001 is uncredited reuse.
+        let of_000: Vec<_> = found.iter().filter(|l| l.article == A000).collect();
+        assert_eq!(of_000.len(), 1);
+        assert_eq!(of_000[0].kind, LaunderingKind::UncreditedReuse);
+        assert_eq!(of_000[0].derives_from, "article:001_7a5be3d7303584e7");
+        // 002 copies 004 and credits the report: nothing to say.
+        assert!(!found.iter().any(|l| l.article.starts_with("article:002")));
+    }
+
+    #[test]
+    fn crediting_the_outlet_clears_003() {
+        let mut analysis = fixture::seeds();
+        let mut credit = analysis.attributions[3][0].clone();
+        credit.entity = Some(crate::entities::EntityRef {
+            id: "outlet:ians".into(),
+            name: "IANS".into(),
+            kind: crate::entities::EntityKind::Outlet,
+        });
+        analysis.attributions[3].push(credit);
+        let g = ProvenanceGraph::build(&analysis);
+        assert!(!laundering(&g).iter().any(|l| l.article == A003));
+    }
+
+    #[test]
+    fn origin_of_003_leads_to_memri_through_ians() {
+        let g = ProvenanceGraph::build(&fixture::seeds());
+        let o = origins::origin_of(&g, g.find(A003).expect("003"));
+        let root = o
+            .roots
+            .iter()
+            .find(|r| r.node == A004)
+            .expect("004 is a root");
+        assert!(!root.outside_corpus);
+        let hops: Vec<(&str, EdgeKind)> =
+            root.path.iter().map(|s| (s.to.as_str(), s.edge)).collect();
+        // 003 → report:memri → 004 is as short as 003 → 000 → 004; BFS takes the
+        // first found in edge order (incoming copies first).
+        assert_eq!(hops.len(), 2);
+        assert!(root.path.iter().all(|s| !s.evidence.is_empty()));
+        // 004 takes from nothing named in the corpus: only outside roots.
+        let o4 = origins::origin_of(&g, g.find(A004).expect("004"));
+        assert!(o4.roots.iter().all(|r| r.outside_corpus));
+        // 001 (September 2025) cannot resolve to 004 (January 2026).
+        let o1 = origins::origin_of(&g, g.find("article:001_7a5be3d7303584e7").expect("001"));
+        assert!(o1.roots.iter().all(|r| r.node != A004), "{o1:?}");
+    }
+
+    #[test]
+    fn ranking_counts_distinct_users() {
+        let g = ProvenanceGraph::build(&fixture::seeds());
+        let r = ranking(&g, 10);
+        assert_eq!(r.most_cited[0].node, "report:memri");
+        assert_eq!(r.most_cited[0].by, 4);
+        assert_eq!(r.most_cited[0].resolves_to.as_deref(), Some(A004));
+        assert_eq!(r.most_copied[0].node, A004);
+        assert_eq!(r.most_copied[0].by, 2);
+        assert!(ranking(&g, 1).most_cited.len() == 1);
+    }
+
+    #[test]
+    fn no_cycles_in_the_seeds_but_a_planted_one_is_found() {
+        let g = ProvenanceGraph::build(&fixture::seeds());
+        assert!(cycles(&g).is_empty());
+        // 004 citing IANS closes a loop: IANS's 000 copied 004.
+        let mut analysis = fixture::seeds();
+        let mut back = analysis.attributions[4][2].clone();
+        back.entity = Some(crate::entities::EntityRef {
+            id: "outlet:ians".into(),
+            name: "IANS".into(),
+            kind: crate::entities::EntityKind::Outlet,
+        });
+        analysis.attributions[4].push(back);
+        let g = ProvenanceGraph::build(&analysis);
+        let found = cycles(&g);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].nodes.contains(&A004.to_string()));
+        assert!(found[0].nodes.contains(&"outlet:ians".to_string()));
+        assert!(found[0].steps.iter().any(|s| s.edge == EdgeKind::Copies));
+    }
+
+    #[test]
+    fn flags_mark_the_story() {
+        let g = ProvenanceGraph::build(&fixture::seeds());
+        let f = run(&g, 10);
+        let flags = f.flags(&g);
+        assert_eq!(flags[A003], vec!["citation-laundering"]);
+        assert!(flags[A004].contains(&"vague-sources".to_string()));
+        assert!(flags[A004].contains(&"root".to_string()));
+        assert_eq!(f.vague, vec![(A004.to_string(), 2)]);
+    }
+}

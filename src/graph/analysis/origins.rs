@@ -1,0 +1,170 @@
+//! The origin of each article: follow copies and citations back to the roots.
+//!
+//! From an article, a breadth-first walk goes to where its information came
+//! from ([`super::parents`]): the articles it copied (directed copy edges),
+//! the sources it cites, the people it quotes, and from a cited report to the
+//! corpus article that report is (`resolves-to`). A report cannot resolve to
+//! an article published after the one citing it. Roots are the nodes the walk
+//! cannot go past — corpus articles that take from no other corpus article
+//! (the corpus origins), and sources outside the corpus; each comes with the shortest path to it and the evidence of
+//! every step. The walk stops after [`MAX_VISITED`] nodes and says so.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use petgraph::graph::NodeIndex;
+use serde::Serialize;
+
+use super::{evidence_line, not_after, parents};
+use crate::graph::ProvenanceGraph;
+use crate::graph::model::{EdgeKind, NodeKind};
+
+/// The most nodes one origin walk visits.
+pub const MAX_VISITED: usize = 10_000;
+
+/// One step of an origin path: `from` took information from `to`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    /// The node that took the information.
+    pub from: String,
+    /// Where it came from.
+    pub to: String,
+    /// The edge that says so.
+    pub edge: EdgeKind,
+    /// The edge in a few words ("copies near-verbatim 0.81").
+    pub summary: String,
+    /// Spans and reasons behind the edge.
+    pub evidence: Vec<String>,
+}
+
+/// A root an article's information leads back to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Root {
+    /// The root node's id.
+    pub node: String,
+    /// What the root is.
+    pub kind: NodeKind,
+    /// True when the root is not an article of the corpus (an uncovered
+    /// report, a person, unnamed sources).
+    pub outside_corpus: bool,
+    /// The steps from the article to the root.
+    pub path: Vec<Step>,
+}
+
+/// The origin of one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Origin {
+    /// The article's node id.
+    pub article: String,
+    /// The roots, sorted: corpus articles first, then by path length and id.
+    /// Empty when the article takes from nothing: it is an origin itself.
+    pub roots: Vec<Root>,
+    /// True when the walk hit [`MAX_VISITED`].
+    pub truncated: bool,
+}
+
+/// The origin of every article (and, at outlet level, of every outlet that
+/// stands for articles), in node order.
+pub fn origins(graph: &ProvenanceGraph) -> Vec<Origin> {
+    graph
+        .nodes()
+        .filter(|(_, n)| n.kind == NodeKind::Article || !n.members.is_empty())
+        .map(|(ix, _)| origin_of(graph, ix))
+        .collect()
+}
+
+/// True when article `ix` took text from a corpus article, or cites a report
+/// that resolves to one published no later than it.
+fn takes_from_articles(graph: &ProvenanceGraph, ix: NodeIndex) -> bool {
+    parents(graph, ix)
+        .into_iter()
+        .any(|(p, kind, _)| match kind {
+            EdgeKind::Copies => true,
+            EdgeKind::Cites => parents(graph, p)
+                .into_iter()
+                .any(|(x, k, _)| k == EdgeKind::ResolvesTo && x != ix && not_after(graph, x, ix)),
+            _ => false,
+        })
+}
+
+/// The origin of the node at `start`.
+pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
+    // parent pointer: node → (previous node, edge kind, edge summary, evidence)
+    let mut came: BTreeMap<NodeIndex, Option<(NodeIndex, Step)>> = BTreeMap::new();
+    came.insert(start, None);
+    let mut queue = VecDeque::from([start]);
+    let mut roots = Vec::new();
+    let mut truncated = false;
+    // The article a citation chain started from, for the date check on
+    // resolves-to.
+    let mut citer: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::new();
+    while let Some(ix) = queue.pop_front() {
+        let mut has_parents = false;
+        for (p, kind, edge) in parents(graph, ix) {
+            if kind == EdgeKind::ResolvesTo {
+                let user = citer.get(&ix).copied().unwrap_or(ix);
+                if !not_after(graph, p, user) {
+                    continue;
+                }
+            }
+            has_parents = true;
+            if came.contains_key(&p) {
+                continue;
+            }
+            if came.len() >= MAX_VISITED {
+                truncated = true;
+                break;
+            }
+            if kind != EdgeKind::ResolvesTo && graph.node(ix).kind == NodeKind::Article {
+                citer.insert(p, ix);
+            }
+            came.insert(
+                p,
+                Some((
+                    ix,
+                    Step {
+                        from: graph.node(ix).id.clone(),
+                        to: graph.node(p).id.clone(),
+                        edge: kind,
+                        summary: edge.summary(),
+                        evidence: evidence_line(edge),
+                    },
+                )),
+            );
+            queue.push_back(p);
+        }
+        let is_article = graph.node(ix).kind == NodeKind::Article;
+        if ix != start && (!has_parents || (is_article && !takes_from_articles(graph, ix))) {
+            roots.push(ix);
+        }
+    }
+    let mut out: Vec<Root> = roots
+        .into_iter()
+        .map(|r| {
+            let mut path = Vec::new();
+            let mut at = r;
+            while let Some(Some((prev, step))) = came.get(&at) {
+                path.push(step.clone());
+                at = *prev;
+            }
+            path.reverse();
+            let node = graph.node(r);
+            Root {
+                node: node.id.clone(),
+                kind: node.kind,
+                outside_corpus: node.kind != NodeKind::Article && node.members.is_empty(),
+                path,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.outside_corpus
+            .cmp(&b.outside_corpus)
+            .then(a.path.len().cmp(&b.path.len()))
+            .then(a.node.cmp(&b.node))
+    });
+    Origin {
+        article: graph.node(start).id.clone(),
+        roots: out,
+        truncated,
+    }
+}
