@@ -1,4 +1,4 @@
-//! Mermaid flowcharts of the provenance graph, for Markdown (GitHub, GitLab,
+//! Mermaid flowcharts of the provenance graph, for Markdown (`GitHub`, `GitLab`,
 //! wikis).
 //!
 //! Nodes get positional ids (`n0`, `n1`, … in node order) so no article id

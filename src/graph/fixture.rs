@@ -256,6 +256,7 @@ pub fn seeds() -> Analysis {
         corpus: Corpus {
             articles,
             errors: Vec::new(),
+            warnings: Vec::new(),
         },
         attributions,
         copies,
