@@ -86,6 +86,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let reuse_options = citetrace::reuse::Options {
         min_score: args.min_score,
         progress: true,
+        ..citetrace::reuse::Options::default()
     };
     let analysis = Analysis::run(corpus, &reuse_options);
     let built = ProvenanceGraph::build(&analysis);
