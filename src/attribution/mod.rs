@@ -4,12 +4,29 @@
 //! to", a colon), its **source** mention ("it", "the report", "IANS") and its
 //! **content** — and resolve the source to the entity it means (see
 //! [`crate::entities`]). The output contract is documented in `docs/formats.md`.
+//!
+//! The parser is rule-based: [`tokens`] tokenises each story paragraph
+//! (boilerplate is skipped), [`quotes`] pairs quotation marks across
+//! sentences and paragraphs, [`rules`] expands each cue from the data-driven
+//! [`lexicon`] into source and content spans, and [`resolve`] maps sources to
+//! entities. [`extract_corpus`] runs articles in parallel and merges entities
+//! across the corpus with [`crate::entities::Registry`].
 
+pub mod lexicon;
+pub mod quotes;
+pub mod resolve;
+pub mod rules;
+pub mod tokens;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::entities::EntityRef;
-use crate::span::Span;
+use crate::entities::{Entity, EntityRef, Registry};
+use crate::span::{Range, Span};
+use crate::text::segment;
 
 /// How the content is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -40,10 +57,138 @@ pub struct Attribution {
     pub entity: Option<EntityRef>,
     /// True when the source cannot be identified ("sources said", "reportedly").
     pub vague: bool,
+    /// The channel, when the source spoke through one: the outlet told
+    /// ("X told Reuters") or the outlet that quoted the source ("OUTLET quoted
+    /// X as saying").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Span>,
+    /// The channel's entity, when the gazetteer knows the outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_entity: Option<EntityRef>,
+}
+
+/// An article's attributions with the entity records they resolved to.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Attributions in text order.
+    pub attributions: Vec<Attribution>,
+    /// Entities the sources resolved to (and the publishers of reports).
+    pub entities: Vec<Entity>,
+}
+
+/// Prepares the article for the rules: story paragraphs, tokens, sentences, quotations.
+fn prepare(article: &Article) -> rules::Doc<'_> {
+    let text = &article.text;
+    let mut paras = Vec::new();
+    for range in segment::paragraphs(text) {
+        if article.is_boilerplate(range) {
+            continue;
+        }
+        let b0 = text.byte_of(range.start);
+        let b1 = text.byte_of(range.end);
+        let toks = tokens::tokenize(text.as_str(), b0, b1, range.start);
+        let mut sents = Vec::new();
+        for s in segment::sentences_in(text, range) {
+            let a = toks.partition_point(|t| t.range.start < s.start);
+            let b = toks.partition_point(|t| t.range.start < s.end);
+            if a < b {
+                sents.push((a, b));
+            }
+        }
+        let n = toks.len();
+        paras.push(rules::Para {
+            index: paras.len(),
+            toks,
+            sents,
+            quoted: vec![false; n],
+        });
+    }
+    let refs: Vec<&[tokens::Tok]> = paras.iter().map(|p| p.toks.as_slice()).collect();
+    let quotes = quotes::pair(&refs);
+    let mut by_open = HashMap::new();
+    let mut by_close = HashMap::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        by_open.insert(q.open, qi);
+        by_close.insert(q.close, qi);
+        for p in q.open.0..=q.close.0 {
+            let Some(para) = paras.get_mut(p) else {
+                continue;
+            };
+            let from = if p == q.open.0 { q.open.1 + 1 } else { 0 };
+            let to = if p == q.close.0 {
+                q.close.1
+            } else {
+                para.quoted.len()
+            };
+            for flag in para.quoted.iter_mut().take(to).skip(from) {
+                *flag = true;
+            }
+        }
+    }
+    rules::Doc {
+        text: text.as_str(),
+        paras,
+        quotes,
+        by_open,
+        by_close,
+    }
+}
+
+/// Finds and resolves every attribution in `article`, with entity records.
+pub fn analyze(article: &Article) -> Analysis {
+    let doc = prepare(article);
+    let found = rules::find(&doc);
+    let (resolved, entities) = resolve::resolve(&doc, &article.text, &found);
+    let span = |r: Range| article.span(r);
+    let attributions = found
+        .iter()
+        .zip(resolved)
+        .map(|(f, r)| Attribution {
+            article: article.id.clone(),
+            cue: span(f.cue),
+            source: f.source.map(span),
+            content: f.content.iter().copied().map(span).collect(),
+            quote: f.quote,
+            entity: r.entity,
+            vague: r.vague,
+            channel: f.channel.map(span),
+            channel_entity: r.channel,
+        })
+        .collect();
+    Analysis {
+        attributions,
+        entities,
+    }
 }
 
 /// Finds and resolves every attribution in `article`, in text order.
+///
+/// Entity ids are the article-level ones; use [`extract_corpus`] for ids
+/// merged across a corpus.
 pub fn extract(article: &Article) -> Vec<Attribution> {
-    let _ = article;
-    Vec::new()
+    analyze(article).attributions
+}
+
+/// Extracts attributions from every article (in parallel), builds the
+/// corpus [`Registry`], and rewrites every entity to its canonical id.
+///
+/// Attributions come out in article order, then text order.
+pub fn extract_corpus(articles: &[Article]) -> (Vec<Attribution>, Registry) {
+    let analyses: Vec<Analysis> = articles.par_iter().map(analyze).collect();
+    let mut attributions = Vec::new();
+    let mut records = Vec::new();
+    for a in analyses {
+        attributions.extend(a.attributions);
+        records.extend(a.entities);
+    }
+    let registry = Registry::build(records);
+    for a in &mut attributions {
+        if let Some(e) = &a.entity {
+            a.entity = Some(registry.canonical_ref(e));
+        }
+        if let Some(e) = &a.channel_entity {
+            a.channel_entity = Some(registry.canonical_ref(e));
+        }
+    }
+    (attributions, registry)
 }

@@ -1,8 +1,12 @@
-//! `citetrace eval`: measure citetrace against hand-annotated data (being built).
+//! `citetrace eval`: measure citetrace against hand-annotated data.
 
-use anyhow::{Result, bail};
+use std::io::Write;
 
-use super::common::Outcome;
+use anyhow::Result;
+use citetrace::eval;
+use serde::Serialize;
+
+use super::common::{self, Format, Outcome, OutputArgs};
 
 /// What to evaluate.
 #[derive(Debug, clap::Subcommand)]
@@ -17,14 +21,107 @@ pub struct AttributionsArgs {
     /// Directory of article texts (`*.txt`).
     #[arg(long, value_name = "DIR")]
     text: std::path::PathBuf,
-    /// Directory of brat `.ann` files.
+    /// Directory of brat `.ann` files (`stem.ann` or `stem_<annotator>.ann`;
+    /// with several annotators the first in sorted order is used).
     #[arg(long, value_name = "DIR")]
     ann: std::path::PathBuf,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Serialize)]
+struct Row {
+    measure: &'static str,
+    #[serde(rename = "match")]
+    how: eval::Match,
+    gold: usize,
+    predicted: usize,
+    matched: usize,
+    precision: f64,
+    recall: f64,
+    f1: f64,
+}
+
+#[derive(Serialize)]
+struct Json {
+    documents: usize,
+    unannotated: Vec<String>,
+    measures: Vec<Row>,
 }
 
 /// Runs the command.
 pub fn run(command: &Command) -> Result<Outcome> {
     let Command::Attributions(args) = command;
-    let _ = args;
-    bail!("`citetrace eval attributions` is not built yet")
+    let format = args
+        .output
+        .format(Format::Table, &[Format::Table, Format::Json, Format::Csv])?;
+    let report = eval::evaluate(&args.text, &args.ann)?;
+    let rows: Vec<Row> = report
+        .scores
+        .rows()
+        .into_iter()
+        .map(|(measure, how, c)| Row {
+            measure,
+            how,
+            gold: c.gold,
+            predicted: c.predicted,
+            matched: c.matched,
+            precision: round(c.precision()),
+            recall: round(c.recall()),
+            f1: round(c.f1()),
+        })
+        .collect();
+    let mut out = args.output.writer()?;
+    let cells = |r: &Row| {
+        vec![
+            r.measure.to_string(),
+            match r.how {
+                eval::Match::Exact => "exact".into(),
+                eval::Match::Overlap => "overlap".into(),
+            },
+            r.gold.to_string(),
+            r.predicted.to_string(),
+            r.matched.to_string(),
+            format!("{:.3}", r.precision),
+            format!("{:.3}", r.recall),
+            format!("{:.3}", r.f1),
+        ]
+    };
+    let headers = [
+        "measure",
+        "match",
+        "gold",
+        "predicted",
+        "matched",
+        "precision",
+        "recall",
+        "f1",
+    ];
+    match format {
+        Format::Json => common::write_json(
+            &mut out,
+            &Json {
+                documents: report.documents,
+                unannotated: report.unannotated.clone(),
+                measures: rows,
+            },
+        )?,
+        Format::Csv => {
+            citetrace::export::csv::write_rows(&mut out, &headers, rows.iter().map(cells))?
+        }
+        _ => {
+            let mut table = citetrace::export::table::Table::new(headers);
+            for r in &rows {
+                table.row(cells(r));
+            }
+            table.write(&mut out)?;
+            writeln!(out, "{} documents scored", report.documents)?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Complete)
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }

@@ -1,0 +1,320 @@
+//! The cue lexicon: which words introduce an attribution, kept as data.
+//!
+//! Single word forms come from `data/cues.tsv` (built from PolNeAR *train*
+//! cue frequencies and the standard reporting-verb lists; see its header).
+//! The few closed word classes the rules need — auxiliaries, report nouns,
+//! vague-source nouns, clause openers — are small lists here because they
+//! are grammar, not vocabulary.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a cue word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// A verb of saying, writing or thinking ("said", "noted", "tweeted").
+    Speech,
+    /// A verb of documents and findings ("show", "suggest", "indicate").
+    Doc,
+    /// A hedge that attributes to nobody in particular ("reportedly").
+    Hedge,
+}
+
+/// The cue lexicon, loaded once from `data/cues.tsv`.
+#[derive(Debug)]
+pub struct Lexicon {
+    forms: HashMap<&'static str, CueClass>,
+}
+
+const CUES_TSV: &str = include_str!("../../data/cues.tsv");
+
+impl Lexicon {
+    fn load() -> Self {
+        let mut forms = HashMap::new();
+        for line in CUES_TSV.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(form), Some(class)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let class = match class {
+                "doc" => CueClass::Doc,
+                "hedge" => CueClass::Hedge,
+                _ => CueClass::Speech,
+            };
+            forms.insert(form, class);
+        }
+        Lexicon { forms }
+    }
+
+    /// The class of a lower-case word form, if it is a cue.
+    pub fn class(&self, lower: &str) -> Option<CueClass> {
+        self.forms.get(lower).copied()
+    }
+
+    /// Number of word forms.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// True when the lexicon is empty (never, for the bundled data).
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+}
+
+/// The bundled lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+/// Words that may stand between a subject and its cue verb ("has also said").
+pub const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "also",
+    "further",
+    "later",
+    "earlier",
+    "previously",
+    "recently",
+    "first",
+    "then",
+    "once",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "allegedly",
+    "had",
+    "been",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "already",
+    "still",
+    "just",
+    "even",
+    "correctly",
+    "rightly",
+    "openly",
+    "explicitly",
+    "specifically",
+    "simply",
+    "flatly",
+    "herself",
+    "himself",
+    "itself",
+    "themselves",
+    "too",
+    "separately",
+    "subsequently",
+    "additionally",
+    "clearly",
+    "widely",
+    "bluntly",
+    "frankly",
+    "emphatically",
+    "strongly",
+    "quickly",
+    "finally",
+    "recently",
+];
+
+/// Words that open a clause: a subject never extends left past them.
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "but", "while", "when", "whereas", "because",
+    "although", "though", "if", "unless", "since", "so", "where", "as", "after", "before", "and",
+    "or", "nor", "yet", "until", "once", "whether", "what", "how", "why", "than", "to", "not",
+    "said", "says", "say", "told", "added", "noted", "wrote",
+];
+
+/// Nouns that name reports and other documents a source can be.
+pub const REPORT_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "study",
+    "studies",
+    "survey",
+    "surveys",
+    "poll",
+    "polls",
+    "findings",
+    "analysis",
+    "review",
+    "assessment",
+    "assessments",
+    "investigation",
+    "paper",
+    "research",
+    "dossier",
+    "audit",
+    "probe",
+    "inquiry",
+    "memo",
+    "brief",
+    "briefing",
+    "data",
+    "figures",
+    "statistics",
+    "estimates",
+    "documents",
+    "document",
+    "statement",
+    "letter",
+    "video",
+    "footage",
+    "images",
+    "visuals",
+    "records",
+    "filing",
+    "filings",
+    "complaint",
+    "lawsuit",
+    "indictment",
+    "ruling",
+    "transcript",
+    "leaflet",
+    "post",
+    "tweet",
+    "release",
+];
+
+/// Report nouns that are documents rather than reports.
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "document",
+    "documents",
+    "statement",
+    "letter",
+    "video",
+    "footage",
+    "images",
+    "visuals",
+    "records",
+    "filing",
+    "filings",
+    "complaint",
+    "lawsuit",
+    "indictment",
+    "ruling",
+    "transcript",
+    "leaflet",
+    "post",
+    "tweet",
+    "release",
+    "memo",
+];
+
+/// Nouns that name outlets ("the newspaper", "media outlet News18").
+pub const OUTLET_NOUNS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "daily",
+    "outlet",
+    "channel",
+    "agency",
+    "broadcaster",
+    "network",
+    "magazine",
+    "website",
+    "site",
+    "tabloid",
+    "weekly",
+    "portal",
+    "publication",
+    "station",
+    "wire",
+    "newswire",
+    "television",
+    "tv",
+    "radio",
+];
+
+/// Head nouns of unnamed, plural or generic sources ("sources said").
+pub const VAGUE_NOUNS: &[&str] = &[
+    "sources",
+    "source",
+    "officials",
+    "official",
+    "reports",
+    "assessments",
+    "information",
+    "experts",
+    "analysts",
+    "observers",
+    "people",
+    "insiders",
+    "residents",
+    "witnesses",
+    "media",
+    "estimates",
+    "accounts",
+    "rumours",
+    "rumors",
+    "intelligence",
+    "diplomats",
+    "aides",
+    "authorities",
+    "others",
+    "critics",
+    "some",
+    "many",
+    "several",
+    "one",
+    "someone",
+    "somebody",
+    "reporters",
+    "journalists",
+    "commentators",
+    "activists",
+    "locals",
+    "speakers",
+    "participants",
+    "analysts",
+    "visuals",
+    "images",
+];
+
+/// Determiners that make a source definite and so anaphoric ("the report").
+pub const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "its", "their"];
+
+/// Pronouns a source can be.
+pub const PRONOUNS: &[&str] = &["it", "he", "she", "they", "we", "i", "you"];
+
+/// Case-insensitive membership in a small word list.
+pub fn is_in(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_the_bundled_lexicon() {
+        let lex = lexicon();
+        assert!(lex.len() > 200);
+        assert_eq!(lex.class("said"), Some(CueClass::Speech));
+        assert_eq!(lex.class("indicate"), Some(CueClass::Doc));
+        assert_eq!(lex.class("reportedly"), Some(CueClass::Hedge));
+        assert_eq!(lex.class("table"), None);
+    }
+}

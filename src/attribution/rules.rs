@@ -1,0 +1,873 @@
+//! The attribution rules: from cue words to cue, source and content spans.
+//!
+//! Works sentence by sentence over tokens. Each cue word found in the
+//! lexicon (or a construction: "according to", "citing", "via", "h/t", a
+//! colon before a quotation, a "Report:" headline, a hedge) is expanded into
+//! a source (the subject before the cue, an inverted subject after it, or the
+//! noun phrase after "according to"/"by"/"citing") and content: the
+//! quotation next to the cue (direct), the clause after the cue ("said
+//! that …"), or the clause before it ("…, a report said on Thursday"), or both
+//! around a parenthetical cue ("Similar trends, it said, emerged …").
+//! Every loop moves forward and looks at most a bounded number of tokens to
+//! either side of a cue, so the work is linear in the text.
+
+#![allow(clippy::many_single_char_names)] // token indices: s, e (sentence), a, b (ranges), p (paragraph)
+
+use std::collections::HashMap;
+
+use crate::span::Range;
+
+use super::QuoteKind;
+use super::lexicon::{
+    AUXILIARIES, CLAUSE_OPENERS, CueClass, REPORT_NOUNS, VAGUE_NOUNS, is_in, lexicon,
+};
+use super::quotes::Quotation;
+use super::tokens::{Kind, Tok};
+
+/// One paragraph, tokenised and split into sentences.
+#[derive(Debug)]
+pub struct Para {
+    /// Index among the article's paragraphs.
+    pub index: usize,
+    /// Tokens.
+    pub toks: Vec<Tok>,
+    /// Sentences as token index ranges `[start, end)`.
+    pub sents: Vec<(usize, usize)>,
+    /// For each token, true when it lies inside a quotation (marks excluded).
+    pub quoted: Vec<bool>,
+}
+
+/// An attribution found by the rules, before source resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Paragraph index (into the parsed paragraphs).
+    pub para: usize,
+    /// The cue.
+    pub cue: Range,
+    /// The source mention.
+    pub source: Option<Range>,
+    /// Content pieces.
+    pub content: Vec<Range>,
+    /// Direct, indirect or mixed.
+    pub quote: QuoteKind,
+    /// True for hedges ("reportedly"): nobody in particular.
+    pub hedge: bool,
+    /// The channel: the outlet or audience told ("told Reuters"), or the
+    /// outlet that quoted the source ("OUTLET quoted X as saying").
+    pub channel: Option<Range>,
+}
+
+/// The whole article prepared for the rules.
+pub struct Doc<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Paragraphs (boilerplate left out).
+    pub paras: Vec<Para>,
+    /// Quotations.
+    pub quotes: Vec<Quotation>,
+    /// Quotation index by (paragraph, token) of its opening mark.
+    pub by_open: HashMap<(usize, usize), usize>,
+    /// Quotation index by (paragraph, token) of its closing mark.
+    pub by_close: HashMap<(usize, usize), usize>,
+}
+
+const MAX_SUBJECT: usize = 12;
+const QUANTIFIERS: &[&str] = &["some", "many", "several", "one", "others"];
+const MAX_NP: usize = 16;
+
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "post",
+    "tweet",
+    "letter",
+    "email",
+    "speech",
+    "release",
+    "op-ed",
+    "video",
+    "message",
+    "note",
+];
+const TELL_VERBS: &[&str] = &["told", "tell", "tells", "telling"];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const TIME_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+];
+const FINITE: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "will", "would", "can", "could", "do",
+    "does", "did", "has", "have", "had", "must", "should", "may", "might",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your", "to",
+];
+
+impl Doc<'_> {
+    fn word<'t>(&'t self, p: &'t Para, i: usize) -> &'t str {
+        p.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn is_word(&self, p: &Para, i: usize, w: &str) -> bool {
+        p.toks
+            .get(i)
+            .is_some_and(|t| t.is_word() && t.text(self.text).eq_ignore_ascii_case(w))
+    }
+
+    fn word_in(&self, p: &Para, i: usize, list: &[&str]) -> bool {
+        p.toks
+            .get(i)
+            .is_some_and(|t| t.is_word() && is_in(list, t.text(self.text)))
+    }
+
+    fn range(p: &Para, a: usize, b: usize) -> Range {
+        // Token range [a, b) → character range.
+        match (p.toks.get(a), b.checked_sub(1).and_then(|l| p.toks.get(l))) {
+            (Some(x), Some(y)) if b > a => Range::new(x.range.start, y.range.end),
+            _ => Range::new(0, 0),
+        }
+    }
+
+    fn words_between(p: &Para, a: usize, b: usize) -> usize {
+        p.toks[a.min(b)..b.min(p.toks.len())]
+            .iter()
+            .filter(|t| t.is_word())
+            .count()
+    }
+
+    /// Trims trailing sentence punctuation (not quote marks) from `[a, b)`.
+    fn trim_end(p: &Para, a: usize, mut b: usize) -> usize {
+        while b > a
+            && matches!(
+                p.toks[b - 1].kind,
+                Kind::Punct('.' | '!' | '?' | ',' | ';' | ':' | '—' | '–' | '-' | '(')
+            )
+        {
+            b -= 1;
+        }
+        b
+    }
+
+    /// Trims leading punctuation that is not a quote mark.
+    fn trim_start(p: &Para, mut a: usize, b: usize) -> usize {
+        while a < b
+            && matches!(
+                p.toks[a].kind,
+                Kind::Punct(',' | ';' | ':' | '—' | '–' | '-')
+            )
+        {
+            a += 1;
+        }
+        a
+    }
+
+    fn quote_pieces(&self, q: usize) -> Vec<Range> {
+        self.quotes
+            .get(q)
+            .map(|q| q.pieces.clone())
+            .unwrap_or_default()
+    }
+
+    /// The quotation that closes at token `i` of paragraph `p`.
+    fn closing_at(&self, p: &Para, i: usize) -> Option<usize> {
+        self.by_close.get(&(p.index, i)).copied()
+    }
+
+    /// The quotation that opens at token `i` of paragraph `p`.
+    fn opening_at(&self, p: &Para, i: usize) -> Option<usize> {
+        self.by_open.get(&(p.index, i)).copied()
+    }
+
+    /// Mixed when the content includes a quotation it is not made of.
+    fn kind_of(&self, content: &[Range]) -> QuoteKind {
+        let mixed = content.iter().any(|c| {
+            self.quotes.iter().any(|q| {
+                q.pieces
+                    .iter()
+                    .any(|r| c.contains(*r) && (r.len() * 10 < c.len() * 9))
+            })
+        });
+        if mixed {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        }
+    }
+}
+
+/// True for a cue word in a form that is only a verb ("said", "stressed").
+fn verb_like(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    lexicon().class(&l).is_some()
+        && (l.ends_with("ed") || is_in(&["said", "says", "told", "wrote", "thought", "felt"], &l))
+}
+
+/// Cue words that are also nouns ("a report", "the findings show").
+const NOUN_TOO: &[&str] = &[
+    "report",
+    "reports",
+    "show",
+    "shows",
+    "claim",
+    "claims",
+    "comment",
+    "comments",
+    "note",
+    "notes",
+    "quote",
+    "quotes",
+    "estimate",
+    "estimates",
+    "document",
+    "documents",
+    "detail",
+    "details",
+    "point",
+    "points",
+    "tweet",
+    "tweets",
+    "reply",
+    "replies",
+    "find",
+    "finds",
+    "warning",
+    "think",
+    "post",
+    "posts",
+    "state",
+    "states",
+];
+
+/// Irregular past forms that need no ending check.
+const IRREGULAR: &[&str] = &[
+    "said", "told", "wrote", "thought", "felt", "found", "knew", "saw",
+];
+
+/// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
+
+/// Finds every attribution in the document.
+pub fn find(doc: &Doc) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let lex = lexicon();
+    let mut buf = [0u8; 24];
+    for p in &doc.paras {
+        for &(s, e) in &p.sents {
+            let first_in_sentence = out.len();
+            let mut i = s;
+            while i < e {
+                let tok = p.toks[i];
+                if p.quoted.get(i).copied().unwrap_or(false) {
+                    i += 1;
+                    continue;
+                }
+                if tok.is_punct(':') {
+                    if let Some(f) = colon(doc, p, s, e, i) {
+                        out.push(f);
+                    }
+                    i += 1;
+                    continue;
+                }
+                if !tok.is_word() {
+                    i += 1;
+                    continue;
+                }
+                let Some(lw) = lower(tok.text(doc.text), &mut buf) else {
+                    i += 1;
+                    continue;
+                };
+                let found = match lw {
+                    "according" if doc.is_word(p, i + 1, "to") => according(doc, p, s, e, i),
+                    "citing" => citing(doc, p, s, e, i),
+                    "via" => via(doc, p, s, e, i, i + 1),
+                    "h" if p.toks.get(i + 1).is_some_and(|t| t.is_punct('/'))
+                        && doc.is_word(p, i + 2, "t") =>
+                    {
+                        via(doc, p, s, e, i, i + 3)
+                    }
+                    _ => match lex.class(lw) {
+                        Some(CueClass::Hedge) => hedge(doc, p, s, e, i),
+                        Some(class) => verb(doc, p, s, e, i, class, &out[first_in_sentence..]),
+                        None => None,
+                    },
+                };
+                if let Some(f) = found {
+                    let skip_to = p
+                        .toks
+                        .iter()
+                        .position(|t| t.range.start >= f.cue.end)
+                        .unwrap_or(e)
+                        .max(i + 1);
+                    out.push(f);
+                    i = skip_to;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The subject noun phrase ending just before token `end` (after skipping
+/// auxiliaries): token range `[a, b)`.
+fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usize, usize)> {
+    let mut b = verb;
+    while b > s && doc.word_in(p, b - 1, AUXILIARIES) {
+        b -= 1;
+    }
+    let mut j = b;
+    let mut depth = 0usize;
+    let mut words = 0;
+    while j > s {
+        let t = p.toks[j - 1];
+        match t.kind {
+            Kind::Word => {
+                let w = t.text(doc.text);
+                if depth == 0 && (is_in(CLAUSE_OPENERS, w) || is_in(FINITE, w)) {
+                    break;
+                }
+                words += 1;
+                if words > MAX_SUBJECT {
+                    return None;
+                }
+            }
+            Kind::Punct(')') => depth += 1,
+            Kind::Punct('(') if depth > 0 => depth -= 1,
+            Kind::Punct('.') if j >= 2 && p.toks[j - 2].is_word() => {
+                // "Dr." inside a name: the stop belongs to an abbreviation.
+                let w = p.toks[j - 2].text(doc.text);
+                if !(w.len() <= 3 && w.chars().next().is_some_and(char::is_uppercase)) {
+                    break;
+                }
+            }
+            Kind::Punct('&' | '/' | '@' | '#') => {}
+            _ => {
+                if depth == 0 {
+                    break;
+                }
+            }
+        }
+        j -= 1;
+    }
+    if depth != 0 || j == b || words == 0 {
+        return None;
+    }
+    // "to say", "the report" (noun use): not a subject.
+    if j + 1 == b && doc.word_in(p, j, DETERMINERS) {
+        return None;
+    }
+    Some((j, b))
+}
+
+/// A noun phrase starting at token `a`, up to punctuation or a clause word.
+fn np_after(doc: &Doc, p: &Para, a: usize, e: usize, max: usize) -> Option<(usize, usize)> {
+    let mut j = a;
+    let mut depth = 0usize;
+    let mut words = 0;
+    while j < e {
+        let t = p.toks[j];
+        match t.kind {
+            Kind::Word => {
+                let w = t.text(doc.text);
+                if depth == 0
+                    && j > a
+                    && (is_in(CLAUSE_OPENERS, w) && !w.eq_ignore_ascii_case("and")
+                        || is_in(
+                            &[
+                                "on", "at", "during", "since", "last", "this", "earlier", "over",
+                            ],
+                            w,
+                        )
+                        || is_in(FINITE, w)
+                        || verb_like(w))
+                {
+                    break;
+                }
+                words += 1;
+                if words > max {
+                    break;
+                }
+            }
+            Kind::Punct('(') => depth += 1,
+            Kind::Punct(')') if depth > 0 => depth -= 1,
+            Kind::Punct('&' | '/' | '@' | '#' | '\'') => {}
+            Kind::Punct('.')
+                if j > a && {
+                    let w = p.toks[j - 1].text(doc.text);
+                    w.len() <= 3 && w.chars().next().is_some_and(char::is_uppercase)
+                } => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    // Do not end on an opening bracket or a dangling "and".
+    while j > a && (p.toks[j - 1].is_punct('(') || doc.is_word(p, j - 1, "and")) {
+        j -= 1;
+    }
+    (j > a && words > 0).then_some((a, j))
+}
+
+/// Skips time adjuncts ("on Thursday", "last week", "earlier") from token `a`.
+fn skip_time(doc: &Doc, p: &Para, mut a: usize, e: usize) -> usize {
+    loop {
+        if a < e && doc.word_in(p, a, TIME_WORDS) {
+            a += 1;
+        } else if a + 1 < e && doc.is_word(p, a, "on") && doc.word_in(p, a + 1, WEEKDAYS) {
+            a += 2;
+        } else if a + 1 < e
+            && doc.word_in(p, a, &["last", "this", "next"])
+            && (doc.word_in(p, a + 1, WEEKDAYS)
+                || doc.word_in(p, a + 1, &["week", "month", "year", "night", "weekend"]))
+        {
+            a += 2;
+        } else {
+            return a;
+        }
+    }
+}
+
+/// A speech or document verb at token `v`.
+fn verb(
+    doc: &Doc,
+    p: &Para,
+    s: usize,
+    e: usize,
+    v: usize,
+    class: CueClass,
+    earlier: &[Found],
+) -> Option<Found> {
+    let vw = doc.word(p, v);
+    // Capitalised mid-sentence: a name or a title, not a verb.
+    if v > s && vw.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    // "to say", "the report", "a show", "Hamas's claims": not verbs.
+    if v > s
+        && (doc.word_in(p, v - 1, DETERMINERS)
+            || p.toks[v - 1].text(doc.text).ends_with("'s")
+            || p.toks[v - 1].text(doc.text).ends_with("’s"))
+    {
+        return None;
+    }
+    let next = p.toks.get(v + 1).map_or("", |t| t.text(doc.text));
+    // "Media reports indicate", "the report suggests", "a report of", "think tank":
+    // the cue word is a noun here.
+    if is_in(NOUN_TOO, vw)
+        && (verb_like(next)
+            || lexicon().class(&next.to_ascii_lowercase()).is_some() && !next.ends_with("ing")
+            || is_in(
+                &[
+                    "of", "in", "on", "from", "tank", "by", "for", "and", "was", "is", "has",
+                ],
+                next,
+            ))
+    {
+        return None;
+    }
+    // "accused of", "cited as": participles, not attributions.
+    if vw.ends_with("ed") && is_in(&["of", "as"], next) {
+        return None;
+    }
+    // A base form ("state", "say") needs an auxiliary or a plural or pronoun subject.
+    let lvw = vw.to_ascii_lowercase();
+    let base = !(lvw.ends_with('s')
+        || lvw.ends_with("ed")
+        || lvw.ends_with("ing")
+        || is_in(IRREGULAR, &lvw));
+    if base && v > s {
+        let prev = p.toks[v - 1].text(doc.text);
+        let ok = is_in(AUXILIARIES, prev)
+            || is_in(&["they", "we", "i", "you", "people", "who"], prev)
+            || (prev.ends_with('s')
+                && !prev.ends_with("'s")
+                && !prev.ends_with("’s")
+                && p.toks[v - 1].is_word())
+            || (v.saturating_sub(6).max(s)..v).any(|k| {
+                let w = p.toks[k].text(doc.text);
+                w.ends_with('s') && p.toks[k].is_word() && doc.word_in(p, k + 1, &["of", "from"])
+            });
+        if !ok {
+            return None;
+        }
+    }
+    let mut cue_end = v + 1;
+    // Particles and statement adjuncts join the cue.
+    if doc.is_word(p, cue_end, "out") {
+        cue_end += 1;
+    }
+    // Passive: "was first reported by X".
+    if doc.is_word(p, cue_end, "by") && vw.ends_with("ed") {
+        let (na, nb) = np_after(doc, p, cue_end + 1, e, MAX_NP)?;
+        let mut cs = v;
+        while cs > s && doc.word_in(p, cs - 1, AUXILIARIES) {
+            cs -= 1;
+        }
+        let cb = Doc::trim_end(p, s, cs);
+        let content = if Doc::words_between(p, s, cb) >= 2 {
+            vec![Doc::range(p, s, cb)]
+        } else {
+            Vec::new()
+        };
+        let quote = doc.kind_of(&content);
+        return Some(Found {
+            para: p.index,
+            cue: Doc::range(p, v, cue_end + 1),
+            source: Some(Doc::range(p, na, nb)),
+            content,
+            quote,
+            hedge: false,
+            channel: None,
+        });
+    }
+    if doc.is_word(p, cue_end, "in")
+        && doc.word_in(
+            p,
+            cue_end + 1,
+            &["a", "an", "the", "his", "her", "its", "their"],
+        )
+        && doc.word_in(p, cue_end + 2, STATEMENT_NOUNS)
+    {
+        cue_end += 3;
+    }
+    let mut source = subject(doc, p, s, v);
+    let mut channel = None;
+    let mut a = cue_end;
+    // "OUTLET quoted X as saying".
+    if vw.eq_ignore_ascii_case("quoted")
+        && let Some((na, nb)) = np_after(doc, p, cue_end, e, 8)
+        && doc.is_word(p, nb, "as")
+        && doc.word_in(p, nb + 1, &["saying", "telling", "writing"])
+    {
+        channel = source.map(|(x, y)| Doc::range(p, x, y));
+        source = Some((na, nb));
+        a = nb + 2;
+    }
+    // Subject-less: an inverted subject ("said Smith") or a participle
+    // continuing an earlier attribution ("…, adding that …").
+    let before_verb = {
+        let mut k = v;
+        while k > s && doc.word_in(p, k - 1, AUXILIARIES) {
+            k -= 1;
+        }
+        k
+    };
+    let mut inherited = None;
+    if source.is_none() {
+        let after_boundary = before_verb == s
+            || matches!(
+                p.toks[before_verb - 1].kind,
+                Kind::Punct(',') | Kind::Close(_) | Kind::Either(_)
+            );
+        let starts_np = |i: usize| {
+            p.toks.get(i).is_some_and(|t| {
+                t.is_word() && {
+                    let w = t.text(doc.text);
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || is_in(&["the", "a", "an", "its", "his", "her", "another"], w)
+                        || is_in(&["he", "she", "it", "they"], w)
+                }
+            })
+        };
+        if after_boundary && vw.ends_with("ing") && before_verb > s {
+            inherited = earlier.last().and_then(|f| f.source);
+            inherited?;
+        } else if after_boundary && starts_np(cue_end) {
+            let (na, nb) = np_after(doc, p, cue_end, e, 10)?;
+            source = Some((na, nb));
+            a = nb;
+        } else {
+            return None;
+        }
+    }
+    // Document verbs need a document-like subject ("the findings of the
+    // report show"), or "it"/"they" with "that".
+    if class == CueClass::Doc
+        && let Some((sa, sb)) = source
+    {
+        let of = (sa..sb).find(|&i| doc.is_word(p, i, "of") || doc.is_word(p, i, "from"));
+        let head = of.map_or(sb, |o| o).saturating_sub(1).max(sa);
+        let pronoun =
+            doc.word_in(p, head, &["it", "they", "this"]) && doc.is_word(p, cue_end, "that");
+        let ok = doc.word_in(p, head, REPORT_NOUNS)
+            || doc.word_in(p, head, VAGUE_NOUNS) && !doc.word_in(p, head, QUANTIFIERS)
+            || pronoun;
+        if !ok {
+            return None;
+        }
+    }
+    // The channel after a tell-verb: "told Reuters", "told reporters".
+    if TELL_VERBS.iter().any(|t| t.eq_ignore_ascii_case(vw))
+        && let Some((na, nb)) = np_after(doc, p, a, e, 5)
+        && !doc.is_word(p, na, "that")
+    {
+        channel = Some(Doc::range(p, na, nb));
+        let name = doc.text.get(p.toks[na].b0..p.toks[nb - 1].b1).unwrap_or("");
+        if crate::entities::gazetteer::gazetteer()
+            .lookup(name)
+            .is_some()
+        {
+            cue_end = nb;
+        }
+        a = nb;
+    }
+    a = skip_time(doc, p, a, e);
+    if a < e && doc.is_word(p, a, "to") && doc.word_in(p, a + 1, &["reporters", "journalists"]) {
+        a += 2;
+    }
+    a = skip_time(doc, p, a, e);
+    let source_range = source.map(|(x, y)| Doc::range(p, x, y)).or(inherited);
+    let found = |content: Vec<Range>, quote: QuoteKind| Found {
+        para: p.index,
+        cue: Doc::range(p, v, cue_end),
+        source: source_range,
+        content,
+        quote,
+        hedge: false,
+        channel,
+    };
+    // Where the subject (or the verb, when inverted) starts.
+    let left_edge = match source {
+        Some((x, _)) if x < v => x,
+        _ => before_verb,
+    };
+    // 1. Direct quotation just before: “…,” it added.
+    let mut k = left_edge;
+    if k > 0 && p.toks[k - 1].is_punct(',') {
+        k -= 1;
+    }
+    if k > 0
+        && let Some(q) = doc.closing_at(p, k - 1)
+    {
+        // “…” quoted words inside a longer clause: a mixed quote.
+        let open = doc.quotes[q].open;
+        if open.0 == p.index && Doc::words_between(p, s, open.1.max(s)) >= 3 && open.1 >= s {
+            let before_end = Doc::trim_end(p, s, k);
+            let content = vec![Doc::range(p, s, before_end)];
+            return Some(found(content, QuoteKind::Mixed));
+        }
+        let mut content = doc.quote_pieces(q);
+        // Middle cue: “…,” X said. “…”
+        let mut n = a;
+        while n < e && matches!(p.toks[n].kind, Kind::Punct(',' | '.' | ':' | ';')) {
+            n += 1;
+        }
+        if let Some(q2) = doc.opening_at(p, n) {
+            content.extend(doc.quote_pieces(q2));
+        }
+        return Some(found(content, QuoteKind::Direct));
+    }
+    // 2. Direct quotation just after: X said: “…”
+    let mut n = a;
+    while n < p.toks.len() && matches!(p.toks[n].kind, Kind::Punct(',' | ':')) {
+        n += 1;
+    }
+    if let Some(q) = doc.opening_at(p, n) {
+        return Some(found(doc.quote_pieces(q), QuoteKind::Direct));
+    }
+    // 3. Indirect: content after the cue, and before it when parenthetical.
+    let a2 = Doc::trim_start(p, a, e);
+    let end = Doc::trim_end(p, a2, e);
+    let after = Doc::words_between(p, a2, end);
+    let before_end = Doc::trim_end(p, s, left_edge);
+    let before_has_comma = left_edge > s && p.toks[left_edge - 1].is_punct(',');
+    let before = if before_has_comma {
+        Doc::words_between(p, s, before_end)
+    } else {
+        0
+    };
+    let mut content = Vec::new();
+    if after >= 2 {
+        if before >= 2 && before_has_comma && p.toks.get(a).is_some_and(|t| t.is_punct(',')) {
+            content.push(Doc::range(p, s, before_end));
+        }
+        content.push(Doc::range(p, a2, end));
+    } else if before >= 2 {
+        content.push(Doc::range(p, s, before_end));
+    } else {
+        return None;
+    }
+    let quote = doc.kind_of(&content);
+    Some(found(content, quote))
+}
+
+/// "according to X, …" and "…, according to X."
+fn according(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
+    let (na, nb) = np_after(doc, p, i + 2, e, MAX_NP)?;
+    let before_end = Doc::trim_end(p, s, i);
+    let before = Doc::words_between(p, s, before_end);
+    let a = Doc::trim_start(p, nb, e);
+    let end = Doc::trim_end(p, a, e);
+    let after = Doc::words_between(p, a, end);
+    let mut content = Vec::new();
+    if before >= 2 {
+        content.push(Doc::range(p, s, before_end));
+    }
+    if after >= 2 {
+        content.push(Doc::range(p, a, end));
+    }
+    if content.is_empty() {
+        return None;
+    }
+    let quote = if let Some(q) = doc.opening_at(p, a).filter(|_| before < 2) {
+        content = doc.quote_pieces(q);
+        QuoteKind::Direct
+    } else {
+        doc.kind_of(&content)
+    };
+    Some(Found {
+        para: p.index,
+        cue: Doc::range(p, i, i + 2),
+        source: Some(Doc::range(p, na, nb)),
+        content,
+        quote,
+        hedge: false,
+        channel: None,
+    })
+}
+
+/// "…, citing X."
+fn citing(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
+    let (na, nb) = np_after(doc, p, i + 1, e, MAX_NP)?;
+    let before_end = Doc::trim_end(p, s, i);
+    if Doc::words_between(p, s, before_end) < 2 {
+        return None;
+    }
+    let content = vec![Doc::range(p, s, before_end)];
+    let quote = doc.kind_of(&content);
+    Some(Found {
+        para: p.index,
+        cue: Doc::range(p, i, i + 1),
+        source: Some(Doc::range(p, na, nb)),
+        content,
+        quote,
+        hedge: false,
+        channel: None,
+    })
+}
+
+/// "… (via X)" and "… h/t X": only at the end of a sentence, naming a capitalised source.
+fn via(doc: &Doc, p: &Para, s: usize, e: usize, i: usize, a: usize) -> Option<Found> {
+    let (na, nb) = np_after(doc, p, a, e, 6)?;
+    let first = doc.word(p, na);
+    if !(first.chars().next().is_some_and(char::is_uppercase) || first.starts_with('@')) {
+        return None;
+    }
+    let rest = Doc::trim_end(p, nb, e);
+    if rest > nb && !(rest == nb + 1 && p.toks[nb].is_punct(')')) {
+        return None;
+    }
+    let mut before_end = i;
+    while before_end > s && matches!(p.toks[before_end - 1].kind, Kind::Punct('(' | '[')) {
+        before_end -= 1;
+    }
+    let before_end = Doc::trim_end(p, s, before_end);
+    if Doc::words_between(p, s, before_end) < 2 {
+        return None;
+    }
+    let content = vec![Doc::range(p, s, before_end)];
+    let quote = doc.kind_of(&content);
+    Some(Found {
+        para: p.index,
+        cue: Doc::range(p, i, a),
+        source: Some(Doc::range(p, na, nb)),
+        content,
+        quote,
+        hedge: false,
+        channel: None,
+    })
+}
+
+/// "reportedly", "allegedly": the sentence is attributed to nobody in particular.
+fn hedge(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
+    let end = Doc::trim_end(p, s, e);
+    if Doc::words_between(p, s, end) < 3 {
+        return None;
+    }
+    let content = vec![Doc::range(p, s, end)];
+    let quote = doc.kind_of(&content);
+    Some(Found {
+        para: p.index,
+        cue: Doc::range(p, i, i + 1),
+        source: None,
+        content,
+        quote,
+        hedge: true,
+        channel: None,
+    })
+}
+
+/// A colon: "one militant warned: “…”" is the verb's; "Smith: “…”" and a
+/// "Report: …" headline are the colon's own.
+fn colon(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
+    let lex = lexicon();
+    // A cue verb right before the colon handles it.
+    let headline = i == s + 1
+        && doc.word_in(p, s, REPORT_NOUNS)
+        && doc
+            .word(p, s)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    if !headline
+        && i > s
+        && p.toks[i - 1].is_word()
+        && lex
+            .class(&p.toks[i - 1].text(doc.text).to_ascii_lowercase())
+            .is_some()
+    {
+        return None;
+    }
+    if headline {
+        let end = Doc::trim_end(p, i + 1, e);
+        if Doc::words_between(p, i + 1, end) < 2 {
+            return None;
+        }
+        let content = vec![Doc::range(p, i + 1, end)];
+        let quote = doc.kind_of(&content);
+        return Some(Found {
+            para: p.index,
+            cue: Doc::range(p, i, i + 1),
+            source: Some(Doc::range(p, s, s + 1)),
+            content,
+            quote,
+            hedge: false,
+            channel: None,
+        });
+    }
+    let q = doc.opening_at(p, i + 1)?;
+    let words = Doc::words_between(p, s, i);
+    if words == 0 || words > 6 || (s..i).any(|k| !p.toks[k].is_word()) {
+        return None;
+    }
+    Some(Found {
+        para: p.index,
+        cue: Doc::range(p, i, i + 1),
+        source: Some(Doc::range(p, s, i)),
+        content: doc.quote_pieces(q),
+        quote: QuoteKind::Direct,
+        hedge: false,
+        channel: None,
+    })
+}

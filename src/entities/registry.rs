@@ -1,0 +1,287 @@
+//! The corpus-level entity registry: one record per entity across articles.
+//!
+//! Each article's attributions come with the entities they resolved to. The
+//! registry merges records that are one entity:
+//! 1. the same id (the keys are name-derived, so "MEMRI" and "Middle East
+//!    Media Research Institute" already share `org:memri`);
+//! 2. an alias of one record whose key is another record's key (an acronym
+//!    defined in the text of one article: "Inter-Services Intelligence (ISI)");
+//! 3. people whose names are transliterations of each other ([`same_person`]:
+//!    Qaddoumi / Qaddomi / Qaddumi, Shehbaz / Shahbaz Sharif).
+//!
+//! Every merge is recorded in [`Entity::merges`]. The canonical id of a group
+//! is the id of its most-mentioned member (ties: the smallest id), so it is
+//! deterministic for a given corpus; [`Registry::canonical`] maps any member
+//! id to it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::names::{org_key, same_person, skeleton, strip_titles};
+use super::{Entity, EntityKind, EntityRef};
+
+/// Entities of a corpus, merged, with a map from every member id to its canonical id.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    entities: Vec<Entity>,
+    redirect: HashMap<String, String>,
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        self.parent[ra.max(rb)] = ra.min(rb);
+        true
+    }
+}
+
+impl Registry {
+    /// Merges per-article entity records into one registry.
+    pub fn build(records: impl IntoIterator<Item = Entity>) -> Self {
+        // 1. Same id.
+        let mut by_id: BTreeMap<String, Entity> = BTreeMap::new();
+        let mut names: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        for rec in records {
+            *names
+                .entry(rec.id.clone())
+                .or_default()
+                .entry(rec.name.clone())
+                .or_default() += rec.mentions.max(1);
+            match by_id.get_mut(&rec.id) {
+                Some(e) => {
+                    e.mentions += rec.mentions;
+                    for a in &rec.aliases {
+                        e.add_alias(a);
+                    }
+                    if rec.name != e.name {
+                        e.add_alias(&rec.name);
+                    }
+                    if e.publisher.is_none() {
+                        e.publisher.clone_from(&rec.publisher);
+                    }
+                    for m in rec.merges {
+                        if !e.merges.contains(&m) {
+                            e.merges.push(m);
+                        }
+                    }
+                }
+                None => {
+                    by_id.insert(rec.id.clone(), rec);
+                }
+            }
+        }
+        let mut list: Vec<Entity> = by_id.into_values().collect();
+        // Most frequent spelling becomes the display name.
+        for e in &mut list {
+            if let Some(spellings) = names.get(&e.id)
+                && let Some((best, _)) = spellings
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                && *best != e.name
+            {
+                let old = std::mem::replace(&mut e.name, best.clone());
+                e.add_alias(&old);
+                e.aliases.retain(|a| *a != e.name);
+            }
+        }
+        let n = list.len();
+        let mut uf = UnionFind {
+            parent: (0..n).collect(),
+        };
+        let mut why: Vec<(usize, usize, String)> = Vec::new();
+        // 2. Alias keys.
+        let index: HashMap<String, usize> = list
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        for i in 0..n {
+            let e = &list[i];
+            if matches!(e.kind, EntityKind::Person) {
+                continue;
+            }
+            for alias in &e.aliases {
+                let other = format!("{}:{}", e.kind.prefix(), org_key(alias));
+                if let Some(&j) = index.get(&other)
+                    && j != i
+                    && uf.union(i, j)
+                {
+                    why.push((
+                        i,
+                        j,
+                        format!("alias: \"{alias}\" of {} is the key of {}", e.id, other),
+                    ));
+                }
+            }
+        }
+        // 3. Transliterated person names, bucketed by the skeleton of the last word.
+        let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, e) in list.iter().enumerate() {
+            if e.kind == EntityKind::Person
+                && let Some(last) = strip_titles(&e.name).split_whitespace().last()
+            {
+                buckets.entry(skeleton(last)).or_default().push(i);
+            }
+        }
+        for members in buckets.values() {
+            for (x, &i) in members.iter().enumerate() {
+                for &j in &members[x + 1..] {
+                    if same_person(&list[i].name, &list[j].name) && uf.union(i, j) {
+                        let jw = strsim::jaro_winkler(
+                            &list[i].name.to_lowercase(),
+                            &list[j].name.to_lowercase(),
+                        );
+                        why.push((
+                            i,
+                            j,
+                            format!(
+                                "transliteration: \"{}\" ~ \"{}\" (same consonant skeleton, Jaro-Winkler {jw:.2})",
+                                list[i].name, list[j].name
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        // Groups: canonical member = most mentions, then smallest id.
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..n {
+            let r = uf.find(i);
+            groups.entry(r).or_default().push(i);
+        }
+        let mut redirect = HashMap::new();
+        let mut entities = Vec::with_capacity(groups.len());
+        let mut root_of = vec![0usize; n];
+        for members in groups.values() {
+            let &canon = members
+                .iter()
+                .max_by(|&&a, &&b| {
+                    list[a]
+                        .mentions
+                        .cmp(&list[b].mentions)
+                        .then_with(|| list[b].id.cmp(&list[a].id))
+                })
+                .unwrap_or(&members[0]);
+            for &m in members {
+                root_of[m] = canon;
+            }
+        }
+        for members in groups.values() {
+            let canon = root_of[members[0]];
+            let mut merged = list[canon].clone();
+            for &m in members {
+                redirect.insert(list[m].id.clone(), merged.id.clone());
+                if m == canon {
+                    continue;
+                }
+                let other = &list[m];
+                merged.mentions += other.mentions;
+                merged.add_alias(&other.name);
+                for a in &other.aliases {
+                    merged.add_alias(a);
+                }
+                if merged.publisher.is_none() {
+                    merged.publisher.clone_from(&other.publisher);
+                }
+            }
+            for (i, j, reason) in &why {
+                if root_of[*i] == canon && root_of[*j] == canon {
+                    merged.merges.push(reason.clone());
+                }
+            }
+            entities.push(merged);
+        }
+        // Publishers point at canonical ids too.
+        for e in &mut entities {
+            if let Some(p) = &e.publisher
+                && let Some(c) = redirect.get(p)
+            {
+                e.publisher = Some(c.clone());
+            }
+        }
+        entities.sort_by(|a, b| a.id.cmp(&b.id));
+        Registry { entities, redirect }
+    }
+
+    /// The canonical id for any member id (itself when unknown).
+    pub fn canonical<'a>(&'a self, id: &'a str) -> &'a str {
+        self.redirect.get(id).map_or(id, String::as_str)
+    }
+
+    /// The merged entity a member id belongs to.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        let c = self.canonical(id);
+        self.entities
+            .binary_search_by(|e| e.id.as_str().cmp(c))
+            .ok()
+            .map(|i| &self.entities[i])
+    }
+
+    /// The canonical reference for a member reference.
+    pub fn canonical_ref(&self, r: &EntityRef) -> EntityRef {
+        self.get(&r.id).map_or_else(|| r.clone(), Entity::as_ref)
+    }
+
+    /// Every merged entity, sorted by id.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, name: &str, mentions: usize) -> Entity {
+        let mut e = Entity::new(id, name, EntityKind::Person);
+        e.mentions = mentions;
+        e
+    }
+
+    #[test]
+    fn merges_transliterations_and_records_why() {
+        let r = Registry::build([
+            person("person:khaled-qaddoumi", "Khaled Qaddoumi", 2),
+            person("person:khaled-qaddomi", "Khaled Qaddomi", 1),
+            person("person:khaled-mashal", "Khaled Mashal", 1),
+        ]);
+        assert_eq!(
+            r.canonical("person:khaled-qaddomi"),
+            "person:khaled-qaddoumi"
+        );
+        assert_eq!(r.canonical("person:khaled-mashal"), "person:khaled-mashal");
+        let e = r.get("person:khaled-qaddomi").expect("merged");
+        assert!(e.aliases.contains(&"Khaled Qaddomi".to_string()));
+        assert!(e.merges[0].starts_with("transliteration"));
+    }
+
+    #[test]
+    fn merges_by_alias_key() {
+        let mut long = Entity::new(
+            "org:inter-services-intelligence",
+            "Inter Services Intelligence",
+            EntityKind::Organization,
+        );
+        long.add_alias("ISI");
+        long.mentions = 1;
+        let mut short = Entity::new("org:isi", "ISI", EntityKind::Organization);
+        short.mentions = 3;
+        let r = Registry::build([long, short]);
+        assert_eq!(r.canonical("org:inter-services-intelligence"), "org:isi");
+        assert_eq!(r.entities().len(), 1);
+        assert!(r.entities()[0].merges[0].starts_with("alias"));
+    }
+}
