@@ -203,25 +203,22 @@ fn name_run(words: &[&str]) -> Option<String> {
 impl Resolver {
     fn record(&mut self, mut e: Entity) -> EntityRef {
         let r = e.as_ref();
-        match self.entities.get_mut(&e.id) {
-            Some(old) => {
-                old.mentions += 1;
-                for a in &e.aliases {
-                    old.add_alias(a);
-                }
-                if old.publisher.is_none() {
-                    old.publisher = e.publisher.take();
-                }
-                for m in e.merges {
-                    if !old.merges.contains(&m) {
-                        old.merges.push(m);
-                    }
+        if let Some(old) = self.entities.get_mut(&e.id) {
+            old.mentions += 1;
+            for a in &e.aliases {
+                old.add_alias(a);
+            }
+            if old.publisher.is_none() {
+                old.publisher = e.publisher.take();
+            }
+            for m in e.merges {
+                if !old.merges.contains(&m) {
+                    old.merges.push(m);
                 }
             }
-            None => {
-                e.mentions = 1;
-                self.entities.insert(e.id.clone(), e);
-            }
+        } else {
+            e.mentions = 1;
+            self.entities.insert(e.id.clone(), e);
         }
         r
     }

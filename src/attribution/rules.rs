@@ -434,10 +434,9 @@ fn skip_time(doc: &Doc, p: &Para, mut a: usize, e: usize) -> usize {
     loop {
         if a < e && doc.word_in(p, a, TIME_WORDS) {
             a += 1;
-        } else if a + 1 < e && doc.is_word(p, a, "on") && doc.word_in(p, a + 1, WEEKDAYS) {
-            a += 2;
         } else if a + 1 < e
-            && doc.word_in(p, a, &["last", "this", "next"])
+            && (doc.is_word(p, a, "on") && doc.word_in(p, a + 1, WEEKDAYS)
+                || doc.word_in(p, a, &["last", "this", "next"]))
             && (doc.word_in(p, a + 1, WEEKDAYS)
                 || doc.word_in(p, a + 1, &["week", "month", "year", "night", "weekend"]))
         {

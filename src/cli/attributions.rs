@@ -40,7 +40,8 @@ fn source_cell(a: &Attribution) -> String {
     };
     let mut cell = format!("{} → {target}", common::preview(mention, 30));
     if let Some(ch) = &a.channel {
-        cell.push_str(&format!(" via {}", common::preview(&ch.text, 20)));
+        cell.push_str(" via ");
+        cell.push_str(&common::preview(&ch.text, 20));
     }
     cell
 }

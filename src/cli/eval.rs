@@ -107,7 +107,7 @@ pub fn run(command: &Command) -> Result<Outcome> {
             },
         )?,
         Format::Csv => {
-            citetrace::export::csv::write_rows(&mut out, &headers, rows.iter().map(cells))?
+            citetrace::export::csv::write_rows(&mut out, &headers, rows.iter().map(cells))?;
         }
         _ => {
             let mut table = citetrace::export::table::Table::new(headers);

@@ -1,6 +1,8 @@
 //! The curated gazetteer of news outlets, with their usual spellings.
 //!
-//! Data lives in `data/outlets.tsv` (id, canonical name, aliases). Lookup
+//! Data lives in `data/outlets.tsv` (id, canonical name, aliases) and, for
+//! wire agencies, the reader's `data/agencies.tsv` (name, aliases; the id is
+//! `outlet:` and the slug of the name, e.g. `outlet:ians`). Lookup
 //! ignores case, a leading "The", and spacing/hyphenation differences, but
 //! the text matched must start with a capital letter or digit so that common
 //! words ("dawn", "time") are never taken for outlets.
@@ -11,6 +13,8 @@ use std::sync::OnceLock;
 use super::{EntityKind, EntityRef};
 
 const OUTLETS_TSV: &str = include_str!("../../data/outlets.tsv");
+/// The reader's list of wire agencies (`name<TAB>alias|alias`), shared.
+const AGENCIES_TSV: &str = include_str!("../../data/agencies.tsv");
 
 /// One outlet in the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +90,33 @@ impl Gazetteer {
         g
     }
 
+    /// Adds wire agencies from rows `name<TAB>alias|alias` (`#` comments);
+    /// ids are `outlet:` plus the slug of the name.
+    pub fn add_agencies(&mut self, tsv: &str) {
+        for line in tsv.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let Some(name) = cols.next().map(str::trim).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let id = format!("outlet:{}", super::names::slug(name));
+            let row = format!("{id}\t{name}\t{}", cols.next().unwrap_or(""));
+            let parsed = Gazetteer::parse(&row);
+            for o in parsed.outlets {
+                let i = self.outlets.len();
+                for spelling in std::iter::once(&o.name).chain(o.aliases.iter()) {
+                    let key = normalize(spelling);
+                    if !key.is_empty() {
+                        self.index.entry(key).or_insert(i);
+                    }
+                }
+                self.outlets.push(o);
+            }
+        }
+    }
+
     /// The outlet a name means, if the gazetteer knows it.
     pub fn lookup(&self, name: &str) -> Option<&Outlet> {
         let first = name.trim().trim_start_matches("the ").chars().next()?;
@@ -106,7 +137,11 @@ impl Gazetteer {
 /// The bundled gazetteer.
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::parse(OUTLETS_TSV))
+    G.get_or_init(|| {
+        let mut g = Gazetteer::parse(OUTLETS_TSV);
+        g.add_agencies(AGENCIES_TSV);
+        g
+    })
 }
 
 #[cfg(test)]
@@ -126,5 +161,10 @@ mod tests {
         );
         assert_eq!(g.lookup("NYT").map(|o| o.id.as_str()), Some("outlet:nyt"));
         assert!(g.lookup("dawn").is_none());
+        assert_eq!(g.lookup("IANS").map(|o| o.id.as_str()), Some("outlet:ians"));
+        assert_eq!(
+            g.lookup("Press Trust of India").map(|o| o.id.as_str()),
+            Some("outlet:pti")
+        );
     }
 }

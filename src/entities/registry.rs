@@ -108,8 +108,7 @@ impl Registry {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        for i in 0..n {
-            let e = &list[i];
+        for (i, e) in list.iter().enumerate() {
             if matches!(e.kind, EntityKind::Person) {
                 continue;
             }
