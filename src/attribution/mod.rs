@@ -57,14 +57,16 @@ pub struct Attribution {
     pub entity: Option<EntityRef>,
     /// True when the source cannot be identified ("sources said", "reportedly").
     pub vague: bool,
-    /// The channel, when the source spoke through one: the outlet told
-    /// ("X told Reuters") or the outlet that quoted the source ("OUTLET quoted
-    /// X as saying").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<Span>,
-    /// The channel's entity, when the gazetteer knows the outlet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_entity: Option<EntityRef>,
+}
+
+/// The channel an attribution was made through: the outlet told ("X told
+/// Reuters") or the outlet that quoted the source ("OUTLET quoted X as saying").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Channel {
+    /// The channel mention.
+    pub span: Span,
+    /// Its entity, when the gazetteer knows the outlet.
+    pub entity: Option<EntityRef>,
 }
 
 /// An article's attributions with the entity records they resolved to.
@@ -72,6 +74,8 @@ pub struct Attribution {
 pub struct Analysis {
     /// Attributions in text order.
     pub attributions: Vec<Attribution>,
+    /// For each attribution (same index), its channel if any.
+    pub channels: Vec<Option<Channel>>,
     /// Entities the sources resolved to (and the publishers of reports).
     pub entities: Vec<Entity>,
 }
@@ -140,10 +144,10 @@ pub fn analyze(article: &Article) -> Analysis {
     let found = rules::find(&doc);
     let (resolved, entities) = resolve::resolve(&doc, &article.text, &found);
     let span = |r: Range| article.span(r);
-    let attributions = found
-        .iter()
-        .zip(resolved)
-        .map(|(f, r)| Attribution {
+    let mut attributions = Vec::with_capacity(found.len());
+    let mut channels = Vec::with_capacity(found.len());
+    for (f, r) in found.iter().zip(resolved) {
+        attributions.push(Attribution {
             article: article.id.clone(),
             cue: span(f.cue),
             source: f.source.map(span),
@@ -151,12 +155,15 @@ pub fn analyze(article: &Article) -> Analysis {
             quote: f.quote,
             entity: r.entity,
             vague: r.vague,
-            channel: f.channel.map(span),
-            channel_entity: r.channel,
-        })
-        .collect();
+        });
+        channels.push(f.channel.map(|c| Channel {
+            span: span(c),
+            entity: r.channel,
+        }));
+    }
     Analysis {
         attributions,
+        channels,
         entities,
     }
 }
@@ -174,11 +181,21 @@ pub fn extract(article: &Article) -> Vec<Attribution> {
 ///
 /// Attributions come out in article order, then text order.
 pub fn extract_corpus(articles: &[Article]) -> (Vec<Attribution>, Registry) {
+    let (attributions, _, registry) = extract_corpus_with_channels(articles);
+    (attributions, registry)
+}
+
+/// Like [`extract_corpus`], also returning each attribution's channel (same index).
+pub fn extract_corpus_with_channels(
+    articles: &[Article],
+) -> (Vec<Attribution>, Vec<Option<Channel>>, Registry) {
     let analyses: Vec<Analysis> = articles.par_iter().map(analyze).collect();
     let mut attributions = Vec::new();
+    let mut channels = Vec::new();
     let mut records = Vec::new();
     for a in analyses {
         attributions.extend(a.attributions);
+        channels.extend(a.channels);
         records.extend(a.entities);
     }
     let registry = Registry::build(records);
@@ -186,9 +203,11 @@ pub fn extract_corpus(articles: &[Article]) -> (Vec<Attribution>, Registry) {
         if let Some(e) = &a.entity {
             a.entity = Some(registry.canonical_ref(e));
         }
-        if let Some(e) = &a.channel_entity {
-            a.channel_entity = Some(registry.canonical_ref(e));
+    }
+    for c in channels.iter_mut().flatten() {
+        if let Some(e) = &c.entity {
+            c.entity = Some(registry.canonical_ref(e));
         }
     }
-    (attributions, registry)
+    (attributions, channels, registry)
 }

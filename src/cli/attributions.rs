@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use anyhow::Result;
-use citetrace::attribution::{self, Attribution};
+use citetrace::attribution::{self, Attribution, Channel};
+use citetrace::span::Span;
 use serde::Serialize;
 
 use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
@@ -17,10 +18,21 @@ pub struct Args {
     output: OutputArgs,
 }
 
+/// One attribution as written: the library record plus its channel.
+#[derive(Debug, Serialize)]
+struct Record<'a> {
+    #[serde(flatten)]
+    attribution: &'a Attribution,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    channel: Option<&'a Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    channel_entity: Option<&'a citetrace::entities::EntityRef>,
+}
+
 /// The JSON document: attributions and the merged entities they refer to.
 #[derive(Debug, Serialize)]
 struct Document<'a> {
-    attributions: &'a [Attribution],
+    attributions: &'a [Record<'a>],
     entities: &'a [citetrace::entities::Entity],
 }
 
@@ -31,7 +43,7 @@ fn kebab<T: Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-fn source_cell(a: &Attribution) -> String {
+fn source_cell(a: &Attribution, channel: Option<&Channel>) -> String {
     let mention = a.source.as_ref().map_or("—", |s| s.text.as_str());
     let target = match (&a.entity, a.vague) {
         (Some(e), _) => format!("{} [{}]", e.name, e.id),
@@ -39,9 +51,9 @@ fn source_cell(a: &Attribution) -> String {
         (None, false) => "?".to_string(),
     };
     let mut cell = format!("{} → {target}", common::preview(mention, 30));
-    if let Some(ch) = &a.channel {
+    if let Some(ch) = channel {
         cell.push_str(" via ");
-        cell.push_str(&common::preview(&ch.text, 20));
+        cell.push_str(&common::preview(&ch.span.text, 20));
     }
     cell
 }
@@ -61,14 +73,24 @@ pub fn run(args: &Args) -> Result<Outcome> {
         &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
     )?;
     let (corpus, outcome) = args.input.read()?;
-    let (attributions, registry) = attribution::extract_corpus(&corpus.articles);
+    let (attributions, channels, registry) =
+        attribution::extract_corpus_with_channels(&corpus.articles);
+    let records: Vec<Record> = attributions
+        .iter()
+        .zip(&channels)
+        .map(|(a, c)| Record {
+            attribution: a,
+            channel: c.as_ref().map(|c| &c.span),
+            channel_entity: c.as_ref().and_then(|c| c.entity.as_ref()),
+        })
+        .collect();
     let mut out = args.output.writer()?;
     match format {
-        Format::Jsonl => common::write_jsonl(&mut out, &attributions)?,
+        Format::Jsonl => common::write_jsonl(&mut out, &records)?,
         Format::Json => common::write_json(
             &mut out,
             &Document {
-                attributions: &attributions,
+                attributions: &records,
                 entities: registry.entities(),
             },
         )?,
@@ -89,7 +111,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 "channel",
                 "content",
             ];
-            let rows = attributions.iter().map(|a| {
+            let rows = attributions.iter().zip(&channels).map(|(a, ch)| {
                 let (ss, se, st) = a.source.as_ref().map_or_else(
                     || (String::new(), String::new(), String::new()),
                     |s| (s.start.to_string(), s.end.to_string(), s.text.clone()),
@@ -113,10 +135,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                         .unwrap_or_default(),
                     a.vague.to_string(),
                     kebab(&a.quote),
-                    a.channel
-                        .as_ref()
-                        .map(|c| c.text.clone())
-                        .unwrap_or_default(),
+                    ch.as_ref().map(|c| c.span.text.clone()).unwrap_or_default(),
                     content_text(a),
                 ]
             });
@@ -131,11 +150,11 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 "content",
             ]);
             table.max_width = 70;
-            for a in &attributions {
+            for (a, ch) in attributions.iter().zip(&channels) {
                 table.row([
                     a.article.clone(),
                     common::preview(&a.cue.text, 20),
-                    source_cell(a),
+                    source_cell(a, ch.as_ref()),
                     kebab(&a.quote),
                     common::preview(&content_text(a), 50),
                 ]);
