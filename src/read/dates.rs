@@ -34,10 +34,13 @@ static DAY_MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The first two digits of a year from 1900 to 2099.
+static YEAR_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new("19|20").expect("static regex"));
+
 /// Year-less "Month Day" or "Day Month".
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}))\b"
+        r"(?-u:\b)(?:({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}))(?-u:\b)"
     ))
     .expect("static regex")
 });
@@ -167,21 +170,20 @@ pub(crate) fn ceil_boundary(s: &str, mut b: usize) -> usize {
 pub fn full_dates(text: &str) -> Vec<Found> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        // Find the next run of exactly four digits starting with 19 or 20.
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
+    let mut resume = 0;
+    // Candidate years: "19"/"20" found by a vectorised literal search, then
+    // the whole digit run around it must be exactly four digits.
+    for m in YEAR_PREFIX.find_iter(text) {
+        let start = m.start();
+        if start < resume || (start > 0 && bytes[start - 1].is_ascii_digit()) {
             continue;
         }
-        let start = i;
+        let mut i = start;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
-        if i - start != 4
-            || !(bytes[start] == b'1' && bytes[start + 1] == b'9'
-                || bytes[start] == b'2' && bytes[start + 1] == b'0')
-        {
+        resume = i;
+        if i - start != 4 {
             continue;
         }
         let after_alnum = bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
@@ -198,7 +200,7 @@ pub fn full_dates(text: &str) -> Vec<Found> {
                     start,
                     end: start + 10,
                 });
-                i = start + 10;
+                resume = start + 10;
                 continue;
             }
         }

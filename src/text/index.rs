@@ -5,6 +5,9 @@
 //! short bounded walk otherwise, using a checkpoint every [`STRIDE`]
 //! characters (about 1.6% memory overhead instead of 4 bytes per character).
 
+/// Bit 7 of every byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// Characters between two checkpoints.
 pub const STRIDE: usize = 64;
 
@@ -29,13 +32,42 @@ impl CharIndex {
                 checkpoints: Vec::new(),
             };
         }
+        let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
-        let mut chars = 0;
-        for (byte, _) in text.char_indices() {
-            if chars % STRIDE == 0 {
+        let mut chars = 0usize;
+        let mut at = 0usize;
+        // Count characters by their first bytes (everything but UTF-8
+        // continuation bytes 0b10xx_xxxx), eight bytes at a time; only the
+        // words where a checkpoint falls are walked byte by byte.
+        while at + 8 <= bytes.len() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[at..at + 8]);
+            let w = u64::from_le_bytes(word);
+            let continuation = (w & HIGH) & !((w << 1) & HIGH);
+            // Bit 7 of each byte that starts a character.
+            let start_bits = !continuation & HIGH;
+            let starts = start_bits.count_ones() as usize;
+            let next_checkpoint = chars.div_ceil(STRIDE) * STRIDE;
+            if next_checkpoint < chars + starts {
+                // The checkpoint is the k-th character start in this word
+                // (at most one: a word holds at most 8 < STRIDE characters).
+                let mut bits = start_bits;
+                for _ in 0..next_checkpoint - chars {
+                    bits &= bits - 1;
+                }
+                let byte = at + (bits.trailing_zeros() / 8) as usize;
                 checkpoints.push(u32::try_from(byte).unwrap_or(u32::MAX));
             }
-            chars += 1;
+            chars += starts;
+            at += 8;
+        }
+        for (i, &b) in bytes[at..].iter().enumerate() {
+            if b & 0xC0 != 0x80 {
+                if chars % STRIDE == 0 {
+                    checkpoints.push(u32::try_from(at + i).unwrap_or(u32::MAX));
+                }
+                chars += 1;
+            }
         }
         CharIndex {
             chars,
@@ -122,5 +154,23 @@ mod tests {
         }
         assert_eq!(ix.byte_of(&t, ix.char_len()), t.len());
         assert_eq!(ix.char_of(&t, t.len()), ix.char_len());
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn index_agrees_with_char_indices(s in "(\\PC|[a-z ]{1,9}){0,400}") {
+            let ix = CharIndex::new(&s);
+            prop_assert_eq!(ix.char_len(), s.chars().count());
+            for (ch, (byte, _)) in s.char_indices().enumerate() {
+                prop_assert_eq!(ix.byte_of(&s, ch), byte);
+                prop_assert_eq!(ix.char_of(&s, byte), ch);
+            }
+        }
     }
 }

@@ -26,12 +26,12 @@ static RELATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:comments\s+are\s+closed|leave\s+a\s+(?:comment|reply)|no\s+comments(?:\s+yet)?|\d+\s+comments?|post\s+a\s+comment|add\s+(?:a\s+)?comment|join\s+the\s+(?:conversation|discussion)|comments?|be\s+the\s+first\s+to\s+comment|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment)\b[^\n]{0,80}$")
+    Regex::new(r"(?i)^(?:comments\s+are\s+closed|leave\s+a\s+(?:comment|reply)|no\s+comments(?:\s+yet)?|\d+\s+comments?|post\s+a\s+comment|add\s+(?:a\s+)?comment|join\s+the\s+(?:conversation|discussion)|comments?|be\s+the\s+first\s+to\s+comment|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment)(?-u:\b)[^\n]{0,80}$")
         .expect("static regex")
 });
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:share\s+(?:this|on|via)|follow\s+us|subscribe\b|sign\s+up\b|click\s+here\b|advertisement$|sponsored$|copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|get\s+the\s+latest|download\s+the\s+\S+\s+app|we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|tags?\s*:|filed\s+under\s*:|updated\s*:|photo\s*:|image\s*:|file\s+photo)")
+    Regex::new(r"(?i)^(?:share\s+(?:this|on|via)|follow\s+us|subscribe(?-u:\b)|sign\s+up(?-u:\b)|click\s+here(?-u:\b)|advertisement$|sponsored$|copyright(?-u:\b)|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|get\s+the\s+latest|download\s+the\s+\S+\s+app|we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|tags?\s*:|filed\s+under\s*:|updated\s*:|photo\s*:|image\s*:|file\s+photo)")
         .expect("static regex")
 });
 

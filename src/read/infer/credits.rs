@@ -63,6 +63,10 @@ static UNEDITED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The key words of "with inputs from" and feed disclaimers.
+static KEYWORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)inputs|feed").expect("static regex"));
+
 /// Splits "PTI and ANI", "IANS, Reuters" into known agencies.
 fn agencies_in(list: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
@@ -111,8 +115,16 @@ pub fn find(text: &str, lines: &[Line], marks: &mut Marks) -> Vec<Found> {
         }
     }
 
-    // "With inputs from ..." and feed disclaimers, anywhere.
-    for line in lines {
+    // "With inputs from ..." and feed disclaimers, anywhere: one scan of the
+    // whole text for the key words, then the lines that hold them.
+    let mut hit_lines: Vec<usize> = Vec::new();
+    for m in KEYWORDS.find_iter(text) {
+        let i = lines.partition_point(|l| l.end <= m.start());
+        if lines.get(i).is_some_and(|l| l.start <= m.start()) && hit_lines.last() != Some(&i) {
+            hit_lines.push(i);
+        }
+    }
+    for line in hit_lines.iter().map(|&i| lines[i]) {
         let s = line.text(text);
         if s.len() >= 18 && memchr_ci(s, "inputs") {
             for c in INPUTS.captures_iter(s) {

@@ -159,7 +159,9 @@ pub fn find(text: &str, lines: &[Line], after: Option<usize>) -> Option<Dateline
                 start = a + (text[a..line.end].len() - text[a..line.end].trim_start().len());
             }
         }
-        let s = text.get(start..line.end)?;
+        // A dateline is short: look at the line's first 160 bytes only.
+        let end = crate::read::dates::floor_boundary(text, (start + 160).min(line.end));
+        let s = text.get(start..end)?;
         let c = DATELINE.captures(s)?;
         let place = c.name("place")?;
         let first_word = place.as_str().split(' ').next().unwrap_or("");

@@ -59,25 +59,30 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 /// Work in progress for one article: byte-range marks collected by the rules.
+///
+/// Marks never overlap and stay sorted by start, so [`Marks::overlaps`] is a
+/// binary search — inference calls it for every line.
 #[derive(Debug, Default)]
 pub struct Marks {
-    /// Boilerplate found so far: kind and byte range.
+    /// Boilerplate found so far: kind and byte range, sorted, disjoint.
     pub boilerplate: Vec<(BoilerplateKind, usize, usize)>,
 }
 
 impl Marks {
-    /// Marks a byte range as boilerplate of `kind`.
+    /// Marks a byte range as boilerplate of `kind`; a range overlapping an
+    /// earlier mark is ignored (the first rule to claim text keeps it).
     pub fn mark(&mut self, kind: BoilerplateKind, start: usize, end: usize) {
-        if start < end {
-            self.boilerplate.push((kind, start, end));
+        if start >= end || self.overlaps(start, end) {
+            return;
         }
+        let at = self.boilerplate.partition_point(|&(_, s, _)| s < start);
+        self.boilerplate.insert(at, (kind, start, end));
     }
 
     /// True when the byte range `[start, end)` overlaps a mark.
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.boilerplate
-            .iter()
-            .any(|&(_, s, e)| s < end && start < e)
+        let i = self.boilerplate.partition_point(|&(_, _, e)| e <= start);
+        self.boilerplate.get(i).is_some_and(|&(_, s, _)| s < end)
     }
 }
 

@@ -1,0 +1,102 @@
+//! Reading benchmark: plain text → decoded `String` → `Text` → metadata inference, on one core.
+//!
+//! Builds an in-memory corpus from the bundled seed articles (each copy made
+//! distinct by a numbered first line), then times `read::decode`,
+//! `Article::new` (character index) and `read::infer::infer` article by
+//! article on the current thread — no rayon, no disk. A second measurement
+//! reads one large file of the same text, to show inference stays linear.
+//!
+//! ```sh
+//! cargo run --release --example bench_read            # ~256 MB of articles
+//! cargo run --release --example bench_read -- 64      # MB to generate
+//! ```
+
+use std::path::Path;
+use std::time::Instant;
+
+use citetrace::article::Article;
+use citetrace::read;
+
+fn seeds() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/memri-hamas-pakistan");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("seed directory")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("seed text"))
+        .collect()
+}
+
+/// Reads, indexes and infers every document; returns the number of credits found (to keep the work observable).
+fn run(docs: &[Vec<u8>]) -> usize {
+    let mut found = 0;
+    for (i, bytes) in docs.iter().enumerate() {
+        let text = read::decode(Path::new("bench.txt"), bytes.clone()).expect("valid text");
+        let mut article = Article::new(format!("a{i}"), "bench.txt", text);
+        read::infer::infer(&mut article);
+        found += article.meta.credits.len() + article.boilerplate.len();
+    }
+    found
+}
+
+fn measure(label: &str, docs: &[Vec<u8>]) {
+    let bytes: usize = docs.iter().map(Vec::len).sum();
+    let mut rates = Vec::new();
+    let mut found = 0;
+    for _ in 0..3 {
+        let start = Instant::now();
+        found = run(docs);
+        let secs = start.elapsed().as_secs_f64();
+        rates.push(bytes as f64 / 1e6 / secs);
+    }
+    rates.sort_by(f64::total_cmp);
+    println!(
+        "{label}: {} docs, {:.1} MB: median {:.0} MB/s, best {:.0} MB/s (3 runs; {found} marks/credits per run)",
+        docs.len(),
+        bytes as f64 / 1e6,
+        rates[1],
+        rates[2],
+    );
+}
+
+fn main() {
+    let mb: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(256);
+    let seeds = seeds();
+    let target = mb * 1_000_000;
+    let mut docs = Vec::new();
+    let mut total = 0;
+    let mut n = 0usize;
+    while total < target {
+        let seed = &seeds[n % seeds.len()];
+        let doc = format!("{seed}\n[{n}]\n").into_bytes();
+        total += doc.len();
+        docs.push(doc);
+        n += 1;
+    }
+    println!(
+        "plain-text reading on one core (decode + Text + infer); {} seed texts, {} cores visible",
+        seeds.len(),
+        std::thread::available_parallelism().map_or(1, usize::from)
+    );
+    measure("articles", &docs);
+    let big: Vec<u8> = docs
+        .iter()
+        .take_while({
+            let mut sum = 0;
+            move |d| {
+                sum += d.len();
+                sum <= 50_000_000
+            }
+        })
+        .flat_map(|d| d.iter().copied().chain(std::iter::once(b'\n')))
+        .collect();
+    measure("one 50 MB file", &[big]);
+}
