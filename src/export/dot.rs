@@ -378,6 +378,7 @@ mod tests {
             dot.contains("\"report:memri\" -> \"article:004_ffd583650c503103\"")
                 || dot.contains("\"article:004_ffd583650c503103\" -> \"report:memri\"")
         );
+        insta::assert_snapshot!("seed_fixture_dot", dot);
         // Deterministic.
         let mut again = Vec::new();
         write(&mut again, &g, Some(&f)).expect("write");

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use crate::graph::analysis::Findings;
+use crate::graph::analysis::{Findings, cue_phrase};
 use crate::graph::model::shorten;
 use crate::graph::{EdgeKind, Level, NodeKind, ProvenanceGraph};
 
@@ -141,23 +141,7 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
     for l in &findings.laundering {
         writeln!(out, "{}: {}", l.kind.name(), shorten(&l.message, 400))?;
         for a in l.attributions.iter().take(3) {
-            writeln!(
-                out,
-                "  credits  [{}..{}] {}",
-                a.cue.start,
-                a.cue.end,
-                shorten(
-                    &format!(
-                        "{} {}",
-                        a.source
-                            .as_ref()
-                            .map(|s| s.text.as_str())
-                            .unwrap_or_default(),
-                        a.cue.text
-                    ),
-                    80
-                )
-            )?;
+            writeln!(out, "  credits  {}", shorten(&cue_phrase(a), 90))?;
         }
         for p in l.passages.iter().take(3) {
             writeln!(
@@ -209,15 +193,10 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
         if !e.edge.kind().is_provenance() {
             continue;
         }
-        let detail = match e.edge.kind() {
-            EdgeKind::Copies | EdgeKind::ResolvesTo => {
-                crate::graph::analysis::evidence_line(e.edge)
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default()
-            }
-            _ => e.edge.summary(),
-        };
+        let detail = crate::graph::analysis::evidence_line(e.edge)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
         let name = |n: &crate::graph::Node| {
             if n.kind == NodeKind::Article {
                 short_id(n).to_string()
@@ -240,5 +219,29 @@ fn write_or_none(out: &mut dyn Write, t: &Table) -> io::Result<()> {
         writeln!(out, "none")
     } else {
         t.write(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{analysis, fixture};
+
+    #[test]
+    fn seed_fixture_summary() {
+        let g = ProvenanceGraph::build(&fixture::seeds());
+        let f = analysis::run(&g, 10);
+        let mut buf = Vec::new();
+        write(&mut buf, &g, &f).expect("write");
+        let text = String::from_utf8(buf).expect("utf8");
+        assert!(text.contains("citation-laundering: 003_42e9713d4d8883b4"));
+        insta::assert_snapshot!("seed_fixture_table", text);
+        let outlets = g.collapse_outlets();
+        let mut buf = Vec::new();
+        write(&mut buf, &outlets, &f.restrict(&outlets)).expect("write");
+        insta::assert_snapshot!(
+            "seed_fixture_table_outlets",
+            String::from_utf8(buf).expect("utf8")
+        );
     }
 }

@@ -210,6 +210,7 @@ mod tests {
         let mut buf = Vec::new();
         write(&mut buf, &g, Some(&f)).expect("write");
         let xml = String::from_utf8(buf).expect("utf8");
+        insta::assert_snapshot!("seed_fixture_graphml", xml);
         let doc = roxmltree::Document::parse(&xml).expect("well-formed");
         let keys = doc.descendants().filter(|n| n.has_tag_name("key")).count();
         assert_eq!(keys, NODE_KEYS.len() + EDGE_KEYS.len());

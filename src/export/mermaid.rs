@@ -201,6 +201,7 @@ mod tests {
         let mut buf = Vec::new();
         write(&mut buf, &g, Some(&f)).expect("write");
         let m = String::from_utf8(buf).expect("utf8");
+        insta::assert_snapshot!("seed_fixture_mermaid", m);
         assert!(m.starts_with("flowchart LR\n"));
         assert!(m.contains("subgraph c0[\"IANS\"]"));
         assert!(m.contains("⚠ citation laundering"));

@@ -43,6 +43,17 @@ pub fn span(article: &Article, needle: &str) -> Span {
     article.span(Range::new(range.start, range.end))
 }
 
+/// The span of the occurrence of `needle` closest to `near`.
+fn span_near(article: &Article, needle: &str, near: &Span) -> Span {
+    let text = article.text.as_str();
+    let best = text
+        .match_indices(needle)
+        .map(|(byte, _)| article.text.range_of_bytes(byte, byte + needle.len()))
+        .min_by_key(|r| r.start.abs_diff(near.start))
+        .unwrap_or_else(|| panic!("{needle:?} not in {}", article.id));
+    article.span(best)
+}
+
 fn date(s: &str) -> Field<crate::article::Date> {
     Field::given(s.parse().expect("date"), "test")
 }
@@ -60,10 +71,11 @@ fn memri() -> EntityRef {
 }
 
 fn att(article: &Article, cue: &str, source: Option<&str>, content: &str) -> Attribution {
+    let cue = span(article, cue);
     Attribution {
         article: article.id.clone(),
-        cue: span(article, cue),
-        source: source.map(|s| span(article, s)),
+        source: source.map(|s| span_near(article, s, &cue)),
+        cue,
         content: vec![span(article, content)],
         quote: QuoteKind::Indirect,
         entity: Some(memri()),

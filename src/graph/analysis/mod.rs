@@ -211,6 +211,28 @@ pub(crate) fn parents(graph: &ProvenanceGraph, ix: NodeIndex) -> Vec<(NodeIndex,
     out
 }
 
+/// "[start..end] source cue" (or "cue source" when the cue comes first), the
+/// offsets covering both.
+pub fn cue_phrase(c: &super::model::CitationEvidence) -> String {
+    match &c.source {
+        Some(s) if s.end.abs_diff(c.cue.start).min(c.cue.end.abs_diff(s.start)) > 40 => format!(
+            "[{}..{}] {} (source [{}..{}] {})",
+            c.cue.start, c.cue.end, c.cue.text, s.start, s.end, s.text
+        ),
+        Some(s) if s.start < c.cue.start => {
+            format!("[{}..{}] {} {}", s.start, c.cue.end, s.text, c.cue.text)
+        }
+        Some(s) => format!(
+            "[{}..{}] {} {}",
+            c.cue.start,
+            s.end.max(c.cue.end),
+            c.cue.text,
+            s.text
+        ),
+        None => format!("[{}..{}] {}", c.cue.start, c.cue.end, c.cue.text),
+    }
+}
+
 /// A short piece of evidence for one edge: the first copied passages or
 /// attributions, with their character offsets, and the edge's reasons.
 pub fn evidence_line(edge: &Edge) -> Vec<String> {
@@ -245,15 +267,7 @@ pub fn evidence_line(edge: &Edge) -> Vec<String> {
                     .first()
                     .map(|s| format!(" “{}”", shorten(&s.text, 60)))
                     .unwrap_or_default();
-                let source = c
-                    .source
-                    .as_ref()
-                    .map(|s| format!("{} ", s.text))
-                    .unwrap_or_default();
-                format!(
-                    "[{}..{}] {source}{}{content}",
-                    c.cue.start, c.cue.end, c.cue.text
-                )
+                format!("{}{content}", cue_phrase(c))
             })
             .collect(),
         EdgeData::ResolvesTo { evidence, .. } => evidence.clone(),

@@ -6,7 +6,8 @@
 //! corpus article that report is (`resolves-to`). A report cannot resolve to
 //! an article published after the one citing it. Roots are the nodes the walk
 //! cannot go past — corpus articles that take from no other corpus article
-//! (the corpus origins), and sources outside the corpus; each comes with the shortest path to it and the evidence of
+//! (the corpus origins: the walk stops there, their own sources are on their
+//! own row), and sources outside the corpus; each comes with the shortest path to it and the evidence of
 //! every step. The walk stops after [`MAX_VISITED`] nodes and says so.
 
 use std::collections::{BTreeMap, VecDeque};
@@ -98,6 +99,12 @@ pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
     // resolves-to.
     let mut citer: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::new();
     while let Some(ix) = queue.pop_front() {
+        // A corpus origin ends the walk: what it cites is its own origin row.
+        let is_article = graph.node(ix).kind == NodeKind::Article;
+        if ix != start && is_article && !takes_from_articles(graph, ix) {
+            roots.push(ix);
+            continue;
+        }
         let mut has_parents = false;
         for (p, kind, edge) in parents(graph, ix) {
             if kind == EdgeKind::ResolvesTo {
@@ -132,8 +139,7 @@ pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
             );
             queue.push_back(p);
         }
-        let is_article = graph.node(ix).kind == NodeKind::Article;
-        if ix != start && (!has_parents || (is_article && !takes_from_articles(graph, ix))) {
+        if ix != start && !has_parents {
             roots.push(ix);
         }
     }
