@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use crate::graph::analysis::{Findings, cue_phrase};
 use crate::graph::model::shorten;
-use crate::graph::{EdgeKind, Level, NodeKind, ProvenanceGraph};
+use crate::graph::{Level, NodeKind, ProvenanceGraph};
 
 use super::graph_text::short_id;
 use super::table::Table;
