@@ -3,9 +3,8 @@
 //! Commands that need more than one stage (graph, quotes, origin, report)
 //! build an [`Analysis`] once and read from it.
 
-use rayon::prelude::*;
-
 use crate::attribution::{self, Attribution};
+use crate::entities::Registry;
 use crate::read::Corpus;
 use crate::reuse::{self, CopyPair};
 
@@ -18,47 +17,67 @@ pub struct Analysis {
     pub attributions: Vec<Vec<Attribution>>,
     /// Copy pairs between articles.
     pub copies: Vec<CopyPair>,
+    /// Entities of the whole corpus, merged (aliases, transliterations,
+    /// report publishers); attributions' entity ids are its canonical ids.
+    pub entities: Registry,
 }
 
 impl Analysis {
-    /// Runs attribution parsing (in parallel) and copy detection over `corpus`.
+    /// Runs attribution parsing (in parallel, entities merged across the
+    /// corpus) and copy detection over `corpus`.
     pub fn run(corpus: Corpus, reuse_options: &reuse::Options) -> Self {
-        let attributions: Vec<Vec<Attribution>> = corpus
+        let (flat, entities) = attribution::extract_corpus(&corpus.articles);
+        let index: std::collections::HashMap<&str, usize> = corpus
             .articles
-            .par_iter()
-            .map(attribution::extract)
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
             .collect();
+        let mut attributions: Vec<Vec<Attribution>> = vec![Vec::new(); corpus.articles.len()];
+        for a in flat {
+            if let Some(&i) = index.get(a.article.as_str()) {
+                attributions[i].push(a);
+            }
+        }
         let copies = reuse::detect(&corpus.articles, &attributions, reuse_options);
         Analysis {
             corpus,
             attributions,
             copies,
+            entities,
         }
     }
 }
 
 impl Analysis {
-    /// The canonical id of an entity id (merged aliases share one id).
-    /// Without a corpus-level registry every id is its own canonical id.
+    /// The canonical id of an entity id (merged aliases share one id); ids
+    /// the registry does not know are their own canonical id.
     pub fn canonical(&self, id: &str) -> String {
-        id.to_string()
+        self.entities.canonical(id).to_string()
     }
 
     /// The canonical display name of an entity, when the registry knows it.
     pub fn entity_name(&self, id: &str) -> Option<String> {
-        let _ = id;
-        None
+        self.entities.get(id).map(|e| e.name.clone())
     }
 
     /// Other names of an entity, sorted, when the registry knows them.
     pub fn entity_aliases(&self, id: &str) -> Vec<String> {
-        let _ = id;
-        Vec::new()
+        self.entities
+            .get(id)
+            .map(|e| e.aliases.clone())
+            .unwrap_or_default()
     }
 
     /// The name key of a report's publisher ("memri" for the MEMRI report):
-    /// report ids are keyed by their publisher's name.
+    /// the registry's publisher link when there is one, else the report's
+    /// own key (report ids are keyed by their publisher's name).
     pub fn publisher_key(&self, report: &str) -> String {
-        crate::graph::keys::key_of(report).to_string()
+        let id = self
+            .entities
+            .get(report)
+            .and_then(|e| e.publisher.clone())
+            .unwrap_or_else(|| report.to_string());
+        crate::graph::keys::key_of(&id).to_string()
     }
 }
