@@ -80,8 +80,6 @@ fn att(article: &Article, cue: &str, source: Option<&str>, content: &str) -> Att
         quote: QuoteKind::Indirect,
         entity: Some(memri()),
         vague: false,
-        channel: None,
-        channel_entity: None,
     }
 }
 
@@ -156,8 +154,6 @@ pub fn seeds() -> Analysis {
         quote: QuoteKind::Indirect,
         entity: None,
         vague: true,
-        channel: None,
-        channel_entity: None,
     };
     let mut vague2 = vague.clone();
     vague2.cue = span(&a[4], "indicate");
@@ -177,8 +173,6 @@ pub fn seeds() -> Analysis {
             kind: EntityKind::Outlet,
         }),
         vague: false,
-        channel: None,
-        channel_entity: None,
     };
     vague.content = vec![span(&a[4], "Zaheer met with Pakistan-based LeT leaders")];
     let attributions = vec![
