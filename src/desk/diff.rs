@@ -1,0 +1,280 @@
+//! Word-level differences between two stretches of text.
+//!
+//! A quote checked against its source, or a copied passage against its
+//! origin, differs by words dropped, added or changed. [`diff`] aligns the
+//! two word sequences (longest common subsequence on folded words, so quote
+//! marks, dashes, spacing and case do not count as changes) and reports runs
+//! of kept, removed and added words with their character ranges in each text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Range;
+use crate::text::words::words;
+
+/// Largest `left × right` word grid aligned exactly; beyond it the middle is
+/// reported as one removed and one added run (after trimming equal ends).
+const MAX_CELLS: usize = 4_000_000;
+
+/// What happened to a run of words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    /// In both texts.
+    Same,
+    /// In the left text (the source) only: dropped by the right.
+    Removed,
+    /// In the right text (the copy or quote) only: added by it.
+    Added,
+}
+
+/// A run of consecutive words with the same [`Change`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    /// Kept, removed or added.
+    pub change: Change,
+    /// The words as written in the text they come from (the left text for
+    /// `same` and `removed`, the right text for `added`), joined by spaces.
+    pub text: String,
+    /// Character range in the left text (`None` for added words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left: Option<Range>,
+    /// Character range in the right text (`None` for removed words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right: Option<Range>,
+}
+
+/// One word prepared for comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The folded form compared (lowercase, straight apostrophes).
+    pub key: String,
+    /// The word as written.
+    pub text: String,
+    /// Its character range in the article.
+    pub range: Range,
+}
+
+/// Folds a word for comparison: lowercase, curly apostrophes and dashes straightened.
+pub fn fold_word(word: &str) -> String {
+    word.chars()
+        .filter_map(crate::text::normalize::fold_char)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of `text` (whose first character is at offset `first_char`) as tokens.
+pub fn tokens(text: &str, first_char: usize) -> Vec<Token> {
+    words(text, first_char)
+        .map(|w| Token {
+            key: fold_word(w.text),
+            text: w.text.to_string(),
+            range: w.range,
+        })
+        .collect()
+}
+
+/// Aligns `left` (the source) with `right` (the quote or copy), word by word.
+pub fn diff(left: &[Token], right: &[Token]) -> Vec<Run> {
+    // Trim the common prefix and suffix: cheap and keeps the grid small.
+    let mut pre = 0;
+    while pre < left.len() && pre < right.len() && left[pre].key == right[pre].key {
+        pre += 1;
+    }
+    let mut suf = 0;
+    while suf < left.len() - pre
+        && suf < right.len() - pre
+        && left[left.len() - 1 - suf].key == right[right.len() - 1 - suf].key
+    {
+        suf += 1;
+    }
+    let l_mid = &left[pre..left.len() - suf];
+    let r_mid = &right[pre..right.len() - suf];
+    let mut ops: Vec<(Change, usize, usize)> = Vec::new(); // (change, left idx, right idx)
+    for i in 0..pre {
+        ops.push((Change::Same, i, i));
+    }
+    for (change, i, j) in align(l_mid, r_mid) {
+        ops.push((change, i + pre, j + pre));
+    }
+    for k in 0..suf {
+        ops.push((
+            Change::Same,
+            left.len() - suf + k,
+            right.len() - suf + k,
+        ));
+    }
+    coalesce(left, right, &ops)
+}
+
+/// LCS alignment of two word slices; falls back to remove-all/add-all when too large.
+fn align(left: &[Token], right: &[Token]) -> Vec<(Change, usize, usize)> {
+    let (n, m) = (left.len(), right.len());
+    if n == 0 || m == 0 || n.saturating_mul(m) > MAX_CELLS {
+        let mut ops: Vec<_> = (0..n).map(|i| (Change::Removed, i, 0)).collect();
+        ops.extend((0..m).map(|j| (Change::Added, 0, j)));
+        return ops;
+    }
+    // lcs[i][j] = LCS length of left[i..] and right[j..].
+    let w = m + 1;
+    let mut lcs = vec![0u32; (n + 1) * w];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i * w + j] = if left[i].key == right[j].key {
+                lcs[(i + 1) * w + j + 1] + 1
+            } else {
+                lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut ops = Vec::with_capacity(n + m);
+    while i < n && j < m {
+        // Before the first kept word, prefer a later start when it keeps as
+        // many words: "said on Thursday. “On January…” starts at the second "On".
+        let later_start = j == 0 && lcs[(i + 1) * w] == lcs[i * w];
+        if left[i].key == right[j].key && !later_start {
+            ops.push((Change::Same, i, j));
+            i += 1;
+            j += 1;
+        } else if lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] {
+            ops.push((Change::Removed, i, j));
+            i += 1;
+        } else {
+            ops.push((Change::Added, i, j));
+            j += 1;
+        }
+    }
+    ops.extend((i..n).map(|i| (Change::Removed, i, j)));
+    ops.extend((j..m).map(|j| (Change::Added, i, j)));
+    ops
+}
+
+fn coalesce(left: &[Token], right: &[Token], ops: &[(Change, usize, usize)]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for &(change, i, j) in ops {
+        let (word, l, r) = match change {
+            Change::Same => (&left[i].text, Some(left[i].range), Some(right[j].range)),
+            Change::Removed => (&left[i].text, Some(left[i].range), None),
+            Change::Added => (&right[j].text, None, Some(right[j].range)),
+        };
+        match runs.last_mut() {
+            Some(run) if run.change == change => {
+                run.text.push(' ');
+                run.text.push_str(word);
+                run.left = join(run.left, l);
+                run.right = join(run.right, r);
+            }
+            _ => runs.push(Run {
+                change,
+                text: word.clone(),
+                left: l,
+                right: r,
+            }),
+        }
+    }
+    runs
+}
+
+fn join(a: Option<Range>, b: Option<Range>) -> Option<Range> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(Range::new(a.start.min(b.start), a.end.max(b.end))),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Number of words kept (in both texts).
+pub fn same_words(runs: &[Run]) -> usize {
+    runs.iter()
+        .filter(|r| r.change == Change::Same)
+        .map(|r| r.text.split(' ').count())
+        .sum()
+}
+
+/// True when nothing was removed or added.
+pub fn is_identical(runs: &[Run]) -> bool {
+    runs.iter().all(|r| r.change == Change::Same)
+}
+
+/// A one-line rendering: `[-removed-]` and `{+added+}` marks, like `git diff --word-diff`.
+pub fn inline(runs: &[Run]) -> String {
+    let mut out = String::new();
+    for run in runs {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match run.change {
+            Change::Same => out.push_str(&run.text),
+            Change::Removed => {
+                out.push_str("[-");
+                out.push_str(&run.text);
+                out.push_str("-]");
+            }
+            Change::Added => {
+                out.push_str("{+");
+                out.push_str(&run.text);
+                out.push_str("+}");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn finds_the_dropped_adverb() {
+        let src = tokens("This conduct directly undermines Western efforts", 100);
+        let quote = tokens("“This conduct undermines Western efforts", 0);
+        let runs = diff(&src, &quote);
+        assert_eq!(
+            inline(&runs),
+            "This conduct [-directly-] undermines Western efforts"
+        );
+        let removed = runs.iter().find(|r| r.change == Change::Removed).unwrap();
+        assert_eq!(removed.left, Some(Range::new(113, 121)));
+        assert_eq!(removed.right, None);
+        assert_eq!(same_words(&runs), 5);
+    }
+
+    #[test]
+    fn typography_and_case_are_not_changes() {
+        let a = tokens("Hamas’s “major non-NATO ally”", 0);
+        let b = tokens("HAMAS's major non-NATO ally", 0);
+        assert!(is_identical(&diff(&a, &b)));
+    }
+
+    #[test]
+    fn a_match_starts_at_the_latest_equivalent_word() {
+        let runs = diff(
+            &tokens("said on Thursday. On January 15", 0),
+            &tokens("On January 15", 0),
+        );
+        assert_eq!(inline(&runs), "[-said on Thursday-] On January 15");
+    }
+
+    #[test]
+    fn replaced_words_show_as_removed_then_added() {
+        let runs = diff(&tokens("a b c d", 0), &tokens("a x c d", 0));
+        assert_eq!(inline(&runs), "a [-b-] {+x+} c d");
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_ranges_are_in_bounds(a in "\\PC{0,80}", b in "\\PC{0,80}") {
+            let ta = tokens(&a, 0);
+            let tb = tokens(&b, 0);
+            let runs = diff(&ta, &tb);
+            let la = a.chars().count();
+            let lb = b.chars().count();
+            for r in &runs {
+                if let Some(l) = r.left { prop_assert!(l.end <= la); }
+                if let Some(x) = r.right { prop_assert!(x.end <= lb); }
+            }
+            let kept: usize = same_words(&runs);
+            prop_assert!(kept <= ta.len().min(tb.len()));
+        }
+    }
+}
