@@ -1,20 +1,112 @@
-//! `citetrace origin` (being built).
+//! `citetrace origin`: where a claim or quote first appears, and how it spread.
+
+use std::collections::HashMap;
+use std::io::Write;
 
 use anyhow::{Result, bail};
+use citetrace::attribution::{self, Attribution};
+use citetrace::desk::origin::{self, Carrier, ClaimIndex, Trace};
+use citetrace::reuse;
+use rayon::prelude::*;
 
-use super::common::{InputArgs, Outcome, OutputArgs};
+use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
 
 /// Arguments of `citetrace origin`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The claim or quote to trace, as remembered (paraphrase is fine).
+    #[arg(value_name = "TEXT")]
+    text: String,
     #[command(flatten)]
     input: InputArgs,
+    /// Most candidates to list.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
     #[command(flatten)]
     output: OutputArgs,
 }
 
+fn where_(c: &Carrier) -> String {
+    let outlet = c.outlet.as_deref().unwrap_or("unknown outlet");
+    let date = match (c.date, c.date_is_floor) {
+        (Some(d), false) => d.to_string(),
+        (Some(d), true) => format!("on or after {d}"),
+        (None, _) => "undated".into(),
+    };
+    format!("{} ({outlet}, {date}) @{}-{}", c.article, c.span.start, c.span.end)
+}
+
+fn write_table(out: &mut dyn Write, t: &Trace) -> Result<()> {
+    let clean = |s: &str| common::preview(&s.replace(char::is_control, " "), 160);
+    let Some(first) = &t.earliest else {
+        writeln!(out, "No article in the corpus carries this claim.")?;
+        return Ok(());
+    };
+    writeln!(out, "Earliest: {}", clean(&where_(first)))?;
+    writeln!(out, "  “{}”", clean(&first.span.text))?;
+    for c in &t.credits {
+        let who = match (&c.entity, &c.source) {
+            (Some(e), _) => e.name.clone(),
+            (None, Some(s)) => s.text.clone(),
+            (None, None) => "an unnamed source".into(),
+        };
+        let note = if c.vague {
+            "a vague source; the claim's origin is not identified".to_string()
+        } else if c.outside_corpus {
+            "not in the corpus: the claim originates outside it".to_string()
+        } else {
+            "in the corpus".to_string()
+        };
+        writeln!(out, "  credits {}: {note}", clean(&who))?;
+    }
+    if !t.spread.is_empty() {
+        writeln!(out, "Spread:")?;
+    }
+    for s in &t.spread {
+        writeln!(out, "  {}", clean(&where_(&s.carrier)))?;
+        writeln!(out, "    “{}”", clean(&s.carrier.span.text))?;
+        writeln!(out, "    ← {}", clean(&s.detail))?;
+    }
+    writeln!(out, "Candidates (best first):")?;
+    let mut table = citetrace::export::table::Table::new(["score", "article", "sentence"]);
+    for c in &t.candidates {
+        table.row([format!("{:.2}", c.score), where_(c), common::preview(&c.span.text, 90)]);
+    }
+    table.max_width = 120;
+    table.write(out)?;
+    Ok(())
+}
+
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let _ = args;
-    bail!("`citetrace origin` is not built yet")
+    let format = args
+        .output
+        .format(Format::Table, &[Format::Table, Format::Json])?;
+    if args.text.split_whitespace().count() == 0 {
+        bail!("give the claim or quote to trace");
+    }
+    let (corpus, outcome) = args.input.read()?;
+    let index = ClaimIndex::build(&corpus.articles);
+    let hits = index.search(&args.text, args.limit.max(1));
+    // Attributions and copies only for the articles that carry the claim.
+    let mut carriers: Vec<usize> = hits.iter().map(|h| h.unit.article as usize).collect();
+    carriers.sort_unstable();
+    carriers.dedup();
+    let subset: Vec<_> = carriers
+        .iter()
+        .map(|&i| corpus.articles[i].clone())
+        .collect();
+    let subset_attrs: Vec<Vec<Attribution>> =
+        subset.par_iter().map(attribution::extract).collect();
+    let copies = reuse::detect(&subset, &subset_attrs, &reuse::Options::default());
+    let attributions: HashMap<usize, Vec<Attribution>> =
+        carriers.iter().copied().zip(subset_attrs).collect();
+    let trace = origin::trace(&args.text, &corpus.articles, &hits, &attributions, &copies);
+    let mut out = args.output.writer()?;
+    match format {
+        Format::Json => common::write_json(&mut out, &trace)?,
+        _ => write_table(&mut out, &trace)?,
+    }
+    out.flush()?;
+    Ok(outcome)
 }

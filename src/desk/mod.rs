@@ -10,5 +10,6 @@
 
 pub mod diff;
 pub mod locate;
+pub mod origin;
 pub mod quotes;
 pub mod sources;

@@ -1,0 +1,630 @@
+//! The origin of a claim: where it first appears, and how it spread.
+//!
+//! [`ClaimIndex`] is built once per corpus: every story sentence (boilerplate
+//! skipped) becomes a unit, every content word (folded, stop words dropped,
+//! plural and possessive endings stripped) a term with its inverse document
+//! frequency, and each term keeps the sorted list of units holding it. A
+//! query — a claim as remembered, paraphrased or cut short — is scored by
+//! walking only its own terms' postings: a unit's score mixes how much of the
+//! query's weight it covers with how much of its own weight the query covers.
+//! The cost of a query grows with the postings of its words, not with the
+//! corpus (see `docs/DESIGN.md`, "Origin query").
+//!
+//! [`trace`] turns the ranked hits into a story: the earliest occurrence (and
+//! whether it credits someone outside the corpus), then every later article
+//! carrying the claim, with the copy or citation edge that explains the step.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::{Article, Date};
+use crate::attribution::Attribution;
+use crate::entities::EntityRef;
+use crate::reuse::CopyPair;
+use crate::span::{Range, Span};
+use crate::text::segment;
+use crate::text::words::words;
+
+use super::sources;
+
+/// Hits scoring below this are not candidates.
+pub const MIN_SCORE: f64 = 0.3;
+
+/// A hit must reach this share of the best hit's score to join the story.
+const STORY_SHARE: f64 = 0.6;
+
+/// Words that carry no claim.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "during", "each", "for", "from", "further", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of",
+    "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+    "with", "would", "you", "your", "said", "says", "say", "according", "added", "report",
+    "reported", "told", "stated", "noted",
+];
+
+/// The index term for a word, or `None` for stop words.
+pub fn term(word: &str) -> Option<String> {
+    let mut w: String = super::diff::fold_word(word);
+    for suffix in ["'s", "'"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            w = stem.to_string();
+        }
+    }
+    if w.is_empty() || STOP_WORDS.contains(&w.as_str()) {
+        return None;
+    }
+    let n = w.chars().count();
+    if n > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        w.pop();
+    }
+    Some(w)
+}
+
+/// A sentence of an article, the unit the index returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// Index of the article in the corpus.
+    pub article: u32,
+    /// The sentence's character range.
+    pub range: Range,
+}
+
+/// The inverted index of story sentences by content word.
+#[derive(Debug, Default)]
+pub struct ClaimIndex {
+    units: Vec<Unit>,
+    /// Sum of the IDF of each unit's distinct terms.
+    unit_weight: Vec<f32>,
+    vocabulary: HashMap<String, u32>,
+    postings: Vec<Vec<u32>>,
+    idf: Vec<f32>,
+}
+
+/// One sentence that carries the query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The unit (article and sentence).
+    pub unit: Unit,
+    /// 0.0–1.0 score.
+    pub score: f64,
+    /// Share of the query's weight found in the sentence.
+    pub coverage: f64,
+}
+
+impl ClaimIndex {
+    /// Indexes the story sentences of `articles`.
+    pub fn build(articles: &[Article]) -> Self {
+        let mut index = ClaimIndex::default();
+        let mut unit_terms: Vec<u32> = Vec::new();
+        for (a, article) in articles.iter().enumerate() {
+            for range in segment::sentences(&article.text) {
+                if article.is_boilerplate(range) {
+                    continue;
+                }
+                let id = index.units.len() as u32;
+                unit_terms.clear();
+                for w in words(article.text.slice(range), 0) {
+                    if let Some(t) = term(w.text) {
+                        let next = index.vocabulary.len() as u32;
+                        let tid = *index.vocabulary.entry(t).or_insert(next);
+                        if tid == next {
+                            index.postings.push(Vec::new());
+                        }
+                        unit_terms.push(tid);
+                    }
+                }
+                unit_terms.sort_unstable();
+                unit_terms.dedup();
+                if unit_terms.is_empty() {
+                    continue;
+                }
+                for &t in &unit_terms {
+                    index.postings[t as usize].push(id);
+                }
+                index.units.push(Unit {
+                    article: a as u32,
+                    range,
+                });
+                index.unit_weight.push(0.0);
+            }
+        }
+        let n = index.units.len().max(1) as f32;
+        index.idf = index
+            .postings
+            .iter()
+            .map(|p| (n / p.len() as f32).ln() + 1.0)
+            .collect();
+        for (t, list) in index.postings.iter().enumerate() {
+            for &u in list {
+                index.unit_weight[u as usize] += index.idf[t];
+            }
+        }
+        index
+    }
+
+    /// Number of indexed sentences.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// True when nothing was indexed.
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// The best sentence per article for `query`, best first (ties by
+    /// article order), at most `limit`, scoring at least [`MIN_SCORE`].
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let mut terms: Vec<String> = words(query, 0).filter_map(|w| term(w.text)).collect();
+        terms.sort();
+        terms.dedup();
+        // Words the corpus never uses weigh as much as its rarest word.
+        let unseen = (self.units.len().max(1) as f32).ln() + 1.0;
+        let mut query_weight = 0f32;
+        let mut scores: HashMap<u32, f32> = HashMap::new();
+        for t in &terms {
+            match self.vocabulary.get(t) {
+                Some(&tid) => {
+                    let idf = self.idf[tid as usize];
+                    query_weight += idf;
+                    for &u in &self.postings[tid as usize] {
+                        *scores.entry(u).or_insert(0.0) += idf;
+                    }
+                }
+                None => query_weight += unseen,
+            }
+        }
+        if query_weight <= 0.0 {
+            return Vec::new();
+        }
+        let mut best: HashMap<u32, Hit> = HashMap::new();
+        for (u, s) in scores {
+            let unit = self.units[u as usize];
+            let coverage = f64::from(s / query_weight);
+            let precision = f64::from(s / self.unit_weight[u as usize].max(f32::EPSILON));
+            // Recall of the query matters most: a remembered claim is short.
+            let score = coverage * (0.6 + 0.4 * precision.min(1.0));
+            if score < MIN_SCORE {
+                continue;
+            }
+            let hit = Hit {
+                unit,
+                score,
+                coverage,
+            };
+            best.entry(unit.article)
+                .and_modify(|h| {
+                    if (hit.score, std::cmp::Reverse(hit.unit.range.start))
+                        > (h.score, std::cmp::Reverse(h.unit.range.start))
+                    {
+                        *h = hit.clone();
+                    }
+                })
+                .or_insert(hit);
+        }
+        let mut hits: Vec<Hit> = best.into_values().collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .partial_cmp(&a.score)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.unit.article.cmp(&b.unit.article))
+        });
+        hits.truncate(limit);
+        hits
+    }
+}
+
+/// One article carrying the claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Carrier {
+    /// Article id.
+    pub article: String,
+    /// Outlet, if known.
+    pub outlet: Option<String>,
+    /// Date (or date floor), if known.
+    pub date: Option<Date>,
+    /// True when `date` is only a floor.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub date_is_floor: bool,
+    /// The sentence that carries the claim.
+    pub span: Span,
+    /// 0.0–1.0 match score.
+    pub score: f64,
+}
+
+/// How a later article got the claim from an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EdgeKind {
+    /// Copy detection found it copied text from the earlier article.
+    Copied,
+    /// It shares text with the earlier article; the direction is undecided.
+    SharesText,
+    /// It credits the earlier article's outlet or author.
+    Cites,
+    /// Same outlet (a wire story re-filed, a site repeating itself).
+    SameOutlet,
+    /// No copy or citation explains it: independent, or an unseen source.
+    Unexplained,
+}
+
+/// The edge explaining one step of the spread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    /// The later article.
+    pub carrier: Carrier,
+    /// The kind of edge.
+    pub edge: EdgeKind,
+    /// The earlier article it comes from, if any.
+    pub from: Option<String>,
+    /// The evidence, in words.
+    pub detail: String,
+}
+
+/// What the earliest occurrence says the claim came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Credit {
+    /// The source mention, if any.
+    pub source: Option<Span>,
+    /// The entity, when resolved.
+    pub entity: Option<EntityRef>,
+    /// True for a vague source ("sources said").
+    pub vague: bool,
+    /// True when no article of the corpus is by that source.
+    pub outside_corpus: bool,
+}
+
+/// The answer to an origin query.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trace {
+    /// The query as given.
+    pub query: String,
+    /// Every candidate sentence, best first.
+    pub candidates: Vec<Carrier>,
+    /// The earliest occurrence, if anything matched.
+    pub earliest: Option<Carrier>,
+    /// Whom the earliest occurrence credits for the claim.
+    pub credits: Vec<Credit>,
+    /// Each later article carrying the claim, by date.
+    pub spread: Vec<Step>,
+}
+
+fn carrier(articles: &[Article], hit: &Hit) -> Option<Carrier> {
+    let article = articles.get(hit.unit.article as usize)?;
+    let date = sources::effective_date(article);
+    Some(Carrier {
+        article: article.id.clone(),
+        outlet: article.outlet().map(str::to_string),
+        date: date.map(|d| d.0),
+        date_is_floor: date.is_some_and(|d| d.1),
+        span: article.span(hit.unit.range),
+        score: hit.score,
+    })
+}
+
+/// Builds the story of a claim from its `hits`. `attributions` holds the
+/// attributions of (at least) the hit articles, by corpus index; `copies`
+/// the copy pairs among them.
+pub fn trace(
+    query: &str,
+    articles: &[Article],
+    hits: &[Hit],
+    attributions: &HashMap<usize, Vec<Attribution>>,
+    copies: &[CopyPair],
+) -> Trace {
+    let candidates: Vec<Carrier> = hits.iter().filter_map(|h| carrier(articles, h)).collect();
+    let top = hits.first().map_or(0.0, |h| h.score);
+    let mut story: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.score >= top * STORY_SHARE)
+        .collect();
+    // By effective date (undated last); among equals, an article another
+    // story article credits comes first; then corpus order. A key, not a
+    // comparator, so the order is total.
+    let cited = |hit: &Hit| {
+        let this = &articles[hit.unit.article as usize];
+        story_cites(&story_ids(hits, top), attributions, hit.unit.article, this)
+    };
+    story.sort_by_cached_key(|h| {
+        let date = sources::effective_date(&articles[h.unit.article as usize]).map(|d| d.0);
+        (date.is_none(), date, !cited(h), h.unit.article)
+    });
+    let Some(first) = story.first() else {
+        return Trace {
+            query: query.to_string(),
+            candidates,
+            earliest: None,
+            credits: Vec::new(),
+            spread: Vec::new(),
+        };
+    };
+    let credits = credits_of(articles, first, attributions);
+    let mut spread = Vec::new();
+    for (k, hit) in story.iter().enumerate().skip(1) {
+        let Some(c) = carrier(articles, hit) else {
+            continue;
+        };
+        let earlier: Vec<&Article> = story[..k]
+            .iter()
+            .map(|h| &articles[h.unit.article as usize])
+            .collect();
+        let later = &articles[hit.unit.article as usize];
+        let own = attributions
+            .get(&(hit.unit.article as usize))
+            .map_or(&[][..], Vec::as_slice);
+        let (edge, from, detail) = explain(later, &earlier, own, copies);
+        spread.push(Step {
+            carrier: c,
+            edge,
+            from,
+            detail,
+        });
+    }
+    Trace {
+        query: query.to_string(),
+        candidates,
+        earliest: carrier(articles, first),
+        credits,
+        spread,
+    }
+}
+
+fn story_ids(hits: &[Hit], top: f64) -> Vec<u32> {
+    hits.iter()
+        .filter(|h| h.score >= top * STORY_SHARE)
+        .map(|h| h.unit.article)
+        .collect()
+}
+
+/// True when another story article (not `this_index`) credits `this`.
+fn story_cites(
+    story: &[u32],
+    attributions: &HashMap<usize, Vec<Attribution>>,
+    this_index: u32,
+    this: &Article,
+) -> bool {
+    story.iter().filter(|&&i| i != this_index).any(|&i| {
+        attributions.get(&(i as usize)).is_some_and(|attrs| {
+            attrs
+                .iter()
+                .filter_map(|a| a.entity.as_ref())
+                .any(|e| sources::is_by(this, e))
+        })
+    })
+}
+
+fn credits_of(
+    articles: &[Article],
+    hit: &Hit,
+    attributions: &HashMap<usize, Vec<Attribution>>,
+) -> Vec<Credit> {
+    let index = hit.unit.article as usize;
+    let Some(attrs) = attributions.get(&index) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Credit> = Vec::new();
+    for a in attrs {
+        let touches = a.content.iter().any(|c| {
+            Range::new(c.start, c.end).overlaps(hit.unit.range)
+                || hit.unit.range.contains(Range::new(a.cue.start, a.cue.end))
+        });
+        if !touches {
+            continue;
+        }
+        let outside_corpus = match &a.entity {
+            Some(e) => !articles
+                .iter()
+                .enumerate()
+                .any(|(i, other)| i != index && sources::is_by(other, e)),
+            None => true,
+        };
+        let credit = Credit {
+            source: a.source.clone(),
+            entity: a.entity.clone(),
+            vague: a.vague,
+            outside_corpus,
+        };
+        if !out.contains(&credit) {
+            out.push(credit);
+        }
+    }
+    out
+}
+
+/// Explains how `later` got the claim from one of `earlier` (nearest first).
+fn explain(
+    later: &Article,
+    earlier: &[&Article],
+    attributions: &[Attribution],
+    copies: &[CopyPair],
+) -> (EdgeKind, Option<String>, String) {
+    for e in earlier.iter().rev() {
+        if let Some(p) = copies
+            .iter()
+            .find(|p| p.directed && p.origin == e.id && p.copy == later.id)
+        {
+            return (
+                EdgeKind::Copied,
+                Some(e.id.clone()),
+                format!(
+                    "copied from {} ({}, score {:.2})",
+                    e.id,
+                    kebab(&p.tier),
+                    p.score
+                ),
+            );
+        }
+    }
+    for e in earlier.iter().rev() {
+        if let Some(entity) = attributions
+            .iter()
+            .filter_map(|a| a.entity.as_ref())
+            .find(|en| sources::is_by(e, en))
+        {
+            return (
+                EdgeKind::Cites,
+                Some(e.id.clone()),
+                format!("credits {} ({})", entity.name, e.id),
+            );
+        }
+    }
+    for e in earlier.iter().rev() {
+        if let Some(p) = copies.iter().find(|p| {
+            (p.origin == e.id && p.copy == later.id) || (p.copy == e.id && p.origin == later.id)
+        }) {
+            return (
+                EdgeKind::SharesText,
+                Some(e.id.clone()),
+                format!(
+                    "shares text with {} ({}, direction undecided)",
+                    e.id,
+                    kebab(&p.tier)
+                ),
+            );
+        }
+    }
+    for e in earlier.iter().rev() {
+        if sources::same_publisher(later, e) {
+            return (
+                EdgeKind::SameOutlet,
+                Some(e.id.clone()),
+                format!("same outlet or author as {}", e.id),
+            );
+        }
+    }
+    (
+        EdgeKind::Unexplained,
+        None,
+        "no copy or citation edge to an earlier article: independent, or from a source \
+         outside the corpus"
+            .into(),
+    )
+}
+
+fn kebab<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Field;
+    use crate::entities::EntityKind;
+    use crate::reuse::Tier;
+
+    fn article(id: &str, date: Option<&str>, outlet: Option<&str>, text: &str) -> Article {
+        let mut a = Article::new(id, id, text.into());
+        a.meta.date = date.map(|d| Field::given(d.parse().unwrap(), "test"));
+        a.meta.outlet = outlet.map(|o| Field::given(o.to_string(), "test"));
+        a
+    }
+
+    fn corpus() -> Vec<Article> {
+        vec![
+            article(
+                "late",
+                Some("2026-01-27"),
+                Some("Blog"),
+                "Weather was fine. Pakistan is becoming the next fertile ground for Hamas to \
+                 reorganise, the Middle East Media Research Institute said.",
+            ),
+            article(
+                "wire",
+                Some("2026-01-22"),
+                Some("IANS"),
+                "Pakistan is becoming the next fertile ground for Hamas to reorganise, posing a \
+                 risk to the West, a report said. Other news follows here.",
+            ),
+            article(
+                "noise",
+                Some("2025-01-01"),
+                Some("Other"),
+                "Cricket scores from Lahore were announced. Hamas held a rally in Gaza.",
+            ),
+        ]
+    }
+
+    #[test]
+    fn terms_fold_and_stem() {
+        assert_eq!(term("Hamas’s").as_deref(), Some("hama"));
+        assert_eq!(term("Hamas").as_deref(), Some("hama"));
+        assert_eq!(term("militias").as_deref(), Some("militia"));
+        assert_eq!(term("countries").as_deref(), Some("country"));
+        assert_eq!(term("The"), None);
+    }
+
+    #[test]
+    fn a_paraphrased_claim_finds_both_carriers_first() {
+        let articles = corpus();
+        let index = ClaimIndex::build(&articles);
+        assert_eq!(index.len(), 6);
+        let hits = index.search("Pakistan becoming fertile ground where Hamas reorganises", 10);
+        assert!(hits.len() >= 2, "{hits:?}");
+        let ids: Vec<u32> = hits.iter().take(2).map(|h| h.unit.article).collect();
+        assert!(ids.contains(&0) && ids.contains(&1));
+        assert!(hits[0].score > 0.6);
+        assert!(hits.iter().all(|h| h.unit.article != 2 || h.score < hits[0].score));
+    }
+
+    #[test]
+    fn trace_orders_by_date_and_explains_each_step() {
+        let articles = corpus();
+        let index = ClaimIndex::build(&articles);
+        let hits = index.search("Pakistan is becoming the next fertile ground for Hamas", 10);
+        let copies = vec![CopyPair {
+            origin: "wire".into(),
+            copy: "late".into(),
+            directed: true,
+            tier: Tier::NearVerbatim,
+            score: 0.8,
+            passages: Vec::new(),
+            evidence: Vec::new(),
+        }];
+        let mut attributions = HashMap::new();
+        let wire = &articles[1];
+        attributions.insert(
+            1,
+            vec![Attribution {
+                article: "wire".into(),
+                cue: wire.span(Range::new(98, 102)),
+                source: Some(wire.span(Range::new(89, 97))),
+                content: vec![wire.span(Range::new(0, 84))],
+                quote: crate::attribution::QuoteKind::Indirect,
+                entity: Some(EntityRef {
+                    id: "report:memri".into(),
+                    name: "MEMRI report".into(),
+                    kind: EntityKind::Report,
+                }),
+                vague: false,
+            }],
+        );
+        let t = trace("q", &articles, &hits, &attributions, &copies);
+        assert_eq!(t.earliest.as_ref().unwrap().article, "wire");
+        assert_eq!(t.credits.len(), 1);
+        assert!(t.credits[0].outside_corpus);
+        assert_eq!(t.spread.len(), 1);
+        assert_eq!(t.spread[0].carrier.article, "late");
+        assert_eq!(t.spread[0].edge, EdgeKind::Copied);
+        assert_eq!(t.spread[0].from.as_deref(), Some("wire"));
+    }
+
+    #[test]
+    fn nothing_matches_an_unrelated_query() {
+        let index = ClaimIndex::build(&corpus());
+        assert!(index.search("quantum chromodynamics lattice", 10).is_empty());
+        assert!(index.search("", 10).is_empty());
+    }
+}
