@@ -186,7 +186,7 @@ pub fn quotes_of<'a>(article: &Article, attributions: &'a [Attribution]) -> Vec<
             });
         }
     }
-    out.retain(|q| diff::tokens(article.text.slice(q.range), 0).len() >= MIN_WORDS);
+    out.retain(|q| crate::text::words::words(article.text.slice(q.range), 0).count() >= MIN_WORDS);
     out.sort_by_key(|q| (q.range.start, q.range.end));
     out.dedup_by_key(|q| q.range);
     out
