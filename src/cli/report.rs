@@ -1,20 +1,71 @@
-//! `citetrace report` (being built).
+//! `citetrace report`: one self-contained HTML (or Markdown) file for the desk.
 
-use anyhow::{Result, bail};
+use std::io::Write;
 
-use super::common::{InputArgs, Outcome, OutputArgs};
+use anyhow::Result;
+use citetrace::analysis::Analysis;
+use citetrace::desk::report::{self, Report, svg};
+use citetrace::reuse;
+
+use super::common::{Format, InputArgs, Outcome, OutputArgs};
+
+/// How to draw the provenance graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum GraphLayout {
+    /// Graphviz when installed (and the graph is not huge), else built-in.
+    Auto,
+    /// Always citetrace's own layout.
+    Builtin,
+    /// Graphviz; the built-in layout if Graphviz is missing or fails.
+    Graphviz,
+}
 
 /// Arguments of `citetrace report`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
+    /// Heading of the report.
+    #[arg(long, default_value = "citetrace provenance report")]
+    title: String,
+    /// How to draw the graph.
+    #[arg(long, value_enum, default_value_t = GraphLayout::Auto)]
+    graph_layout: GraphLayout,
     #[command(flatten)]
     output: OutputArgs,
 }
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let _ = args;
-    bail!("`citetrace report` is not built yet")
+    let format = args
+        .output
+        .format(Format::Html, &[Format::Html, Format::Markdown])?;
+    let (corpus, outcome) = args.input.read()?;
+    let options = reuse::Options {
+        progress: true,
+        ..reuse::Options::default()
+    };
+    let analysis = Analysis::run(corpus, &options);
+    let report = Report::build(&analysis, &args.title);
+    let mut out = args.output.writer()?;
+    match format {
+        Format::Markdown => report::markdown::write(&report, &mut out)?,
+        _ => {
+            let layout = match args.graph_layout {
+                GraphLayout::Auto => svg::Layout::Auto,
+                GraphLayout::Builtin => svg::Layout::Builtin,
+                GraphLayout::Graphviz => svg::Layout::Graphviz,
+            };
+            let (picture, engine) = svg::render(&report.graph, layout);
+            report::html::write(
+                &report,
+                &analysis.corpus.articles,
+                &picture,
+                engine,
+                &mut out,
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(outcome)
 }

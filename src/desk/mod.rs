@@ -12,4 +12,5 @@ pub mod diff;
 pub mod locate;
 pub mod origin;
 pub mod quotes;
+pub mod report;
 pub mod sources;

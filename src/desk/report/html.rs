@@ -1,0 +1,512 @@
+//! The report as one self-contained HTML page.
+//!
+//! No scripts, no external assets, no network: styles are inline, the graph
+//! is inline SVG, and a Content-Security-Policy meta tag forbids scripts and
+//! every fetch, so the file is safe to open from an email attachment even if
+//! some article text slipped through unescaped (none does: all of it goes
+//! through [`super::escape::html`]). Interactivity is CSS-only (`<details>`,
+//! in-page links).
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use crate::article::Article;
+use crate::desk::diff::{Change, Run};
+use crate::desk::quotes::{Occurrence, Status};
+use crate::span::Range;
+
+use super::escape::{anchor, html as esc};
+use super::svg::Engine;
+use super::{Card, CopyView, Flag, FlagKind, Report};
+
+/// The Content-Security-Policy of the page: nothing may load or run.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
+                       base-uri 'none'; form-action 'none'";
+
+/// Most passages shown per copy pair.
+const MAX_PASSAGES: usize = 6;
+
+const STYLE: &str = r#"
+:root{--ink:#1d2733;--muted:#5d6b78;--line:#d9dee3;--bg:#f6f7f9;--card:#fff;--red:#b03a2e;--redbg:#fdecea;--amber:#9a6700;--amberbg:#fff4d6;--green:#1e7b45;--greenbg:#e5f5ec;--blue:#2c6fbb;--bluebg:#e8f0fa}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--ink);font:14px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif}
+header.top{background:#1d2733;color:#fff;padding:18px 32px}
+header.top h1{margin:0;font-size:20px;font-weight:600;letter-spacing:.2px}
+header.top .sub{color:#c5ced6;margin-top:4px;font-size:13px}
+nav{background:#fff;border-bottom:1px solid var(--line);padding:8px 32px;position:sticky;top:0;z-index:2}
+nav a{color:var(--ink);text-decoration:none;margin-right:18px;font-weight:500}
+nav a:hover{color:var(--blue)}
+main{max-width:1280px;margin:0 auto;padding:8px 32px 48px}
+section{margin-top:26px}
+h2{font-size:17px;margin:0 0 10px;padding-bottom:6px;border-bottom:2px solid var(--ink)}
+h3{font-size:15px;margin:0}
+.stats{display:flex;gap:12px;flex-wrap:wrap;margin:14px 0}
+.stat{background:#fff;border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:120px}
+.stat b{display:block;font-size:20px}
+.stat span{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.4px}
+.findings{list-style:none;padding:0;margin:0}
+.findings li{background:#fff;border:1px solid var(--line);border-left:4px solid var(--red);border-radius:6px;padding:8px 12px;margin-bottom:6px}
+.findings li.note{border-left-color:var(--amber)}
+.badge{display:inline-block;font-size:11px;font-weight:600;text-transform:uppercase;letter-spacing:.4px;border-radius:4px;padding:1px 6px;margin-right:6px;vertical-align:1px}
+.b-warn{background:var(--redbg);color:var(--red)}
+.b-note{background:var(--amberbg);color:var(--amber)}
+.b-verified{background:var(--greenbg);color:var(--green)}
+.b-altered{background:var(--redbg);color:var(--red)}
+.b-unverified{background:var(--amberbg);color:var(--amber)}
+.b-tier{background:var(--bluebg);color:var(--blue)}
+figure{margin:0;background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px;overflow:auto}
+svg.graph{width:100%;height:auto;display:block}
+figcaption{color:var(--muted);font-size:12px;margin-top:8px}
+.key{display:inline-block;width:22px;height:0;border-top:2px solid;vertical-align:middle;margin:0 4px 0 12px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:14px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px}
+.card.flagged{border-top:4px solid var(--red)}
+.card .head{display:flex;justify-content:space-between;gap:8px;align-items:baseline}
+.card .when{color:var(--muted);font-size:12px;white-space:nowrap}
+.card .title{font-weight:600;margin:6px 0}
+dl.fields{display:grid;grid-template-columns:92px 1fr;gap:2px 10px;margin:8px 0;font-size:13px}
+dl.fields dt{color:var(--muted)}
+dl.fields dd{margin:0}
+.prov{color:var(--muted);font-size:11px;margin-left:6px}
+ul.flags{list-style:none;padding:0;margin:8px 0}
+ul.flags li{font-size:13px;padding:4px 0;border-top:1px dashed var(--line)}
+details{margin-top:8px}
+summary{cursor:pointer;color:var(--blue);font-weight:500}
+table{border-collapse:collapse;width:100%;font-size:13px;background:#fff}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:#eef1f4;font-weight:600}
+.pair{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 14px;margin-bottom:12px}
+.pair ul{margin:6px 0 0;padding-left:18px;color:var(--muted);font-size:13px}
+.passage{display:grid;grid-template-columns:1fr 1fr;gap:10px;margin-top:10px}
+.side{border:1px solid var(--line);border-radius:6px;padding:8px 10px;background:#fbfcfd}
+.side .who{font-size:11px;color:var(--muted);margin-bottom:4px;text-transform:uppercase;letter-spacing:.3px}
+mark.shared{background:#fff1a8}
+del,mark.del{background:#f9d3cf;color:#7d1d12;text-decoration:line-through}
+ins,mark.ins{background:#cdeed8;color:#14532d;text-decoration:none}
+.q{font-style:italic}
+.diff{margin-top:4px;font-size:13px;color:#33414e;background:#fafbfc;border:1px solid var(--line);border-radius:4px;padding:4px 8px}
+.muted{color:var(--muted)}
+footer{color:var(--muted);font-size:12px;margin-top:32px;border-top:1px solid var(--line);padding-top:10px}
+@media print{nav{display:none}details{display:block}}
+"#;
+
+fn when(o: &Occurrence) -> String {
+    match (o.date, o.date_is_floor) {
+        (Some(d), false) => d.to_string(),
+        (Some(d), true) => format!("on or after {d}"),
+        (None, _) => "undated".into(),
+    }
+}
+
+fn article_link(id: &str) -> String {
+    format!(
+        "<a href=\"#{}\">{}</a>",
+        anchor("article-", id),
+        esc(id)
+    )
+}
+
+/// Renders diff runs: removed words struck through, added words underlined.
+fn runs_html(runs: &[Run]) -> String {
+    let mut s = String::new();
+    for (i, r) in runs.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        match r.change {
+            Change::Same => s.push_str(&esc(&r.text)),
+            Change::Removed => {
+                let _ = write!(s, "<del title=\"in the source, dropped\">{}</del>", esc(&r.text));
+            }
+            Change::Added => {
+                let _ = write!(s, "<ins title=\"not in the source\">{}</ins>", esc(&r.text));
+            }
+        }
+    }
+    s
+}
+
+/// The text of `range` in `article` with `marks` highlighted as `class`.
+fn highlighted(article: &Article, range: Range, marks: &[Range], class: &str) -> String {
+    let mut marks: Vec<Range> = marks
+        .iter()
+        .map(|m| Range::new(m.start.max(range.start), m.end.min(range.end)))
+        .filter(|m| !m.is_empty())
+        .collect();
+    marks.sort();
+    let mut s = String::new();
+    let mut at = range.start;
+    for m in marks {
+        if m.start < at {
+            continue;
+        }
+        s.push_str(&esc(article.text.slice(Range::new(at, m.start))));
+        let _ = write!(
+            s,
+            "<mark class=\"{class}\">{}</mark>",
+            esc(article.text.slice(m))
+        );
+        at = m.end;
+    }
+    s.push_str(&esc(article.text.slice(Range::new(at, range.end))));
+    s
+}
+
+fn flag_item(f: &Flag, with_article: bool) -> String {
+    let (class, badge) = if f.kind.is_warning() {
+        ("", "b-warn")
+    } else {
+        ("note", "b-note")
+    };
+    let mut s = format!(
+        "<li class=\"flag {class} kind-{}\"><span class=\"badge {badge}\">{}</span>",
+        esc(&kebab(f.kind)),
+        esc(f.kind.title())
+    );
+    if with_article {
+        let _ = write!(s, "{}: ", article_link(&f.article));
+    }
+    s.push_str(&esc(&f.message));
+    if !f.diff.is_empty() {
+        let _ = write!(s, "<div class=\"diff q\">{}</div>", runs_html(&f.diff));
+    } else if let Some(first) = f.evidence.first() {
+        let _ = write!(
+            s,
+            " <span class=\"muted\">— “<span class=\"q\">{}</span>” @{}–{}</span>",
+            esc(&super::preview(&first.text, 160)),
+            first.start,
+            first.end
+        );
+    }
+    s.push_str("</li>");
+    s
+}
+
+fn kebab(kind: FlagKind) -> String {
+    kind.title().replace(' ', "-")
+}
+
+fn card_html(s: &mut String, report: &Report, card: &Card) {
+    let flags: Vec<&Flag> = report.flags_of(&card.id).collect();
+    let warned = flags.iter().any(|f| f.kind.is_warning());
+    let field = |name: &str| card.fields.iter().find(|f| f.0 == name);
+    let _ = write!(
+        s,
+        "<article class=\"card{}\" id=\"{}\"><div class=\"head\"><h3>{}</h3><span class=\"when\">{} · {}</span></div>",
+        if warned { " flagged" } else { "" },
+        anchor("article-", &card.id),
+        esc(&card.id),
+        esc(field("outlet").map_or("unknown outlet", |f| f.1.as_str())),
+        esc(field("date").map_or("undated", |f| f.1.as_str())),
+    );
+    if let Some(t) = field("title") {
+        let _ = write!(s, "<p class=\"title\">{}</p>", esc(&t.1));
+    }
+    s.push_str("<dl class=\"fields\">");
+    for (label, value, prov) in &card.fields {
+        if label == "title" {
+            continue;
+        }
+        let _ = write!(
+            s,
+            "<dt>{}</dt><dd>{}<span class=\"prov\">{}</span></dd>",
+            esc(label),
+            esc(value),
+            esc(prov)
+        );
+    }
+    for (kind, agency, evidence) in &card.credits {
+        let _ = write!(
+            s,
+            "<dt>syndication</dt><dd>{} ({}) <span class=\"prov\">“{}” @{}–{}</span></dd>",
+            esc(if agency.is_empty() {
+                "unnamed feed"
+            } else {
+                agency
+            }),
+            esc(kind),
+            esc(&super::preview(&evidence.text, 60)),
+            evidence.start,
+            evidence.end
+        );
+    }
+    let _ = write!(
+        s,
+        "<dt>file</dt><dd>{} <span class=\"prov\">{} words</span></dd></dl>",
+        esc(&card.path),
+        card.words
+    );
+    if warned {
+        s.push_str("<ul class=\"flags\">");
+        for f in flags.iter().filter(|f| f.kind.is_warning()) {
+            s.push_str(&flag_item(f, false));
+        }
+        s.push_str("</ul>");
+    }
+    let notes: Vec<&&Flag> = flags.iter().filter(|f| !f.kind.is_warning()).collect();
+    if !notes.is_empty() {
+        let _ = write!(
+            s,
+            "<details><summary>{} quote(s) with no source in the corpus</summary><ul class=\"flags\">",
+            notes.len()
+        );
+        for f in notes {
+            s.push_str(&flag_item(f, false));
+        }
+        s.push_str("</ul></details>");
+    }
+    if !card.attributions.is_empty() {
+        let _ = write!(
+            s,
+            "<details><summary>Attributions ({})</summary><table><tr><th>source</th><th>resolves to</th><th>content</th></tr>",
+            card.attributions.len()
+        );
+        for a in &card.attributions {
+            let attr = &a.attribution;
+            let source = attr
+                .source
+                .as_ref()
+                .map_or_else(|| format!("<i>{}</i>", esc(&attr.cue.text)), |x| esc(&x.text));
+            let mut resolved = match &attr.entity {
+                Some(e) => esc(&e.name),
+                None if attr.vague => "<span class=\"badge b-warn\">vague</span>".into(),
+                None => "<span class=\"muted\">unresolved</span>".into(),
+            };
+            if !a.resolved_articles.is_empty() {
+                let links: Vec<String> =
+                    a.resolved_articles.iter().map(|id| article_link(id)).collect();
+                let _ = write!(resolved, " → {}", links.join(", "));
+            } else if attr.entity.is_some() {
+                resolved.push_str(" <span class=\"muted\">(not in corpus)</span>");
+            }
+            let content: Vec<String> = attr
+                .content
+                .iter()
+                .map(|c| esc(&super::preview(&c.text, 200)))
+                .collect();
+            let _ = write!(
+                s,
+                "<tr><td>{source}<div class=\"prov\">{} · “{}”</div></td><td>{resolved}</td><td class=\"q\">{}</td></tr>",
+                esc(&format!("{:?}", attr.quote).to_lowercase()),
+                esc(&attr.cue.text),
+                content.join(" … ")
+            );
+        }
+        s.push_str("</table></details>");
+    }
+    if !card.lead.is_empty() {
+        let _ = write!(
+            s,
+            "<details><summary>Lead paragraph</summary><p>{}</p></details>",
+            esc(&card.lead)
+        );
+    }
+    s.push_str("</article>");
+}
+
+fn copy_html(s: &mut String, articles: &[Article], view: &CopyView) {
+    let p = &view.pair;
+    let find = |id: &str| articles.iter().find(|a| a.id == id);
+    let arrow = if p.directed { "→" } else { "↔" };
+    let _ = write!(
+        s,
+        "<div class=\"pair\" id=\"{}\"><h3>{} {arrow} {} <span class=\"badge b-tier\">{}</span><span class=\"muted\">score {:.2} · {} passage(s){}</span></h3>",
+        anchor("copy-", &format!("{}--{}", p.origin, p.copy)),
+        article_link(&p.origin),
+        article_link(&p.copy),
+        esc(&serde_json::to_value(p.tier).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+        p.score,
+        p.passages.len(),
+        if p.directed { "" } else { " · direction undecided" },
+    );
+    if !p.evidence.is_empty() {
+        s.push_str("<ul>");
+        for e in &p.evidence {
+            let _ = write!(s, "<li>{}</li>", esc(e));
+        }
+        s.push_str("</ul>");
+    }
+    let (Some(origin), Some(copy)) = (find(&p.origin), find(&p.copy)) else {
+        s.push_str("</div>");
+        return;
+    };
+    for (k, passage) in p.passages.iter().enumerate().take(MAX_PASSAGES) {
+        let (removed, added) = view
+            .changes
+            .get(k)
+            .cloned()
+            .unwrap_or_default();
+        let _ = write!(
+            s,
+            "<div class=\"passage\"><div class=\"side origin\"><div class=\"who\">{} @{}–{} · similarity {:.2}</div>{}</div>\
+             <div class=\"side copy\"><div class=\"who\">{} @{}–{}</div>{}</div></div>",
+            esc(&p.origin),
+            passage.origin.start,
+            passage.origin.end,
+            passage.similarity,
+            highlighted(origin, Range::new(passage.origin.start, passage.origin.end), &removed, "del"),
+            esc(&p.copy),
+            passage.copy.start,
+            passage.copy.end,
+            highlighted(copy, Range::new(passage.copy.start, passage.copy.end), &added, "ins"),
+        );
+    }
+    if p.passages.len() > MAX_PASSAGES {
+        let _ = write!(
+            s,
+            "<p class=\"muted\">… and {} more passage(s); see <code>citetrace copies</code>.</p>",
+            p.passages.len() - MAX_PASSAGES
+        );
+    }
+    s.push_str("</div>");
+}
+
+/// Writes the report as HTML. `articles` are the corpus articles (for
+/// highlighting passages), `svg` the drawn graph and `engine` what drew it.
+///
+/// # Errors
+/// When writing fails.
+pub fn write(
+    report: &Report,
+    articles: &[Article],
+    svg: &str,
+    engine: Engine,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut s = String::with_capacity(64 * 1024);
+    let warnings = report.flags.iter().filter(|f| f.kind.is_warning()).count();
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\
+         <meta name=\"referrer\" content=\"no-referrer\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"generator\" content=\"citetrace {}\">\
+         <title>{}</title><style>{STYLE}</style></head><body>\n",
+        env!("CARGO_PKG_VERSION"),
+        esc(&report.title)
+    );
+    let _ = write!(
+        s,
+        "<header class=\"top\"><h1>{}</h1><div class=\"sub\">Source provenance report · {} articles · generated by citetrace {} · every finding cites character offsets into the article text as read</div></header>\
+         <nav><a href=\"#findings\">Findings</a><a href=\"#graph\">Graph</a><a href=\"#articles\">Articles</a><a href=\"#copies\">Copy evidence</a><a href=\"#quotes\">Quotes</a></nav><main>\n",
+        esc(&report.title),
+        report.cards.len(),
+        env!("CARGO_PKG_VERSION"),
+    );
+    // Findings.
+    let altered = report.quotes.iter().filter(|q| q.status == Status::Altered).count();
+    let _ = write!(
+        s,
+        "<section id=\"findings\"><h2>Findings</h2><div class=\"stats\">\
+         <div class=\"stat\"><b>{}</b><span>articles</span></div>\
+         <div class=\"stat\"><b>{}</b><span>copy pairs</span></div>\
+         <div class=\"stat\"><b>{}</b><span>attributions</span></div>\
+         <div class=\"stat\"><b>{}</b><span>quotes checked</span></div>\
+         <div class=\"stat\"><b>{altered}</b><span>altered quotes</span></div>\
+         <div class=\"stat\"><b>{warnings}</b><span>warnings</span></div></div>",
+        report.cards.len(),
+        report.copies.len(),
+        report.cards.iter().map(|c| c.attributions.len()).sum::<usize>(),
+        report.quotes.len(),
+    );
+    if report.flags.is_empty() {
+        s.push_str("<p class=\"muted\">Nothing flagged.</p>");
+    } else {
+        s.push_str("<ul class=\"findings\">");
+        for f in report.flags.iter().filter(|f| f.kind.is_warning()) {
+            s.push_str(&flag_item(f, true));
+        }
+        s.push_str("</ul>");
+        let notes = report.flags.len() - warnings;
+        if notes > 0 {
+            let _ = write!(
+                s,
+                "<details><summary>{notes} note(s): quotes with no source in the corpus</summary><ul class=\"findings\">"
+            );
+            for f in report.flags.iter().filter(|f| !f.kind.is_warning()) {
+                s.push_str(&flag_item(f, true));
+            }
+            s.push_str("</ul></details>");
+        }
+    }
+    if !report.errors.is_empty() {
+        s.push_str("<details><summary>Inputs that could not be read</summary><ul>");
+        for e in &report.errors {
+            let _ = write!(s, "<li>{}</li>", esc(e));
+        }
+        s.push_str("</ul></details>");
+    }
+    s.push_str("</section>\n");
+    // Graph.
+    let _ = write!(
+        s,
+        "<section id=\"graph\"><h2>Provenance graph</h2><figure>{svg}<figcaption>Information flows left to right. \
+         <span class=\"key\" style=\"border-color:#c0392b\"></span>copied text (origin → copy) \
+         <span class=\"key\" style=\"border-color:#7f8c8d;border-top-style:dashed\"></span>shared text, direction undecided \
+         <span class=\"key\" style=\"border-color:#2c6fbb;border-top-style:dashed\"></span>credited as source \
+         · red border: article with warnings · dashed box: source not in the corpus · drawn by {}.</figcaption></figure></section>\n",
+        match engine {
+            Engine::Graphviz => "Graphviz",
+            Engine::Builtin => "citetrace's built-in layout",
+        }
+    );
+    // Cards.
+    s.push_str("<section id=\"articles\"><h2>Articles</h2><div class=\"cards\">");
+    for card in &report.cards {
+        card_html(&mut s, report, card);
+    }
+    s.push_str("</div></section>\n");
+    // Copies.
+    s.push_str("<section id=\"copies\"><h2>Copy evidence</h2>");
+    if report.copies.is_empty() {
+        s.push_str("<p class=\"muted\">No shared text found.</p>");
+    } else {
+        s.push_str("<p class=\"muted\">Aligned passages side by side: <mark class=\"del\">struck</mark> words are in the origin only, <mark class=\"ins\">green</mark> words in the copy only.</p>");
+    }
+    for view in &report.copies {
+        copy_html(&mut s, articles, view);
+    }
+    s.push_str("</section>\n");
+    // Quotes.
+    s.push_str("<section id=\"quotes\"><h2>Quotes</h2>");
+    if report.quotes.is_empty() {
+        s.push_str("<p class=\"muted\">No direct quotes found.</p>");
+    } else {
+        s.push_str("<table><tr><th>article</th><th>status</th><th>quote (as checked)</th><th>credited to</th><th>earliest occurrence</th></tr>");
+        for q in &report.quotes {
+            let shown = if q.diff.is_empty() {
+                esc(&q.quote.text)
+            } else {
+                runs_html(&q.diff)
+            };
+            let against = q.against.as_ref().map_or_else(String::new, |o| {
+                format!(
+                    "<div class=\"prov\">checked against {} @{}–{}</div>",
+                    article_link(&o.article),
+                    o.span.start,
+                    o.span.end
+                )
+            });
+            let _ = write!(
+                s,
+                "<tr><td>{} <div class=\"prov\">@{}–{}</div></td><td><span class=\"badge b-{}\">{}</span></td><td class=\"q\">{shown}{against}</td><td>{}</td><td>{} <div class=\"prov\">{} · {} · @{}–{}</div></td></tr>",
+                article_link(&q.article),
+                q.quote.start,
+                q.quote.end,
+                q.status.name(),
+                q.status.name(),
+                q.credited.as_ref().map_or_else(|| "<span class=\"muted\">—</span>".to_string(), |e| esc(&e.name)),
+                article_link(&q.earliest.article),
+                esc(q.earliest.outlet.as_deref().unwrap_or("unknown outlet")),
+                esc(&when(&q.earliest)),
+                q.earliest.span.start,
+                q.earliest.span.end,
+            );
+        }
+        s.push_str("</table>");
+    }
+    s.push_str("</section>\n");
+    s.push_str("<footer>Offsets are character (Unicode scalar) positions in each article's text as read. This report loads nothing and runs no scripts.</footer></main></body></html>\n");
+    out.write_all(s.as_bytes())
+}
