@@ -1,6 +1,6 @@
 //! `citetrace origin`: where a claim or quote first appears, and how it spread.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::{Result, bail};
@@ -33,7 +33,10 @@ fn where_(c: &Carrier) -> String {
         (Some(d), true) => format!("on or after {d}"),
         (None, _) => "undated".into(),
     };
-    format!("{} ({outlet}, {date}) @{}-{}", c.article, c.span.start, c.span.end)
+    format!(
+        "{} ({outlet}, {date}) @{}-{}",
+        c.article, c.span.start, c.span.end
+    )
 }
 
 fn write_table(out: &mut dyn Write, t: &Trace) -> Result<()> {
@@ -70,7 +73,11 @@ fn write_table(out: &mut dyn Write, t: &Trace) -> Result<()> {
     writeln!(out, "Candidates (best first):")?;
     let mut table = citetrace::export::table::Table::new(["score", "article", "sentence"]);
     for c in &t.candidates {
-        table.row([format!("{:.2}", c.score), where_(c), common::preview(&c.span.text, 90)]);
+        table.row([
+            format!("{:.2}", c.score),
+            where_(c),
+            common::preview(&c.span.text, 90),
+        ]);
     }
     table.max_width = 120;
     table.write(out)?;
@@ -96,10 +103,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
         .iter()
         .map(|&i| corpus.articles[i].clone())
         .collect();
-    let subset_attrs: Vec<Vec<Attribution>> =
-        subset.par_iter().map(attribution::extract).collect();
+    let subset_attrs: Vec<Vec<Attribution>> = subset.par_iter().map(attribution::extract).collect();
     let copies = reuse::detect(&subset, &subset_attrs, &reuse::Options::default());
-    let attributions: HashMap<usize, Vec<Attribution>> =
+    let attributions: BTreeMap<usize, Vec<Attribution>> =
         carriers.iter().copied().zip(subset_attrs).collect();
     let trace = origin::trace(&args.text, &corpus.articles, &hits, &attributions, &copies);
     let mut out = args.output.writer()?;

@@ -27,7 +27,10 @@ fn place(o: &Occurrence) -> String {
         (Some(d), true) => format!("≥{d}"),
         (None, _) => "undated".into(),
     };
-    format!("{} ({outlet}, {date}) @{}-{}", o.article, o.span.start, o.span.end)
+    format!(
+        "{} ({outlet}, {date}) @{}-{}",
+        o.article, o.span.start, o.span.end
+    )
 }
 
 fn row(c: &QuoteCheck, width: Option<usize>) -> Vec<String> {
@@ -71,7 +74,13 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Format::Jsonl => common::write_jsonl(&mut out, &checks)?,
         Format::Csv | Format::Table => {
             let headers = [
-                "article", "span", "status", "quote", "credited", "checked against", "earliest",
+                "article",
+                "span",
+                "status",
+                "quote",
+                "credited",
+                "checked against",
+                "earliest",
                 "diff",
             ];
             if format == Format::Csv {

@@ -48,23 +48,22 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let analysis = Analysis::run(corpus, &options);
     let report = Report::build(&analysis, &args.title);
     let mut out = args.output.writer()?;
-    match format {
-        Format::Markdown => report::markdown::write(&report, &mut out)?,
-        _ => {
-            let layout = match args.graph_layout {
-                GraphLayout::Auto => svg::Layout::Auto,
-                GraphLayout::Builtin => svg::Layout::Builtin,
-                GraphLayout::Graphviz => svg::Layout::Graphviz,
-            };
-            let (picture, engine) = svg::render(&report.graph, layout);
-            report::html::write(
-                &report,
-                &analysis.corpus.articles,
-                &picture,
-                engine,
-                &mut out,
-            )?;
-        }
+    if format == Format::Markdown {
+        report::markdown::write(&report, &mut out)?;
+    } else {
+        let layout = match args.graph_layout {
+            GraphLayout::Auto => svg::Layout::Auto,
+            GraphLayout::Builtin => svg::Layout::Builtin,
+            GraphLayout::Graphviz => svg::Layout::Graphviz,
+        };
+        let (picture, engine) = svg::render(&report.graph, layout);
+        report::html::write(
+            &report,
+            &analysis.corpus.articles,
+            &picture,
+            engine,
+            &mut out,
+        )?;
     }
     out.flush()?;
     Ok(outcome)

@@ -115,15 +115,12 @@ pub fn diff(left: &[Token], right: &[Token]) -> Vec<Run> {
         ops.push((change, i + pre, j + pre));
     }
     for k in 0..suf {
-        ops.push((
-            Change::Same,
-            left.len() - suf + k,
-            right.len() - suf + k,
-        ));
+        ops.push((Change::Same, left.len() - suf + k, right.len() - suf + k));
     }
     coalesce(left, right, &ops)
 }
 
+#[allow(clippy::many_single_char_names)] // i, j, n, m, w: the textbook names
 /// LCS alignment of two word slices; falls back to remove-all/add-all when too large.
 fn align(left: &[Token], right: &[Token]) -> Vec<(Change, usize, usize)> {
     let (n, m) = (left.len(), right.len());

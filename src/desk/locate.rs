@@ -102,10 +102,7 @@ impl Locator {
                 if skip == Some(a as usize) {
                     continue;
                 }
-                votes
-                    .entry(a)
-                    .or_default()
-                    .push(i64::from(p) - i as i64);
+                votes.entry(a).or_default().push(i64::from(p) - signed(i));
             }
         }
         let mut out = Vec::new();
@@ -118,7 +115,7 @@ impl Locator {
             let mut best: Option<Match> = None;
             for (lo, hi) in clusters(&starts, n) {
                 let from = usize::try_from(lo - 2).unwrap_or(0).min(toks.len());
-                let to = usize::try_from(hi + n as i64 + 2)
+                let to = usize::try_from(hi + signed(n) + 2)
                     .unwrap_or(0)
                     .clamp(from, toks.len());
                 if let Some(m) = align_region(a as usize, &toks[from..to], query)
@@ -133,13 +130,17 @@ impl Locator {
     }
 }
 
+fn signed(x: usize) -> i64 {
+    i64::try_from(x).unwrap_or(i64::MAX)
+}
+
 /// Groups sorted start offsets into clusters at most about one query long.
 fn clusters(starts: &[i64], n: usize) -> Vec<(i64, i64)> {
-    let gap = (n as i64 / 2).max(2);
+    let gap = (signed(n) / 2).max(2);
     let mut out: Vec<(i64, i64)> = Vec::new();
     for &s in starts {
         match out.last_mut() {
-            Some((lo, hi)) if s - *hi <= gap && s - *lo <= 2 * n as i64 => *hi = s,
+            Some((lo, hi)) if s - *hi <= gap && s - *lo <= 2 * signed(n) => *hi = s,
             _ => out.push((s, s)),
         }
     }
@@ -246,7 +247,10 @@ mod tests {
     #[test]
     fn unrelated_text_does_not_match() {
         let loc = Locator::new(&corpus());
-        assert!(loc.find(&diff::tokens("nothing to fear but fear itself", 0), None).is_empty());
+        assert!(
+            loc.find(&diff::tokens("nothing to fear but fear itself", 0), None)
+                .is_empty()
+        );
         assert!(loc.find(&diff::tokens("two words", 0), None).is_empty());
     }
 }

@@ -14,7 +14,7 @@
 //! whether it credits someone outside the corpus), then every later article
 //! carrying the claim, with the copy or citation edge that explains the step.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -36,17 +36,128 @@ const STORY_SHARE: f64 = 0.6;
 
 /// Words that carry no claim.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
-    "could", "did", "do", "does", "during", "each", "for", "from", "further", "had", "has", "have",
-    "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is",
-    "it", "its", "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of",
-    "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same", "she",
-    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very",
-    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
-    "with", "would", "you", "your", "said", "says", "say", "according", "added", "report",
-    "reported", "told", "stated", "noted",
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "said",
+    "says",
+    "say",
+    "according",
+    "added",
+    "report",
+    "reported",
+    "told",
+    "stated",
+    "noted",
 ];
 
 /// The index term for a word, or `None` for stop words.
@@ -319,26 +430,16 @@ pub fn trace(
     query: &str,
     articles: &[Article],
     hits: &[Hit],
-    attributions: &HashMap<usize, Vec<Attribution>>,
+    attributions: &BTreeMap<usize, Vec<Attribution>>,
     copies: &[CopyPair],
 ) -> Trace {
     let candidates: Vec<Carrier> = hits.iter().filter_map(|h| carrier(articles, h)).collect();
     let top = hits.first().map_or(0.0, |h| h.score);
-    let mut story: Vec<&Hit> = hits
+    let story: Vec<&Hit> = hits
         .iter()
         .filter(|h| h.score >= top * STORY_SHARE)
         .collect();
-    // By effective date (undated last); among equals, an article another
-    // story article credits comes first; then corpus order. A key, not a
-    // comparator, so the order is total.
-    let cited = |hit: &Hit| {
-        let this = &articles[hit.unit.article as usize];
-        story_cites(&story_ids(hits, top), attributions, hit.unit.article, this)
-    };
-    story.sort_by_cached_key(|h| {
-        let date = sources::effective_date(&articles[h.unit.article as usize]).map(|d| d.0);
-        (date.is_none(), date, !cited(h), h.unit.article)
-    });
+    let story = order_story(articles, &story, attributions, copies);
     let Some(first) = story.first() else {
         return Trace {
             query: query.to_string(),
@@ -379,34 +480,72 @@ pub fn trace(
     }
 }
 
-fn story_ids(hits: &[Hit], top: f64) -> Vec<u32> {
-    hits.iter()
-        .filter(|h| h.score >= top * STORY_SHARE)
-        .map(|h| h.unit.article)
-        .collect()
-}
-
-/// True when another story article (not `this_index`) credits `this`.
-fn story_cites(
-    story: &[u32],
-    attributions: &HashMap<usize, Vec<Attribution>>,
-    this_index: u32,
-    this: &Article,
-) -> bool {
-    story.iter().filter(|&&i| i != this_index).any(|&i| {
-        attributions.get(&(i as usize)).is_some_and(|attrs| {
-            attrs
-                .iter()
-                .filter_map(|a| a.entity.as_ref())
-                .any(|e| sources::is_by(this, e))
+/// Orders the story: an article goes after every article it is known to
+/// follow — it copied from it (directed copy), it credits it, or its date is
+/// later than the other's exact date (a date floor only proves "not before").
+/// Among articles free to go next, the earliest effective date (date, else
+/// floor; undated last) goes first, then corpus order; a loop is broken the
+/// same way.
+fn order_story<'h>(
+    articles: &[Article],
+    story: &[&'h Hit],
+    attributions: &BTreeMap<usize, Vec<Attribution>>,
+    copies: &[CopyPair],
+) -> Vec<&'h Hit> {
+    let n = story.len();
+    let art = |k: usize| &articles[story[k].unit.article as usize];
+    // after[k][j]: story[k] goes after story[j].
+    let after: Vec<Vec<bool>> = (0..n)
+        .map(|k| {
+            let own = attributions
+                .get(&(story[k].unit.article as usize))
+                .map_or(&[][..], Vec::as_slice);
+            (0..n)
+                .map(|j| {
+                    if j == k {
+                        return false;
+                    }
+                    let (later, earlier) = (art(k), art(j));
+                    let copied = copies
+                        .iter()
+                        .any(|p| p.directed && p.origin == earlier.id && p.copy == later.id);
+                    let credits = own
+                        .iter()
+                        .filter_map(|a| a.entity.as_ref())
+                        .any(|e| sources::is_by(earlier, e));
+                    copied || credits || sources::is_known_earlier(earlier, later)
+                })
+                .collect()
         })
-    })
+        .collect();
+    let key = |k: usize| {
+        let date = sources::effective_date(art(k)).map(|d| d.0);
+        (date.is_none(), date, story[k].unit.article)
+    };
+    let mut placed = vec![false; n];
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let free: Vec<usize> = (0..n)
+            .filter(|&k| !placed[k] && (0..n).all(|j| placed[j] || !after[k][j]))
+            .collect();
+        let pool: Vec<usize> = if free.is_empty() {
+            (0..n).filter(|&k| !placed[k]).collect()
+        } else {
+            free
+        };
+        let Some(next) = pool.into_iter().min_by_key(|&k| key(k)) else {
+            break;
+        };
+        placed[next] = true;
+        out.push(story[next]);
+    }
+    out
 }
 
 fn credits_of(
     articles: &[Article],
     hit: &Hit,
-    attributions: &HashMap<usize, Vec<Attribution>>,
+    attributions: &BTreeMap<usize, Vec<Attribution>>,
 ) -> Vec<Credit> {
     let index = hit.unit.article as usize;
     let Some(attrs) = attributions.get(&index) else {
@@ -571,12 +710,18 @@ mod tests {
         let articles = corpus();
         let index = ClaimIndex::build(&articles);
         assert_eq!(index.len(), 6);
-        let hits = index.search("Pakistan becoming fertile ground where Hamas reorganises", 10);
+        let hits = index.search(
+            "Pakistan becoming fertile ground where Hamas reorganises",
+            10,
+        );
         assert!(hits.len() >= 2, "{hits:?}");
         let ids: Vec<u32> = hits.iter().take(2).map(|h| h.unit.article).collect();
         assert!(ids.contains(&0) && ids.contains(&1));
         assert!(hits[0].score > 0.6);
-        assert!(hits.iter().all(|h| h.unit.article != 2 || h.score < hits[0].score));
+        assert!(
+            hits.iter()
+                .all(|h| h.unit.article != 2 || h.score < hits[0].score)
+        );
     }
 
     #[test]
@@ -593,7 +738,7 @@ mod tests {
             passages: Vec::new(),
             evidence: Vec::new(),
         }];
-        let mut attributions = HashMap::new();
+        let mut attributions = BTreeMap::new();
         let wire = &articles[1];
         attributions.insert(
             1,
@@ -624,7 +769,11 @@ mod tests {
     #[test]
     fn nothing_matches_an_unrelated_query() {
         let index = ClaimIndex::build(&corpus());
-        assert!(index.search("quantum chromodynamics lattice", 10).is_empty());
+        assert!(
+            index
+                .search("quantum chromodynamics lattice", 10)
+                .is_empty()
+        );
         assert!(index.search("", 10).is_empty());
     }
 }

@@ -196,10 +196,13 @@ pub fn quotes_of<'a>(article: &Article, attributions: &'a [Attribution]) -> Vec<
 /// marks, so marks just outside the content still pair up.
 fn widen_to_marks(article: &Article, range: Range) -> Range {
     let is_mark = |c: Option<char>| matches!(c, Some('“' | '”' | '"' | '„' | '«' | '»'));
-    let before = range
-        .start
-        .checked_sub(1)
-        .and_then(|s| article.text.slice(Range::new(s, range.start)).chars().next());
+    let before = range.start.checked_sub(1).and_then(|s| {
+        article
+            .text
+            .slice(Range::new(s, range.start))
+            .chars()
+            .next()
+    });
     let after = article
         .text
         .slice(Range::new(range.end, range.end + 1))
@@ -272,7 +275,7 @@ pub fn check(articles: &[Article], locator: &Locator, index: usize, q: &Quoted) 
     let decided = best_of(&by_source)
         .map(|m| (m, Basis::CreditedSource))
         .or_else(|| {
-            best_of(&|m: &locate::Match| sources::is_earlier(&articles[m.article], article))
+            best_of(&|m: &locate::Match| sources::is_known_earlier(&articles[m.article], article))
                 .map(|m| (m, Basis::EarlierArticle))
         });
     let (status, basis, against, runs) = match decided {
@@ -442,7 +445,11 @@ mod tests {
 
     #[test]
     fn quoted_ranges_pair_marks_and_trim_punctuation() {
-        let a = Article::new("x", "p", "He said “one two, three.” and \"four five\" end".into());
+        let a = Article::new(
+            "x",
+            "p",
+            "He said “one two, three.” and \"four five\" end".into(),
+        );
         let got: Vec<&str> = quoted_ranges(&a, Range::new(0, a.text.char_len()))
             .into_iter()
             .map(|r| a.text.slice(r))

@@ -121,11 +121,11 @@ pub fn by_date(a: &Article, b: &Article) -> Ordering {
     }
 }
 
-/// True when `a` came before `b` by effective date (a date floor stands in
-/// for a missing date: the best estimate the text gives).
-pub fn is_earlier(a: &Article, b: &Article) -> bool {
-    match (effective_date(a), effective_date(b)) {
-        (Some((x, _)), Some((y, _))) => x < y,
+/// True when `a` is known to come before `b`: `a` has an exact date and
+/// `b`'s date (or date floor, a lower bound) is later.
+pub fn is_known_earlier(a: &Article, b: &Article) -> bool {
+    match (a.date(), effective_date(b)) {
+        (Some(x), Some((y, _))) => x < y,
         _ => false,
     }
 }

@@ -1,1 +1,418 @@
-//! `citetrace` integration tests: desk.
+//! `citetrace` integration tests: desk (quotes, origin, report), including a
+//! real headless browser opening the report.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::{arg, citetrace, data, seeds};
+
+const S000: &str = "000_bbfaf4c79d009b75";
+const S001: &str = "001_7a5be3d7303584e7";
+const S002: &str = "002_09fa0e9ca044ba63";
+const S003: &str = "003_42e9713d4d8883b4";
+const S004: &str = "004_ffd583650c503103";
+const SEEDS: [&str; 5] = [S000, S001, S002, S003, S004];
+
+fn hostile() -> PathBuf {
+    data("desk/hostile")
+}
+
+fn seed_text(id: &str) -> String {
+    std::fs::read_to_string(seeds().join(format!("{id}.txt"))).expect("seed text")
+}
+
+/// Character slice of `text`.
+fn chars(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+#[test]
+fn quotes_finds_every_quote_with_spans_that_match_the_text() {
+    let run = citetrace(["quotes", &arg(&seeds()), "--format", "json"]);
+    let checks = run.json();
+    let checks = checks.as_array().expect("array");
+    assert!(checks.len() >= 10, "{} quotes", checks.len());
+    for c in checks {
+        let id = c["article"].as_str().unwrap();
+        let q = &c["quote"];
+        let text = seed_text(id);
+        assert_eq!(
+            chars(
+                &text,
+                q["start"].as_u64().unwrap(),
+                q["end"].as_u64().unwrap()
+            ),
+            q["text"].as_str().unwrap()
+        );
+        let e = &c["earliest"];
+        let etext = seed_text(e["article"].as_str().unwrap());
+        assert_eq!(
+            chars(
+                &etext,
+                e["span"]["start"].as_u64().unwrap(),
+                e["span"]["end"].as_u64().unwrap()
+            ),
+            e["span"]["text"].as_str().unwrap()
+        );
+        assert!(["verified", "altered", "unverified"].contains(&c["status"].as_str().unwrap()));
+    }
+    // The IANS quote is also in MEMRI's text (004), with one word more.
+    let ians = checks
+        .iter()
+        .find(|c| {
+            c["article"] == S000
+                && c["quote"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("This conduct undermines Western efforts")
+        })
+        .expect("000's quote");
+    let occ: Vec<&str> = ians["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["article"].as_str().unwrap())
+        .collect();
+    assert!(occ.contains(&S004) && occ.contains(&S002), "{occ:?}");
+}
+
+#[test]
+fn quotes_tabular_formats() {
+    let csv = citetrace(["quotes", &arg(&seeds()), "--format", "csv"]);
+    let first = csv.ok().lines().next().unwrap();
+    assert!(first.starts_with("article,span,status,quote"), "{first}");
+    let lines = citetrace(["quotes", &arg(&seeds()), "--format", "jsonl"]).jsonl();
+    assert!(lines.len() >= 10);
+    let table = citetrace(["quotes", &arg(&seeds())]);
+    assert!(table.ok().contains("status"));
+    let bad = citetrace(["quotes", &arg(&seeds()), "--format", "dot"]);
+    assert_eq!(bad.code, 2);
+}
+
+#[test]
+fn origin_traces_a_paraphrased_claim() {
+    let run = citetrace([
+        "origin",
+        "Hamas representative spoke at a conference in Mirpur comparing Gaza and Kashmir",
+        &arg(&seeds()),
+        "--format",
+        "json",
+    ]);
+    let t = run.json();
+    let candidates: Vec<&str> = t["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["article"].as_str().unwrap())
+        .collect();
+    assert!(
+        candidates.contains(&S001) && candidates.contains(&S004),
+        "{candidates:?}"
+    );
+    // 001 is dated September 2025; 004 only mentions January 2026 events.
+    assert_eq!(t["earliest"]["article"], S001);
+    let spread: Vec<&str> = t["spread"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["carrier"]["article"].as_str().unwrap())
+        .collect();
+    assert!(spread.contains(&S004), "{spread:?}");
+    let e = &t["earliest"]["span"];
+    assert!(e["text"].as_str().unwrap().contains("Mirpur"));
+}
+
+#[test]
+fn origin_says_when_nothing_matches_and_rejects_empty_queries() {
+    let run = citetrace([
+        "origin",
+        "quantum chromodynamics on a lattice",
+        &arg(&seeds()),
+    ]);
+    assert!(
+        run.ok()
+            .contains("No article in the corpus carries this claim")
+    );
+    assert_eq!(citetrace(["origin", "  ", &arg(&seeds())]).code, 2);
+}
+
+fn report_html(input: &Path, extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    let mut args = vec!["report".to_string(), arg(input), "-o".into(), arg(&out)];
+    args.extend(extra.iter().map(|s| (*s).to_string()));
+    citetrace(&args).ok();
+    std::fs::read_to_string(&out).unwrap()
+}
+
+/// Every tag in `html` (text between `<` and `>`), lowercased.
+fn tags(html: &str) -> Vec<String> {
+    html.split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap_or("").to_lowercase())
+        .collect()
+}
+
+/// The attribute names of a tag (values are double-quoted in our output).
+fn attribute_names(tag: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = tag.split_once(char::is_whitespace).map_or("", |x| x.1);
+    loop {
+        rest = rest.trim_start();
+        let Some(eq) = rest.find('=') else { break };
+        names.push(rest[..eq].trim().to_string());
+        let after = &rest[eq + 1..];
+        let Some(value) = after.strip_prefix('"') else {
+            names.push(format!("unquoted value in <{tag}>"));
+            break;
+        };
+        let Some(close) = value.find('"') else { break };
+        rest = &value[close + 1..];
+    }
+    names
+}
+
+fn assert_inert(html: &str) {
+    assert!(
+        html.contains("Content-Security-Policy\" content=\"default-src 'none'"),
+        "CSP meta tag"
+    );
+    for t in tags(html) {
+        assert!(!t.starts_with("script"), "script tag: <{t}>");
+        assert!(!t.starts_with("iframe") && !t.starts_with("object") && !t.starts_with("img"));
+        for name in attribute_names(&t) {
+            assert!(
+                !name.starts_with("on") && !name.contains(' '),
+                "attribute {name} in <{t}>"
+            );
+        }
+        assert!(!t.contains("javascript:"), "<{t}>");
+        assert!(
+            !t.starts_with("link") && !t.contains("src=\"http"),
+            "external asset <{t}>"
+        );
+    }
+}
+
+#[test]
+fn report_is_self_contained_and_tells_what_it_has() {
+    for layout in ["builtin", "auto"] {
+        let html = report_html(&seeds(), &["--graph-layout", layout]);
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert_inert(&html);
+        assert!(!html.contains("http://") || html.contains("http://www.w3.org/"));
+        assert!(html.contains("<svg"), "graph picture");
+        for id in SEEDS {
+            assert!(
+                html.contains(&format!("id=\"node-{id}\"")),
+                "node {id} ({layout})"
+            );
+            assert!(html.contains(&format!("id=\"article-{id}\"")), "card {id}");
+        }
+    }
+}
+
+#[test]
+fn hostile_text_is_escaped_in_html_and_markdown() {
+    let html = report_html(&hostile(), &[]);
+    assert_inert(&html);
+    assert!(html.contains("&lt;/script&gt;&lt;script&gt;console.error(&#39;pwned-title&#39;)"));
+    assert!(html.contains("&quot; onload=&quot;console.error(&#39;pwned-attr&#39;)"));
+    let builtin = report_html(&hostile(), &["--graph-layout", "builtin"]);
+    assert_inert(&builtin);
+    let md = citetrace(["report", &arg(&hostile()), "--format", "markdown"]);
+    let md = md.ok();
+    for bad in ["<script", "<svg", "<img", "](javascript:", "onload=\""] {
+        assert!(!md.contains(bad), "markdown holds {bad}");
+    }
+    assert!(md.contains("```mermaid"));
+}
+
+#[test]
+fn markdown_report_has_every_section() {
+    let run = citetrace(["report", &arg(&seeds()), "--format", "markdown"]);
+    let md = run.ok();
+    for section in [
+        "## Findings",
+        "## Provenance graph",
+        "## Articles",
+        "## Copy evidence",
+        "## Quotes",
+    ] {
+        assert!(md.contains(section), "{section}");
+    }
+    for id in SEEDS {
+        assert!(md.contains(&id.replace('_', "\\_")), "{id}");
+    }
+}
+
+/// The seed report tells the story of the corpus. Needs the attribution and
+/// copy-detection stages.
+#[test]
+#[ignore = "needs the attribution and reuse stages on main"]
+fn seed_report_tells_the_story() {
+    let run = citetrace(["quotes", &arg(&seeds()), "--format", "json"]);
+    let checks = run.json();
+    let altered = checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["article"] == S000
+                && c["quote"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("This conduct undermines")
+        })
+        .expect("000's quote");
+    assert_eq!(altered["status"], "altered");
+    assert_eq!(altered["against"]["article"], S004);
+    assert_eq!(altered["earliest"]["article"], S004);
+    let html = report_html(&seeds(), &[]);
+    let card = |id: &str| -> String {
+        let start = html.find(&format!("id=\"article-{id}\"")).expect("card");
+        html[start..]
+            .split("</article>")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let c003 = card(S003);
+    assert!(c003.contains("kind-citation-laundering"), "003 launders");
+    assert!(c003.contains("kind-unattributed-copying"));
+    assert!(card(S000).contains("kind-altered-quote"));
+    assert!(card(S002).contains("kind-altered-quote"));
+    assert!(card(S004).contains("kind-vague-attribution"));
+    assert!(
+        html.contains(&format!("id=\"copy-{S001}--{S000}\"")),
+        "001 → 000 reuse"
+    );
+}
+
+/// Finds a Chromium binary, or explains why the browser test cannot run.
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    for name in [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ] {
+        for dir in std::env::split_paths(&path) {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+    }
+    None
+}
+
+/// Runs headless Chromium on `page` with `mode` (`--dump-dom` or
+/// `--screenshot=…`); returns (stdout, stderr).
+fn headless(browser: &Path, page: &Path, mode: &str) -> (String, String) {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1400,1800",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(mode)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chromium starts");
+    let started = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("chromium did not finish in 120 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let out = child.wait_with_output().expect("chromium output");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn console_messages(stderr: &str) -> Vec<&str> {
+    stderr.lines().filter(|l| l.contains(":CONSOLE")).collect()
+}
+
+#[test]
+fn report_opens_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is required in CI (.ci/run installs it)"
+        );
+        eprintln!(
+            "SKIPPED report_opens_in_a_real_browser: no chromium on PATH \
+             (apt-get install chromium to run it)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // The seed report.
+    let page = dir.path().join("seeds.html");
+    citetrace(["report", &arg(&seeds()), "-o", &arg(&page)]).ok();
+    let (dom, stderr) = headless(&browser, &page, "--dump-dom");
+    assert!(console_messages(&stderr).is_empty(), "{stderr}");
+    assert!(dom.contains("<svg"), "graph SVG in the DOM");
+    let svg_start = dom.find("<svg").unwrap();
+    let svg = &dom[svg_start..dom[svg_start..].find("</svg>").unwrap() + svg_start];
+    for id in SEEDS {
+        assert!(
+            svg.contains(&format!("id=\"node-{id}\"")),
+            "node {id} in the SVG"
+        );
+    }
+    let card_start = dom
+        .find(&format!("id=\"article-{S003}\""))
+        .expect("003's card");
+    let card = dom[card_start..].split("</article>").next().unwrap();
+    assert!(
+        card.contains("class=\"flags\"") || card.contains("<details><summary>"),
+        "003's flags are on its card"
+    );
+    let (_, stderr) = headless(
+        &browser,
+        &page,
+        &format!("--screenshot={}", dir.path().join("shot.png").display()),
+    );
+    assert!(console_messages(&stderr).is_empty(), "{stderr}");
+    let png = std::fs::read(dir.path().join("shot.png")).expect("screenshot written");
+    assert!(png.starts_with(b"\x89PNG"));
+    // The hostile report: nothing runs, nothing is blocked (there is nothing to block).
+    let hostile_page = dir.path().join("hostile.html");
+    citetrace(["report", &arg(&hostile()), "-o", &arg(&hostile_page)]).ok();
+    let (dom, stderr) = headless(&browser, &hostile_page, "--dump-dom");
+    assert!(console_messages(&stderr).is_empty(), "{stderr}");
+    assert!(!stderr.contains("pwned"), "{stderr}");
+    assert!(!dom.to_lowercase().contains("<script"));
+    assert!(
+        dom.contains("console.error('pwned-title')"),
+        "hostile title shown as text"
+    );
+}

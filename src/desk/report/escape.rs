@@ -7,6 +7,8 @@
 //! written. Control characters (other than tab and newline) are dropped so
 //! no renderer sees them.
 
+use std::fmt::Write as _;
+
 /// Escapes `text` for HTML or SVG element content and quoted attribute values.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -28,14 +30,14 @@ pub fn html(text: &str) -> String {
 }
 
 /// A safe fragment identifier (`id` attribute and `#` link) for an article id:
-/// ASCII letters, digits, `-` and `_` kept, everything else as `_xx` hex.
+/// ASCII letters, digits, `-` and `_` kept, every other byte as `.xx` hex.
 pub fn anchor(prefix: &str, id: &str) -> String {
     let mut out = String::from(prefix);
     for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || b == b'-' {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
             out.push(b as char);
         } else {
-            out.push_str(&format!("_{b:02x}"));
+            let _ = write!(out, ".{b:02x}");
         }
     }
     out
@@ -51,8 +53,8 @@ pub fn markdown(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-'
-            | '!' | '|' | '~' | '"' | '\'' | '=' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '!'
+            | '|' | '~' | '"' | '\'' | '=' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -87,7 +89,7 @@ mod tests {
 
     #[test]
     fn anchors_are_plain_ascii() {
-        assert_eq!(anchor("a-", "000_bb f\""), "a-000_5fbb_20f_22");
+        assert_eq!(anchor("a-", "000_bb f\""), "a-000_bb.20f.22");
     }
 
     proptest! {

@@ -147,7 +147,11 @@ impl GraphView {
         }
         let mut external: BTreeMap<String, usize> = BTreeMap::new();
         for (i, attrs) in analysis.attributions.iter().enumerate() {
-            for e in attrs.iter().filter(|a| !a.vague).filter_map(|a| a.entity.as_ref()) {
+            for e in attrs
+                .iter()
+                .filter(|a| !a.vague)
+                .filter_map(|a| a.entity.as_ref())
+            {
                 let by: Vec<usize> = articles
                     .iter()
                     .enumerate()

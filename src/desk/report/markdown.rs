@@ -1,7 +1,7 @@
 //! The report as Markdown, for a ticket or a chat.
 //!
 //! Same content as the HTML page: findings, the graph (as a Mermaid block,
-//! which GitHub and GitLab draw), article cards, copy evidence and quotes.
+//! which code hosts draw), article cards, copy evidence and quotes.
 //! All article text goes through [`super::escape::markdown`]; Mermaid labels
 //! keep only letters, digits, spaces and a few safe marks.
 
@@ -21,7 +21,8 @@ const MAX_PASSAGES: usize = 3;
 fn mermaid_label(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | ':' | '-' | '_' | '·' | '≥') {
+            if c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | ':' | '-' | '_' | '·' | '≥')
+            {
                 c
             } else {
                 ' '
@@ -72,11 +73,19 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             esc(&f.message)
         );
     }
-    let notes: Vec<_> = report.flags.iter().filter(|f| !f.kind.is_warning()).collect();
+    let notes: Vec<_> = report
+        .flags
+        .iter()
+        .filter(|f| !f.kind.is_warning())
+        .collect();
     if !notes.is_empty() {
         let _ = writeln!(s, "\nNotes ({}):\n", notes.len());
         for f in notes {
-            let quote = f.evidence.first().map(|e| preview(&e.text, 90)).unwrap_or_default();
+            let quote = f
+                .evidence
+                .first()
+                .map(|e| preview(&e.text, 90))
+                .unwrap_or_default();
             let _ = writeln!(
                 s,
                 "- {} — {}: {} (“{}”)",
@@ -121,7 +130,11 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             let _ = writeln!(
                 s,
                 "- syndication: {} ({}) — “{}”",
-                esc(if agency.is_empty() { "unnamed feed" } else { agency }),
+                esc(if agency.is_empty() {
+                    "unnamed feed"
+                } else {
+                    agency
+                }),
                 esc(kind),
                 esc(&preview(&evidence.text, 60))
             );
@@ -137,7 +150,13 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .as_ref()
                 .map_or_else(|| attr.cue.text.clone(), |x| x.text.clone());
             let entity = attr.entity.as_ref().map_or_else(
-                || if attr.vague { "vague".to_string() } else { "unresolved".to_string() },
+                || {
+                    if attr.vague {
+                        "vague".to_string()
+                    } else {
+                        "unresolved".to_string()
+                    }
+                },
                 |e| e.name.clone(),
             );
             let resolved = if a.resolved_articles.is_empty() {
@@ -168,7 +187,10 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             esc(&p.origin),
             if p.directed { "→" } else { "↔" },
             esc(&p.copy),
-            esc(&serde_json::to_value(p.tier).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+            esc(&serde_json::to_value(p.tier)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()),
             p.score
         );
         for e in &p.evidence {
@@ -224,9 +246,6 @@ mod tests {
 
     #[test]
     fn mermaid_labels_keep_only_safe_characters() {
-        assert_eq!(
-            mermaid_label("a\"]--> x[<script>"),
-            "a -- x script"
-        );
+        assert_eq!(mermaid_label("a\"]--> x[<script>"), "a -- x script");
     }
 }

@@ -416,10 +416,7 @@ fn flags(analysis: &Analysis, checks: &[QuoteCheck]) -> Vec<Flag> {
                 kind: FlagKind::CircularReporting,
                 article: id.clone(),
                 other: None,
-                message: format!(
-                    "sources loop back on themselves: {}",
-                    cycle.join(" → ")
-                ),
+                message: format!("sources loop back on themselves: {}", cycle.join(" → ")),
                 evidence: Vec::new(),
                 diff: Vec::new(),
             });
@@ -436,11 +433,7 @@ impl Report {
     /// Builds the report for `analysis`.
     pub fn build(analysis: &Analysis, title: &str) -> Self {
         let locator = Locator::new(&analysis.corpus.articles);
-        let checks = quotes::check_all(
-            &analysis.corpus.articles,
-            &analysis.attributions,
-            &locator,
-        );
+        let checks = quotes::check_all(&analysis.corpus.articles, &analysis.attributions, &locator);
         let flags = flags(analysis, &checks);
         let mut copies: Vec<CopyView> = analysis
             .copies

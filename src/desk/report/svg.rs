@@ -99,7 +99,10 @@ pub fn to_dot(graph: &GraphView) -> String {
     );
     for (i, n) in graph.nodes.iter().enumerate() {
         let label = format!("{}\n{}", truncate(&n.label, 28), truncate(&n.sub, 34));
-        let label = label.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+        let label = label
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n");
         let anchor = escape::anchor("", &n.key);
         let (fill, color, style) = match (n.kind, n.warnings) {
             (NodeKind::External, _) => ("#eef1f4", "#8795a1", "rounded,filled,dashed"),
@@ -170,6 +173,9 @@ fn clean_graphviz_svg(svg: &str) -> String {
         }
     }
     out.push_str(body);
+    // Graphviz writes '-' as "&#45;"; a literal hyphen is equally inert and
+    // keeps ids ("node-…") matchable in the source as well as in the DOM.
+    let mut out = out.replace("&#45;", "-");
     // Let CSS size it: drop the fixed pt width/height on the root element.
     // Keep its natural width as a maximum, so a small graph is not blown up.
     if let Some(end) = out.find('>') {
