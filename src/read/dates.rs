@@ -18,22 +18,6 @@ use crate::article::Date;
 /// Month names and abbreviations, as a regex alternative (capitalised or upper case).
 const MONTH: &str = r"(?:Jan(?:uary)?|JAN(?:UARY)?|Feb(?:ruary)?|FEB(?:RUARY)?|Mar(?:ch)?|MAR(?:CH)?|Apr(?:il)?|APR(?:IL)?|May|MAY|June?|JUNE?|July?|JULY?|Aug(?:ust)?|AUG(?:UST)?|Sep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|Oct(?:ober)?|OCT(?:OBER)?|Nov(?:ember)?|NOV(?:EMBER)?|Dec(?:ember)?|DEC(?:EMBER)?)";
 
-/// "Month Day, " right before a year.
-static MONTH_DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|[^\p{{L}}])({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+$"
-    ))
-    .expect("static regex")
-});
-
-/// "Day Month " right before a year.
-static DAY_MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|[^\p{{N}}])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\.?,?\s+$"
-    ))
-    .expect("static regex")
-});
-
 /// The first two digits of a year from 1900 to 2099.
 static YEAR_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new("19|20").expect("static regex"));
 
@@ -137,6 +121,87 @@ pub fn parse_value(value: &str) -> Option<Date> {
     None
 }
 
+/// Skips spaces, tabs and commas backwards from `p`; how many were skipped.
+fn skip_space_back(b: &[u8], p: &mut usize, commas: bool) -> usize {
+    let from = *p;
+    while *p > 0 && (matches!(b[*p - 1], b' ' | b'\t') || (commas && b[*p - 1] == b',')) {
+        *p -= 1;
+    }
+    from - *p
+}
+
+/// The ASCII alphanumeric run ending at `p`.
+fn token_back(b: &[u8], p: usize) -> (usize, &[u8]) {
+    let mut s = p;
+    while s > 0 && b[s - 1].is_ascii_alphanumeric() {
+        s -= 1;
+    }
+    (s, &b[s..p])
+}
+
+/// A day number, optionally with an ordinal suffix ("5", "17th").
+fn day_of(tok: &[u8]) -> Option<i8> {
+    let digits = tok.iter().take_while(|c| c.is_ascii_digit()).count();
+    let suffix = &tok[digits..];
+    if !(1..=2).contains(&digits)
+        || !(suffix.is_empty() || [&b"st"[..], b"nd", b"rd", b"th"].contains(&suffix))
+    {
+        return None;
+    }
+    std::str::from_utf8(&tok[..digits]).ok()?.parse().ok()
+}
+
+/// A month name written capitalised or in capitals ("January", "JAN", "Sept").
+fn month_token(tok: &[u8]) -> Option<i8> {
+    if !tok.first().is_some_and(u8::is_ascii_uppercase) || tok.iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    month_of(std::str::from_utf8(tok).ok()?)
+}
+
+/// Reads "Month Day, " or "Day Month " (also "Jan. 5, ", "1st of March ")
+/// backwards from the year at byte `year_start`: month, day and the byte
+/// where the date starts. Hand-written because it runs for every year in
+/// the text.
+fn month_day_before(b: &[u8], year_start: usize) -> Option<(i8, i8, usize)> {
+    let mut p = year_start;
+    if skip_space_back(b, &mut p, true) == 0 {
+        return None;
+    }
+    let dot = p > 0 && b[p - 1] == b'.';
+    if dot {
+        p -= 1;
+    }
+    let (t0, tok) = token_back(b, p);
+    if let (Some(day), false) = (day_of(tok), dot) {
+        // Month Day, Year
+        let mut q = t0;
+        if skip_space_back(b, &mut q, false) == 0 {
+            return None;
+        }
+        if q > 0 && b[q - 1] == b'.' {
+            q -= 1;
+        }
+        let (m0, mtok) = token_back(b, q);
+        return month_token(mtok).map(|m| (m, day, m0));
+    }
+    // Day Month Year, Day of Month Year
+    let month = month_token(tok)?;
+    let mut q = t0;
+    if skip_space_back(b, &mut q, false) == 0 {
+        return None;
+    }
+    let (mut d0, mut dtok) = token_back(b, q);
+    if dtok == b"of" {
+        let mut r = d0;
+        if skip_space_back(b, &mut r, false) == 0 {
+            return None;
+        }
+        (d0, dtok) = token_back(b, r);
+    }
+    day_of(dtok).map(|d| (month, d, d0))
+}
+
 /// A date found in text, with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -153,15 +218,6 @@ pub(crate) fn floor_boundary(s: &str, mut b: usize) -> usize {
     b = b.min(s.len());
     while b > 0 && !s.is_char_boundary(b) {
         b -= 1;
-    }
-    b
-}
-
-/// The smallest char boundary of `s` at or after `b`.
-pub(crate) fn ceil_boundary(s: &str, mut b: usize) -> usize {
-    b = b.min(s.len());
-    while b < s.len() && !s.is_char_boundary(b) {
-        b += 1;
     }
     b
 }
@@ -210,34 +266,13 @@ pub fn full_dates(text: &str) -> Vec<Found> {
         let Ok(year) = text[start..i].parse::<i16>() else {
             continue;
         };
-        let look = floor_boundary(text, start.saturating_sub(32));
-        let look = ceil_boundary(text, look);
-        let before = &text[look..start];
-        if let Some(c) = MONTH_DAY_BEFORE.captures(before) {
-            let (Some(m), Some(d)) = (c.get(1), c.get(2)) else {
-                continue;
-            };
-            if let (Some(month), Ok(day)) = (month_of(m.as_str()), d.as_str().parse::<i8>()) {
-                if let Some(date) = date(year, month, day) {
-                    out.push(Found {
-                        date,
-                        start: look + m.start(),
-                        end: i,
-                    });
-                }
-            }
-        } else if let Some(c) = DAY_MONTH_BEFORE.captures(before) {
-            let (Some(d), Some(m)) = (c.get(1), c.get(2)) else {
-                continue;
-            };
-            if let (Some(month), Ok(day)) = (month_of(m.as_str()), d.as_str().parse::<i8>()) {
-                if let Some(date) = date(year, month, day) {
-                    out.push(Found {
-                        date,
-                        start: look + d.start(),
-                        end: i,
-                    });
-                }
+        if let Some((month, day, from)) = month_day_before(bytes, start) {
+            if let Some(date) = date(year, month, day) {
+                out.push(Found {
+                    date,
+                    start: from,
+                    end: i,
+                });
             }
         }
     }

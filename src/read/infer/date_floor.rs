@@ -56,7 +56,9 @@ pub fn find(text: &str, lines: &[Line], marks: &Marks) -> Option<Floor> {
         if line.start > f.start {
             continue;
         }
-        let rest = text.get(f.end..line.end).unwrap_or("");
+        // The follow-up date must come soon after ("... On January 18, ...").
+        let until = dates::floor_boundary(text, (f.end + 400).min(line.end));
+        let rest = text.get(f.end..until).unwrap_or("");
         for md in dates::month_days(rest) {
             let Some(d) = dates::date(f.date.year(), md.month, md.day) else {
                 continue;
