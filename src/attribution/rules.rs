@@ -72,6 +72,10 @@ pub struct Doc<'a> {
 }
 
 const MAX_SUBJECT: usize = 12;
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "with", "from", "into", "over", "through", "during", "across", "after",
+    "before", "up", "down", "off", "onto", "upon", "toward", "towards", "within", "without",
+];
 const QUANTIFIERS: &[&str] = &["some", "many", "several", "one", "others"];
 const MAX_NP: usize = 16;
 
@@ -345,7 +349,19 @@ fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usize, usize)>
         match t.kind {
             Kind::Word => {
                 let w = t.text(doc.text);
-                if depth == 0 && (is_in(CLAUSE_OPENERS, w) || is_in(FINITE, w)) {
+                let joins_names = w.eq_ignore_ascii_case("and")
+                    && j >= 2
+                    && p.toks[j - 2]
+                        .text(doc.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && p.toks[j]
+                        .text(doc.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
+                if depth == 0 && !joins_names && (is_in(CLAUSE_OPENERS, w) || is_in(FINITE, w)) {
                     break;
                 }
                 words += 1;
@@ -473,6 +489,32 @@ fn verb(
     let next = p.toks.get(v + 1).map_or("", |t| t.text(doc.text));
     // "Media reports indicate", "the report suggests", "a report of", "think tank":
     // the cue word is a noun here.
+    let prev_word = if v > s {
+        p.toks[v - 1].text(doc.text)
+    } else {
+        ""
+    };
+    let clause_follows = is_in(&["that", "it", "he", "she", "they", "we"], next)
+        || p.toks.get(v + 1).is_some_and(|t| {
+            matches!(
+                t.kind,
+                Kind::Punct(':' | ',') | Kind::Open(_) | Kind::Either(_)
+            )
+        });
+    let named_subject = v > s
+        && (is_in(&["he", "she", "it", "they", "who", "which"], prev_word)
+            || prev_word.chars().next().is_some_and(char::is_uppercase) && v - 1 > s);
+    if is_in(NOUN_TOO, vw) && !clause_follows && !named_subject {
+        return None;
+    }
+    // "a program called X", "was called for": naming, not saying.
+    if vw.eq_ignore_ascii_case("called")
+        && (v == s
+            || !is_in(&["he", "she", "it", "they", "who"], prev_word)
+                && !prev_word.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
     if is_in(NOUN_TOO, vw)
         && (verb_like(next)
             || lexicon().class(&next.to_ascii_lowercase()).is_some() && !next.ends_with("ing")
@@ -499,6 +541,7 @@ fn verb(
         let prev = p.toks[v - 1].text(doc.text);
         let ok = is_in(AUXILIARIES, prev)
             || is_in(&["they", "we", "i", "you", "people", "who"], prev)
+            || (v.saturating_sub(8).max(s)..v).any(|k| doc.is_word(p, k, "and"))
             || (prev.ends_with('s')
                 && !prev.ends_with("'s")
                 && !prev.ends_with("’s")
@@ -609,7 +652,15 @@ fn verb(
         let head = of.map_or(sb, |o| o).saturating_sub(1).max(sa);
         let pronoun =
             doc.word_in(p, head, &["it", "they", "this"]) && doc.is_word(p, cue_end, "that");
+        let named = doc
+            .word(p, head)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            && head > s;
         let ok = doc.word_in(p, head, REPORT_NOUNS)
+            || named
+            || doc.word_in(p, head, &["he", "she"])
             || doc.word_in(p, head, VAGUE_NOUNS) && !doc.word_in(p, head, QUANTIFIERS)
             || pronoun;
         if !ok {
@@ -688,7 +739,12 @@ fn verb(
     // 3. Indirect: content after the cue, and before it when parenthetical.
     let a2 = Doc::trim_start(p, a, e);
     let end = Doc::trim_end(p, a2, e);
-    let after = Doc::words_between(p, a2, end);
+    // "focuses on …", "remains in …": a prepositional phrase is no content.
+    let after = if doc.word_in(p, a2, PREPOSITIONS) && a2 == a {
+        0
+    } else {
+        Doc::words_between(p, a2, end)
+    };
     let before_end = Doc::trim_end(p, s, left_edge);
     let before_has_comma = left_edge > s && p.toks[left_edge - 1].is_punct(',');
     let before = if before_has_comma {
