@@ -6,7 +6,7 @@
 //!   of them ordinary prose, so a run of names is not a shingle), sampled
 //!   `hash % sample == 0` so the index holds a fixed fraction of them. Copied
 //!   and edited passages share many; unrelated texts share almost none.
-//! - **anchor skip-grams** — ordered pairs of nearby names and numbers, names
+//! - **anchor triples** — ordered triples of nearby names and numbers, names
 //!   reduced to a consonant skeleton ("Qaddoumi", "Qaddomi" and "Qaddumi" all
 //!   give `qdm`), so a rewrite that keeps the story's names, dates and figures
 //!   in order is found even when it shares no word sequence.
@@ -18,13 +18,10 @@
 
 use rayon::prelude::*;
 
-use super::tokens::{Profile, combine, hash_bytes, kind, mix};
+use super::tokens::{Profile, combine, kind, mix};
 
 /// Words per text shingle.
 pub const SHINGLE: usize = 4;
-
-/// How far apart (in names and numbers) the two anchors of a skip-gram may be.
-const ANCHOR_REACH: usize = 3;
 
 /// Salt separating anchor fingerprints from text fingerprints.
 const ANCHOR_SALT: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -34,7 +31,7 @@ const ANCHOR_SALT: u64 = 0x9e37_79b9_7f4a_7c15;
 pub struct Fingerprints {
     /// Sampled text shingles (sorted, unique).
     pub text: Vec<u64>,
-    /// Sampled anchor skip-grams (sorted, unique).
+    /// Sampled anchor triples (sorted, unique).
     pub anchors: Vec<u64>,
 }
 
@@ -43,7 +40,7 @@ pub struct Fingerprints {
 pub struct IndexOptions {
     /// Keep one text shingle in `text_sample` (by hash).
     pub text_sample: u64,
-    /// Keep one anchor skip-gram in `anchor_sample` (by hash).
+    /// Keep one anchor triple in `anchor_sample` (by hash).
     pub anchor_sample: u64,
     /// Fingerprints held by more articles than this are stock text and ignored.
     pub max_df: usize,
@@ -56,11 +53,11 @@ pub struct IndexOptions {
 impl Default for IndexOptions {
     fn default() -> Self {
         IndexOptions {
-            text_sample: 4,
+            text_sample: 2,
             anchor_sample: 2,
             max_df: 64,
             min_shared_text: 2,
-            min_shared_anchors: 4,
+            min_shared_anchors: 8,
         }
     }
 }
@@ -83,19 +80,29 @@ pub fn skeleton(folded: &str) -> String {
     out
 }
 
-/// The anchor key of a name or number token as written.
-pub fn anchor_key(word: &str) -> u64 {
-    let folded = super::tokens::fold_word(word);
-    if folded.chars().any(char::is_numeric) {
-        hash_bytes(folded.as_bytes())
-    } else {
-        hash_bytes(skeleton(&folded).as_bytes())
+/// The hash of [`skeleton`]`(folded)`, without building the string.
+pub fn skeleton_hash(folded: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = None;
+    let mut buf = [0u8; 4];
+    for (i, c) in folded.chars().filter(|c| c.is_alphanumeric()).enumerate() {
+        if i > 0 && matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+            continue;
+        }
+        if last != Some(c) {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        last = Some(c);
     }
+    mix(h)
 }
 
 impl Fingerprints {
     /// Fingerprints of a profile; `text` is the article text the profile indexes.
-    pub fn new(profile: &Profile, text: &crate::text::Text, options: &IndexOptions) -> Self {
+    pub fn new(profile: &Profile, options: &IndexOptions) -> Self {
         let toks = &profile.toks;
         let mut shingles = Vec::new();
         for window in profile.content.windows(SHINGLE) {
@@ -115,19 +122,22 @@ impl Fingerprints {
 
         let mut keys: Vec<u64> = Vec::new();
         for t in toks.iter().filter(|t| t.is(kind::NAME | kind::NUMBER)) {
-            let key = anchor_key(text.slice(t.range));
+            let key = t.anchor;
             if keys.last() != Some(&key) {
                 keys.push(key);
             }
         }
+        // Ordered triples of nearby anchors: consecutive, and with one anchor
+        // skipped so an inserted or dropped name does not break every triple.
         let mut anchors = Vec::new();
-        for (i, &a) in keys.iter().enumerate() {
-            for &b in keys.iter().skip(i + 1).take(ANCHOR_REACH) {
-                if a != b {
-                    let h = mix(combine(a, b) ^ ANCHOR_SALT);
-                    if h % options.anchor_sample.max(1) == 0 {
-                        anchors.push(h);
-                    }
+        for i in 0..keys.len() {
+            for (j, k) in [(1, 2), (1, 3), (2, 3)] {
+                let (Some(&b), Some(&c)) = (keys.get(i + j), keys.get(i + k)) else {
+                    continue;
+                };
+                let h = mix(combine(combine(keys[i], b), c) ^ ANCHOR_SALT);
+                if h % options.anchor_sample.max(1) == 0 {
+                    anchors.push(h);
                 }
             }
         }
@@ -223,6 +233,10 @@ mod tests {
         assert_eq!(skeleton("qaddumi"), "qdm");
         assert_eq!(skeleton("shehbaz"), skeleton("shahbaz"));
         assert_eq!(skeleton("khaled"), skeleton("khalid"));
+        assert_eq!(
+            skeleton_hash("qaddoumi"),
+            super::super::tokens::hash_bytes(b"qdm")
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod direction;
 pub mod explain;
 pub mod index;
 pub mod paraphrase;
+pub mod synth;
 pub mod tokens;
 
 use serde::{Deserialize, Serialize};

@@ -205,8 +205,10 @@ pub mod kind {
 pub struct Tok {
     /// Hash of the folded word.
     pub hash: u64,
-    /// Hash of a crude stem (the first five folded characters), for paraphrase.
-    pub stem: u64,
+    /// For names and numbers, the anchor key the paraphrase signal indexes:
+    /// the hash of a number as written, or of a name's consonant skeleton
+    /// (see [`super::index::skeleton`]); 0 for other words.
+    pub anchor: u64,
     /// Character range in the article text.
     pub range: Range,
     /// [`kind`] flags.
@@ -256,18 +258,29 @@ pub fn combine(h: u64, next: u64) -> u64 {
 /// Folds a word for matching: lowercase, ASCII quotes and dashes.
 pub fn fold_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if let Some(f) = fold_char(c) {
-            out.extend(f.to_lowercase());
+    fold_word_into(word, &mut out);
+    out
+}
+
+/// [`fold_word`] into a reused buffer (cleared first).
+pub fn fold_word_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            if let Some(f) = fold_char(c) {
+                out.extend(f.to_lowercase());
+            }
         }
     }
     // "Hamas's" and "Hamas'" match "Hamas": possessives are spelling, not content.
-    if let Some(stripped) = out.strip_suffix("'s") {
-        out.truncate(stripped.len());
-    } else if let Some(stripped) = out.strip_suffix('\'') {
-        out.truncate(stripped.len());
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    } else if out.ends_with('\'') {
+        out.truncate(out.len() - 1);
     }
-    out
 }
 
 /// Classifies a word as written.
@@ -293,6 +306,7 @@ impl Profile {
         let mut current = bp.next();
         let mut toks = Vec::new();
         let mut content = Vec::new();
+        let mut folded = String::new();
         for w in words(article.text.as_str(), 0) {
             // Boilerplate marks are sorted by start; skip words inside one.
             while let Some(r) = &current {
@@ -308,18 +322,25 @@ impl Profile {
             {
                 continue;
             }
-            let folded = fold_word(w.text);
+            fold_word_into(w.text, &mut folded);
             if folded.is_empty() {
                 continue;
             }
             let k = classify(w.text, &folded);
-            let stem: String = folded.chars().take(5).collect();
             if k & kind::CONTENT != 0 {
                 content.push(toks.len() as u32);
             }
+            let hash = hash_bytes(folded.as_bytes());
+            let anchor = if k & kind::NUMBER != 0 {
+                hash
+            } else if k & kind::NAME != 0 {
+                super::index::skeleton_hash(&folded)
+            } else {
+                0
+            };
             toks.push(Tok {
-                hash: hash_bytes(folded.as_bytes()),
-                stem: hash_bytes(stem.as_bytes()),
+                hash,
+                anchor,
                 range: w.range,
                 kind: k,
             });
