@@ -5,8 +5,13 @@
 //! followed by closing quotes or brackets) before whitespace and an upper-case
 //! letter, digit or opening quote — unless the token before the stop is a known
 //! abbreviation ("U.S.", "Dr.", "Jan.", "No. 10", "Lt.", initials like "J.")
-//! or the stop is inside a number ("3.5"). A quotation that spans sentences
-//! stays split into sentences; the attribution stage joins them.
+//! or the stop is inside a number ("3.5"). Number-only abbreviations ("No.",
+//! "Jan.", "Vol.") count only before a digit, and dotted capitals ("U.S.")
+//! end a sentence when a typical sentence opener ("The", "It", ...) follows.
+//! A quotation that spans sentences stays split into sentences (each
+//! keeps its own quote marks), and a closing quote after a stop stays with
+//! the sentence it closes; the attribution stage pairs quotation marks
+//! across sentences and paragraphs itself.
 
 use crate::span::Range;
 use crate::text::Text;
@@ -93,7 +98,7 @@ pub fn sentences_in(text: &Text, para: Range) -> Vec<Range> {
             } else {
                 let next = chars[k].1;
                 let starts = next.is_uppercase() || next.is_numeric() || is_opening(next);
-                starts && !(c == '.' && j == i + 1 && ends_with_abbreviation(s, &chars, i))
+                starts && !(c == '.' && j == i + 1 && ends_with_abbreviation(s, &chars, i, k))
             };
             if boundary {
                 push_trimmed(text, para, &chars, start, j, &mut out);
@@ -110,15 +115,76 @@ pub fn sentences_in(text: &Text, para: Range) -> Vec<Range> {
     out
 }
 
-/// True when the word ending just before the stop at `chars[stop]` is an abbreviation.
-fn ends_with_abbreviation(s: &str, chars: &[(usize, char)], stop: usize) -> bool {
+/// Abbreviations that only stand before a number ("No. 10", "Jan. 5",
+/// "Vol. 3"); before a word their stop may end the sentence ("said no.").
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "vol", "fig", "pp", "sec", "art",
+];
+
+/// Words that start sentences, after which "U.S." or "U.K." ends one:
+/// "... moved to the U.S. The report ...".
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "But",
+    "And",
+    "However",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "There",
+    "According",
+    "Meanwhile",
+    "Earlier",
+    "Later",
+    "If",
+    "When",
+    "While",
+    "As",
+];
+
+/// True when the word ending just before the stop at `chars[stop]` is an
+/// abbreviation that does not end the sentence, given the word starting at
+/// `chars[next]`.
+fn ends_with_abbreviation(s: &str, chars: &[(usize, char)], stop: usize, next: usize) -> bool {
     let end = chars[stop].0;
     let mut b = stop;
     while b > 0 && (chars[b - 1].1.is_alphanumeric() || chars[b - 1].1 == '.') {
         b -= 1;
     }
     let word = &s[chars.get(b).map_or(end, |c| c.0)..end];
-    !word.is_empty() && is_abbreviation(word)
+    if word.is_empty() {
+        return false;
+    }
+    let next_word: String = chars[next.min(chars.len())..]
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let lower = word.to_ascii_lowercase();
+    if NUMBER_ABBREVIATIONS.contains(&lower.as_str()) {
+        return next_word.starts_with(|c: char| c.is_ascii_digit());
+    }
+    // Dotted capitals ("U.S", "U.K", "D.C") end a sentence before a sentence starter.
+    if word.len() > 1 && word.contains('.') && SENTENCE_STARTERS.contains(&next_word.as_str()) {
+        return false;
+    }
+    is_abbreviation(word)
 }
 
 fn push_trimmed(
@@ -175,6 +241,61 @@ mod tests {
                 "It cost $3.5 million.",
                 "J. Smith said so."
             ]
+        );
+    }
+
+    #[test]
+    fn brief_cases() {
+        assert_eq!(
+            split("Lt Gen (Retd) Muhammad Aamer met him on Aug. 5. He left. Dr Naim stayed."),
+            [
+                "Lt Gen (Retd) Muhammad Aamer met him on Aug. 5.",
+                "He left.",
+                "Dr Naim stayed."
+            ]
+        );
+        assert_eq!(
+            split(
+                "Troops moved to the U.S. The report said so. Aid to the U.S. Army rose 4.5 per cent."
+            ),
+            [
+                "Troops moved to the U.S.",
+                "The report said so.",
+                "Aid to the U.S. Army rose 4.5 per cent."
+            ]
+        );
+        assert_eq!(
+            split("He said no. No. 10 declined. J. R. R. Tolkien wrote it."),
+            [
+                "He said no.",
+                "No. 10 declined.",
+                "J. R. R. Tolkien wrote it."
+            ]
+        );
+        assert_eq!(
+            split("Prof. Khan, Mr. Lee and Gen. Asim Munir met at 10 a.m. on Monday. It rained."),
+            [
+                "Prof. Khan, Mr. Lee and Gen. Asim Munir met at 10 a.m. on Monday.",
+                "It rained."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_spanning_sentences() {
+        assert_eq!(
+            split(
+                "“Hamas's reach is evident. Along the years, it met ambassadors,” it noted. Next."
+            ),
+            [
+                "“Hamas's reach is evident.",
+                "Along the years, it met ambassadors,” it noted.",
+                "Next."
+            ]
+        );
+        assert_eq!(
+            split("He said: \"Stop. Now!\" Then he left?! Yes…"),
+            ["He said: \"Stop.", "Now!\"", "Then he left?!", "Yes…"]
         );
     }
 

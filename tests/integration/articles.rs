@@ -603,3 +603,17 @@ fn duplicate_ids_are_made_unique() {
         .collect();
     assert_eq!(ids, ["story", "story-2"]);
 }
+
+#[test]
+fn seed_listing_snapshot() {
+    // Relative path, so the snapshot does not depend on where the clone lives.
+    let json = citetrace([
+        "articles",
+        "examples/memri-hamas-pakistan",
+        "--format",
+        "json",
+    ]);
+    insta::assert_snapshot!("articles_seeds_json", json.ok());
+    let table = citetrace(["articles", "examples/memri-hamas-pakistan"]);
+    insta::assert_snapshot!("articles_seeds_table", table.ok());
+}

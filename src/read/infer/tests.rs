@@ -149,3 +149,78 @@ fn multibyte_text_keeps_spans_true() {
     );
     check_spans(&a);
 }
+
+mod never_panics {
+    use super::check_spans;
+    use crate::article::Article;
+    use crate::read::infer::infer;
+    use proptest::prelude::*;
+
+    /// Pieces of real wire copy, recombined and mutated by the strategy.
+    const PIECES: &[&str] = &[
+        "Washington, Jan 22 (IANS) ",
+        "NEW DELHI (Reuters) - ",
+        "LONDON, March 3, 2025 (AFP) — ",
+        " date 2025-09-17 Islamabad, Sep 17 ",
+        "On January 15, 2026, the board met. On January 18, Trump spoke.",
+        "5 February 2025",
+        "Jan. 5, 2026",
+        "1st of March 2024",
+        "\n–IANS\n",
+        "\nscor/as\n",
+        "(With inputs from PTI and ANI)",
+        "Disclaimer: This post has been auto-published from an agency feed without any modifications",
+        "Also read: something",
+        "\nComments are closed.\n",
+        "Anna Mahjar-Barducci is a Senior Research Fellow at MEMRI.",
+        "By Jane Doe, Reuters\n",
+        "Report: headline here\n\n",
+        "“Zürich” — ’’ …",
+        "\u{feff}\u{200b}\u{a0}",
+        "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ",
+        "\r\n",
+        "2019",
+        "Sept",
+        "(",
+        ")",
+    ];
+
+    fn article_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => proptest::sample::select(PIECES).prop_map(str::to_string),
+            2 => "\\PC{0,20}",
+            1 => "[ \n\t.,:;()\\-–—]{0,4}",
+            1 => "[0-9]{1,5}",
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn infer_never_panics_and_spans_are_true(text in article_text()) {
+            let mut a = Article::new("p", "p.txt", text);
+            infer(&mut a);
+            check_spans(&a);
+            for w in a.boilerplate.windows(2) {
+                prop_assert!(w[0].span.start <= w[1].span.start);
+            }
+        }
+
+        #[test]
+        fn html_and_json_readers_never_panic(text in article_text(), markup in "[<>/a-z =\"']{0,40}") {
+            let html = format!("<html><body><p>{text}</p>{markup}<article><p>{text}</p></article>");
+            if let Ok(mut a) = crate::read::html::parse("h", "h.html", &html) {
+                infer(&mut a);
+                check_spans(&a);
+            }
+            let line = serde_json::json!({"text": text, "date": text, "author": [text]}).to_string();
+            let (arts, _) = crate::read::json::parse_lines("j", std::path::Path::new("j.jsonl"), &format!("{line}\n{markup}\n{text}"));
+            for mut a in arts {
+                infer(&mut a);
+                check_spans(&a);
+            }
+        }
+    }
+}
