@@ -20,6 +20,10 @@ const SEED: usize = 2;
 const GAP: usize = 12;
 /// Occurrences of a seed in one article beyond which it is stock text.
 const SEED_MAX_OCCURRENCES: usize = 8;
+/// Words a passage may grow by at either end when both texts agree there.
+const EXTEND_WORDS: usize = 12;
+/// Characters between two words beyond which a passage does not grow across them.
+const EXTEND_GAP_CHARS: usize = 12;
 /// Similarity at or above which a passage counts as verbatim: no word
 /// changed, or one in a hundred in a long passage.
 pub const VERBATIM_SIMILARITY: f64 = 0.995;
@@ -77,12 +81,23 @@ struct Chain {
     seeds: usize,
 }
 
-fn trigrams(p: &Profile) -> Vec<u64> {
+/// Seed hashes per content-word position; 0 for a seed that spans a line
+/// break (a passage is not built across paragraphs from such seeds).
+fn seeds(p: &Profile) -> Vec<u64> {
     p.content
         .windows(SEED)
         .map(|w| {
+            let first = w[0] as usize;
+            let last = w[SEED - 1] as usize;
+            if p.toks[first + 1..=last]
+                .iter()
+                .any(|t| t.is(kind::LINE_START))
+            {
+                return 0;
+            }
             w.iter()
                 .fold(0u64, |h, &i| combine(h, p.toks[i as usize].hash))
+                .max(1)
         })
         .collect()
 }
@@ -90,8 +105,8 @@ fn trigrams(p: &Profile) -> Vec<u64> {
 /// Finds the shared passages of two articles' profiles.
 #[allow(clippy::many_single_char_names)] // i, j index a and b as in the literature
 pub fn align(a: &Profile, b: &Profile, options: &AlignOptions) -> Vec<Aligned> {
-    let ta = trigrams(a);
-    let tb = trigrams(b);
+    let ta = seeds(a);
+    let tb = seeds(b);
     let mut at: HashMap<u64, Vec<u32>> = HashMap::with_capacity(ta.len());
     for (i, &h) in ta.iter().enumerate() {
         at.entry(h).or_default().push(i as u32);
@@ -99,6 +114,9 @@ pub fn align(a: &Profile, b: &Profile, options: &AlignOptions) -> Vec<Aligned> {
     let mut open: Vec<Chain> = Vec::new();
     let mut done: Vec<Chain> = Vec::new();
     for (j, h) in tb.iter().enumerate() {
+        if *h == 0 {
+            continue;
+        }
         let Some(pos) = at.get(h) else { continue };
         if pos.len() > SEED_MAX_OCCURRENCES {
             continue;
@@ -172,10 +190,40 @@ pub fn align(a: &Profile, b: &Profile, options: &AlignOptions) -> Vec<Aligned> {
 
 /// Turns a chain into a scored passage, or `None` when it is too thin.
 fn passage(a: &Profile, b: &Profile, c: Chain, options: &AlignOptions) -> Option<Aligned> {
-    let a_from = *a.content.get(c.a0)? as usize;
-    let a_to = *a.content.get(c.a1 + SEED - 1)? as usize + 1;
-    let b_from = *b.content.get(c.b0)? as usize;
-    let b_to = *b.content.get(c.b1 + SEED - 1)? as usize + 1;
+    let mut a_from = *a.content.get(c.a0)? as usize;
+    let mut a_to = *a.content.get(c.a1 + SEED - 1)? as usize + 1;
+    let mut b_from = *b.content.get(c.b0)? as usize;
+    let mut b_to = *b.content.get(c.b1 + SEED - 1)? as usize + 1;
+    // Take in the function words both sides share just outside the seeds
+    // ("The report stressed ..."), without jumping over a gap in the text.
+    let near = |p: &Profile, x: usize, y: usize| {
+        p.toks[y].range.start.saturating_sub(p.toks[x].range.end) <= EXTEND_GAP_CHARS
+            && !p.toks[y].is(kind::LINE_START)
+    };
+    for _ in 0..EXTEND_WORDS {
+        if a_from == 0 || b_from == 0 {
+            break;
+        }
+        let (x, y) = (a_from - 1, b_from - 1);
+        if a.toks[x].hash != b.toks[y].hash || !near(a, x, a_from) || !near(b, y, b_from) {
+            break;
+        }
+        a_from = x;
+        b_from = y;
+    }
+    for _ in 0..EXTEND_WORDS {
+        if a_to >= a.toks.len() || b_to >= b.toks.len() {
+            break;
+        }
+        if a.toks[a_to].hash != b.toks[b_to].hash
+            || !near(a, a_to - 1, a_to)
+            || !near(b, b_to - 1, b_to)
+        {
+            break;
+        }
+        a_to += 1;
+        b_to += 1;
+    }
     if a.prose_in(a_from, a_to) < options.min_prose || b.prose_in(b_from, b_to) < options.min_prose
     {
         return None;

@@ -198,6 +198,8 @@ pub mod kind {
     /// A content word in lower case: ordinary prose, the part of a passage
     /// that shows it was copied rather than merely naming the same things.
     pub const PROSE: u8 = 8;
+    /// The first word after a line break: passages do not grow across it.
+    pub const LINE_START: u8 = 16;
 }
 
 /// One story word.
@@ -307,7 +309,13 @@ impl Profile {
         let mut toks = Vec::new();
         let mut content = Vec::new();
         let mut folded = String::new();
-        for w in words(article.text.as_str(), 0) {
+        let text = article.text.as_str();
+        let mut prev_end = 0usize;
+        for w in words(text, 0) {
+            let line_start = text
+                .get(prev_end..w.byte)
+                .is_some_and(|gap| gap.contains('\n'));
+            prev_end = w.byte + w.text.len();
             // Boilerplate marks are sorted by start; skip words inside one.
             while let Some(r) = &current {
                 if r.end <= w.range.start {
@@ -326,7 +334,10 @@ impl Profile {
             if folded.is_empty() {
                 continue;
             }
-            let k = classify(w.text, &folded);
+            let mut k = classify(w.text, &folded);
+            if line_start {
+                k |= kind::LINE_START;
+            }
             if k & kind::CONTENT != 0 {
                 content.push(toks.len() as u32);
             }
