@@ -204,12 +204,15 @@ fn passage(a: &Profile, b: &Profile, c: Chain, options: &AlignOptions) -> Option
         if a_from == 0 || b_from == 0 {
             break;
         }
-        let (x, y) = (a_from - 1, b_from - 1);
-        if a.toks[x].hash != b.toks[y].hash || !near(a, x, a_from) || !near(b, y, b_from) {
+        let (prev_a, prev_b) = (a_from - 1, b_from - 1);
+        if a.toks[prev_a].hash != b.toks[prev_b].hash
+            || !near(a, prev_a, a_from)
+            || !near(b, prev_b, b_from)
+        {
             break;
         }
-        a_from = x;
-        b_from = y;
+        a_from = prev_a;
+        b_from = prev_b;
     }
     for _ in 0..EXTEND_WORDS {
         if a_to >= a.toks.len() || b_to >= b.toks.len() {
