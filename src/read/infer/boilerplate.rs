@@ -35,6 +35,73 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// First words (lower case) of the related-links, comment and furniture
+/// patterns: a line starting with any other word skips the regexes, which
+/// keeps the per-line cost to a few byte comparisons.
+const FIRST_WORDS: &[&str] = &[
+    "also",
+    "read",
+    "must",
+    "related",
+    "see",
+    "watch",
+    "recommended",
+    "more",
+    "you",
+    "trending",
+    "don't",
+    "don",
+    "comments",
+    "comment",
+    "leave",
+    "no",
+    "post",
+    "add",
+    "join",
+    "be",
+    "share",
+    "follow",
+    "subscribe",
+    "sign",
+    "click",
+    "advertisement",
+    "sponsored",
+    "copyright",
+    "all",
+    "get",
+    "download",
+    "we",
+    "this",
+    "accept",
+    "tag",
+    "tags",
+    "filed",
+    "updated",
+    "photo",
+    "image",
+    "file",
+    "c",
+];
+
+/// Cheap test whether `line` could match one of the furniture patterns.
+fn may_be_furniture(line: &str) -> bool {
+    let b = line.as_bytes();
+    match b.first() {
+        None => false,
+        Some(c) if c.is_ascii_digit() || !c.is_ascii() => true,
+        Some(b'(') => true,
+        Some(_) => {
+            let end = b
+                .iter()
+                .position(|c| !(c.is_ascii_alphabetic() || *c == b'\''))
+                .unwrap_or(b.len())
+                .min(16);
+            let word = line[..end].to_ascii_lowercase();
+            FIRST_WORDS.contains(&word.as_str())
+        }
+    }
+}
+
 /// True when the line ends like a sentence or a quotation.
 fn has_terminal_punctuation(s: &str) -> bool {
     s.chars().next_back().is_some_and(|c| {
@@ -64,11 +131,11 @@ pub fn find(text: &str, lines: &[Line], marks: &mut Marks) {
         if s.len() > 400 || marks.overlaps(line.start, line.end) {
             continue;
         }
-        let kind = if RELATED.is_match(s) {
+        let kind = if s.len() <= 400 && may_be_furniture(s) && RELATED.is_match(s) {
             Some(BoilerplateKind::Related)
-        } else if s.len() <= 160 && COMMENTS.is_match(s) {
+        } else if s.len() <= 160 && may_be_furniture(s) && COMMENTS.is_match(s) {
             Some(BoilerplateKind::Comments)
-        } else if s.len() <= 200 && FURNITURE.is_match(s) {
+        } else if s.len() <= 200 && may_be_furniture(s) && FURNITURE.is_match(s) {
             Some(BoilerplateKind::Furniture)
         } else if i > 0 && i + 1 < lines.len() && s.len() <= 120 && is_heading(s) {
             Some(BoilerplateKind::Heading)
