@@ -512,7 +512,7 @@ fn order_story<'h>(
                     let credits = own
                         .iter()
                         .filter_map(|a| a.entity.as_ref())
-                        .any(|e| sources::is_by(earlier, e));
+                        .any(|e| sources::is_source_of(earlier, e, later));
                     copied || credits || sources::is_known_earlier(earlier, later)
                 })
                 .collect()
@@ -564,7 +564,7 @@ fn credits_of(
             Some(e) => !articles
                 .iter()
                 .enumerate()
-                .any(|(i, other)| i != index && sources::is_by(other, e)),
+                .any(|(i, other)| i != index && sources::is_source_of(other, e, &articles[index])),
             None => true,
         };
         let credit = Credit {
@@ -608,7 +608,7 @@ fn explain(
         if let Some(entity) = attributions
             .iter()
             .filter_map(|a| a.entity.as_ref())
-            .find(|en| sources::is_by(e, en))
+            .find(|en| sources::is_source_of(e, en, later))
         {
             return (
                 EdgeKind::Cites,

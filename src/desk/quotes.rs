@@ -263,7 +263,7 @@ pub fn check(articles: &[Article], locator: &Locator, index: usize, q: &Quoted) 
     let by_source = |m: &locate::Match| {
         credited
             .as_ref()
-            .is_some_and(|e| sources::is_by(&articles[m.article], e))
+            .is_some_and(|e| sources::is_source_of(&articles[m.article], e, article))
     };
     let best_of = |pred: &dyn Fn(&locate::Match) -> bool| -> Option<&locate::Match> {
         matches.iter().filter(|m| pred(m)).max_by(|a, b| {

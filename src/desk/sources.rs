@@ -94,6 +94,13 @@ pub fn is_by(article: &Article, entity: &EntityRef) -> bool {
         .any(|n| same_name(n, &entity.name))
 }
 
+/// True when `candidate` can be the source `citing` credits as `entity`: it
+/// is by that entity and not known to come after `citing` (an article dated
+/// September cannot quote a text whose events are from January).
+pub fn is_source_of(candidate: &Article, entity: &EntityRef, citing: &Article) -> bool {
+    is_by(candidate, entity) && !is_known_earlier(citing, candidate)
+}
+
 /// True when `article` was published by the outlet or author of `other`
 /// (both by the same name).
 pub fn same_publisher(article: &Article, other: &Article) -> bool {

@@ -155,7 +155,7 @@ impl GraphView {
                 let by: Vec<usize> = articles
                     .iter()
                     .enumerate()
-                    .filter(|(j, o)| *j != i && sources::is_by(o, e))
+                    .filter(|(j, o)| *j != i && sources::is_source_of(o, e, &articles[i]))
                     .map(|(j, _)| j)
                     .collect();
                 let sources: Vec<usize> = if by.is_empty() {

@@ -169,6 +169,14 @@ fn flag_item(f: &Flag, with_article: bool) -> String {
     s.push_str(&esc(&f.message));
     if !f.diff.is_empty() {
         let _ = write!(s, "<div class=\"diff q\">{}</div>", runs_html(&f.diff));
+    } else if f.kind == FlagKind::VagueAttribution {
+        // The message already lists the sources; give their offsets.
+        let at: Vec<String> = f
+            .evidence
+            .iter()
+            .map(|e| format!("@{}–{}", e.start, e.end))
+            .collect();
+        let _ = write!(s, " <span class=\"muted\">{}</span>", at.join(" "));
     } else if let Some(first) = f.evidence.first() {
         let _ = write!(
             s,

@@ -25,6 +25,10 @@ use crate::desk::sources;
 use crate::reuse::CopyPair;
 use crate::span::{Range, Span};
 
+/// A copy must score this much (or share three passages) to count as
+/// laundering when the copy credits someone else.
+const LAUNDERING_MIN_SCORE: f64 = 0.2;
+
 /// What a flag warns about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -196,7 +200,7 @@ fn card(analysis: &Analysis, index: usize) -> Card {
                                 .corpus
                                 .articles
                                 .iter()
-                                .filter(|o| o.id != a.id && sources::is_by(o, e))
+                                .filter(|o| o.id != a.id && sources::is_source_of(o, e, a))
                                 .map(|o| o.id.clone())
                                 .collect()
                         })
@@ -273,7 +277,7 @@ pub fn credits_article(article: &Article, attributions: &[Attribution], other: &
     attributions
         .iter()
         .filter_map(|a| a.entity.as_ref())
-        .any(|e| sources::is_by(other, e))
+        .any(|e| sources::is_source_of(other, e, article))
         || article.meta.credits.iter().any(|c| {
             c.agency.as_deref().is_some_and(|agency| {
                 sources::article_names(other)
@@ -289,20 +293,30 @@ fn flags(analysis: &Analysis, checks: &[QuoteCheck]) -> Vec<Flag> {
     let attrs_of = |i: usize| analysis.attributions.get(i).map_or(&[][..], Vec::as_slice);
     let index_of = |id: &str| articles.iter().position(|a| a.id == id);
     let mut out = Vec::new();
+    // One flag per article listing its vague sources, in text order.
     for (i, a) in articles.iter().enumerate() {
-        for attr in attrs_of(i).iter().filter(|x| x.vague) {
-            let shown = attr.source.clone().unwrap_or_else(|| attr.cue.clone());
-            out.push(Flag {
-                kind: FlagKind::VagueAttribution,
-                article: a.id.clone(),
-                other: None,
-                message: format!("source not identified: “{}”", shown.text),
-                evidence: std::iter::once(shown)
-                    .chain(attr.content.iter().take(1).cloned())
-                    .collect(),
-                diff: Vec::new(),
-            });
+        let mut shown: Vec<Span> = attrs_of(i)
+            .iter()
+            .filter(|x| x.vague)
+            .map(|attr| attr.source.clone().unwrap_or_else(|| attr.cue.clone()))
+            .collect();
+        shown.sort();
+        if shown.is_empty() {
+            continue;
         }
+        let names: Vec<String> = shown.iter().map(|s| format!("“{}”", s.text)).collect();
+        out.push(Flag {
+            kind: FlagKind::VagueAttribution,
+            article: a.id.clone(),
+            other: None,
+            message: format!(
+                "{} source(s) not identified: {}",
+                shown.len(),
+                names.join(", ")
+            ),
+            evidence: shown,
+            diff: Vec::new(),
+        });
     }
     for c in checks {
         let (kind, message) = match c.status {
@@ -387,7 +401,9 @@ fn flags(analysis: &Analysis, checks: &[QuoteCheck]) -> Vec<Flag> {
                 }
                 v
             });
-        if !credited.is_empty() {
+        // Only a substantial copy launders: a shared stock paragraph does not.
+        let substantial = pair.score >= LAUNDERING_MIN_SCORE || pair.passages.len() >= 3;
+        if substantial && !credited.is_empty() {
             let origin_also = attrs_of(oi)
                 .iter()
                 .filter_map(|x| x.entity.as_ref())
