@@ -29,26 +29,35 @@ pub struct Floor {
 pub fn find(text: &str, lines: &[Line], marks: &Marks) -> Option<Floor> {
     let full = dates::full_dates(text);
     let mut best: Option<Floor> = None;
-    let mut consider = |f: Floor| {
+    let consider = |best: &mut Option<Floor>, f: Floor| {
         if marks.overlaps(f.start, f.end) {
             return;
         }
         // Later date wins; on a tie the earlier mention (more likely the lede).
         if best.is_none_or(|b| f.date > b.date) {
-            best = Some(f);
+            *best = Some(f);
         }
     };
     for f in &full {
-        consider(Floor {
-            date: f.date,
-            start: f.start,
-            end: f.end,
-            confidence: 0.9,
-        });
+        consider(
+            &mut best,
+            Floor {
+                date: f.date,
+                start: f.start,
+                end: f.end,
+                confidence: 0.9,
+            },
+        );
     }
-    // Year-less dates after a full date in the same paragraph (line).
+    // Year-less dates after a full date in the same paragraph (line). They
+    // take that date's year, so only full dates of the best year so far can
+    // raise the floor.
+    let best_year = best.map(|b| b.date.year());
     let mut li = 0;
     for f in &full {
+        if best_year.is_some_and(|y| f.date.year() < y) {
+            continue;
+        }
         while li < lines.len() && lines[li].end <= f.start {
             li += 1;
         }
@@ -64,12 +73,15 @@ pub fn find(text: &str, lines: &[Line], marks: &Marks) -> Option<Floor> {
                 continue;
             };
             if d >= f.date {
-                consider(Floor {
-                    date: d,
-                    start: f.end + md.start,
-                    end: f.end + md.end,
-                    confidence: 0.7,
-                });
+                consider(
+                    &mut best,
+                    Floor {
+                        date: d,
+                        start: f.end + md.start,
+                        end: f.end + md.end,
+                        confidence: 0.7,
+                    },
+                );
             }
         }
     }
