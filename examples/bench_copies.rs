@@ -7,7 +7,8 @@
 //! Generates N articles (seeded, see `citetrace::reuse::synth`), runs
 //! `reuse::detect`, and reports: corpus size, detection time, peak resident
 //! memory of the process (`VmHWM`), recall per injected tier, and false pairs
-//! (reported pairs that are not injected copies).
+//! (reported pairs that are not injected copies; set `BENCH_SHOW_FALSE=1` to
+//! print them on stderr).
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -26,6 +27,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let articles: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(42);
+    let show_false = std::env::var_os("BENCH_SHOW_FALSE").is_some();
     let t0 = Instant::now();
     let corpus = generate(&SynthOptions {
         articles,
@@ -61,14 +63,19 @@ fn main() {
     let mut right_direction = 0usize;
     let mut false_pairs = 0usize;
     for p in &pairs {
-        match truth_keys.get(&key(&p.origin, &p.copy)) {
-            Some((tier, origin)) => {
-                *found.entry(*tier).or_default() += 1;
-                if p.directed && p.origin == *origin {
-                    right_direction += 1;
-                }
+        if let Some((tier, origin)) = truth_keys.get(&key(&p.origin, &p.copy)) {
+            *found.entry(*tier).or_default() += 1;
+            if p.directed && p.origin == *origin {
+                right_direction += 1;
             }
-            None => false_pairs += 1,
+        } else {
+            false_pairs += 1;
+            if show_false {
+                eprintln!(
+                    "false pair: {}",
+                    serde_json::to_string(p).unwrap_or_default()
+                );
+            }
         }
     }
     println!(

@@ -249,17 +249,19 @@ fn passage(a: &Profile, b: &Profile, c: Chain, options: &AlignOptions) -> Option
     })
 }
 
-/// Prose words of the first range that also occur in the second.
+/// Distinct prose words of the first range that also occur in the second.
 fn shared_prose(a: &Profile, ar: (usize, usize), b: &Profile, br: (usize, usize)) -> usize {
     let bset: std::collections::HashSet<u64> = b.toks[br.0..br.1]
         .iter()
         .filter(|t| t.is(kind::PROSE))
         .map(|t| t.hash)
         .collect();
-    a.toks[ar.0..ar.1]
+    let shared: std::collections::HashSet<u64> = a.toks[ar.0..ar.1]
         .iter()
         .filter(|t| t.is(kind::PROSE) && bset.contains(&t.hash))
-        .count()
+        .map(|t| t.hash)
+        .collect();
+    shared.len()
 }
 
 /// Length of the longest common subsequence, computed in a diagonal band wide
