@@ -112,7 +112,11 @@ pub fn run(args: &Args) -> Result<Outcome> {
     if args.level == LevelArg::Outlet {
         view = view.collapse_outlets();
     }
-    let findings = findings.restrict(&view);
+    let mut findings = findings.restrict(&view);
+    if args.level == LevelArg::Outlet {
+        // Circular reporting between outlets only shows once they are nodes.
+        findings.cycles = analysis::cycles(&view);
+    }
 
     if format == Format::Csv {
         let dir = args.output.output.as_deref().unwrap_or(Path::new("."));

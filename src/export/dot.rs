@@ -1,9 +1,10 @@
 //! Graphviz DOT for the provenance graph.
 //!
-//! Left to right, sources before the articles that use them: `cites`,
+//! Top to bottom, sources above the articles that use them: `cites`,
 //! `quotes`, `authored-by` and `published-by` are written source-first with
 //! `dir=back`, so the arrow still points from the citing article to its
-//! source while the layout reads as information flowing right. Articles sit
+//! source while the layout reads as information flowing down. An undecided
+//! copy pair is drawn without arrows and does not rank its two ends. Articles sit
 //! in a box per outlet; shape and colour say what a node is, colour and style
 //! what an edge is; flagged articles (citation laundering, circular
 //! reporting) get a red border and a warning line; a legend explains it all.
@@ -81,7 +82,7 @@ fn edge_style(edge: &Edge, level: Level) -> (String, bool) {
     };
     match &edge.data {
         EdgeData::PublishedBy { .. } => (
-            "style=dotted, color=\"#8c9bbf\", arrowhead=none".into(),
+            "style=dotted, color=\"#8c9bbf\", arrowhead=none, arrowtail=none".into(),
             true,
         ),
         EdgeData::AuthoredBy { .. } => (
@@ -123,7 +124,7 @@ fn edge_style(edge: &Edge, level: Level) -> (String, bool) {
             let dir = if *directed {
                 ""
             } else {
-                ", dir=none, style=\"bold,dashed\""
+                ", dir=none, constraint=false, style=\"bold,dashed\""
             };
             (
                 format!(
@@ -165,7 +166,7 @@ pub fn write(
     };
     writeln!(
         out,
-        "  graph [rankdir=LR, newrank=true, nodesep=0.35, ranksep=0.9, fontname=\"Helvetica\", \
+        "  graph [rankdir=TB, newrank=true, nodesep=0.35, ranksep=0.9, fontname=\"Helvetica\", \
          fontsize=12, labelloc=t, label={}];",
         quoted(title)
     )?;

@@ -22,7 +22,7 @@ pub mod keys;
 pub mod model;
 mod outlet;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -67,16 +67,34 @@ pub struct EdgeRef<'a> {
 }
 
 /// Nodes and edges being collected; turned into a graph in sorted order.
+///
+/// Ids are interned to slots on first sight (an edge may name a node before
+/// it is added), so merging an edge costs one hash lookup, not string
+/// comparisons.
 #[derive(Debug, Default)]
 pub(crate) struct Parts {
-    nodes: BTreeMap<String, Node>,
-    edges: BTreeMap<(String, String, EdgeKind), Edge>,
+    ids: HashMap<String, u32>,
+    keys: Vec<String>,
+    nodes: Vec<Option<Node>>,
+    edges: HashMap<(u32, u32, EdgeKind), Edge>,
 }
 
 impl Parts {
+    fn slot(&mut self, id: &str) -> u32 {
+        if let Some(&s) = self.ids.get(id) {
+            return s;
+        }
+        let s = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        self.ids.insert(id.to_string(), s);
+        self.keys.push(id.to_string());
+        self.nodes.push(None);
+        s
+    }
+
     /// Adds a node unless one with its id exists (aliases are merged).
     pub(crate) fn node(&mut self, node: Node) {
-        match self.nodes.get_mut(&node.id) {
+        let s = self.slot(&node.id) as usize;
+        match &mut self.nodes[s] {
             Some(existing) => {
                 for alias in node.aliases {
                     add_alias(existing, &alias);
@@ -89,21 +107,21 @@ impl Parts {
                 existing.members.sort();
                 existing.members.dedup();
             }
-            None => {
-                self.nodes.insert(node.id.clone(), node);
-            }
+            slot @ None => *slot = Some(node),
         }
     }
 
     /// True when a node with `id` was added.
     pub(crate) fn has_node(&self, id: &str) -> bool {
-        self.nodes.contains_key(id)
+        self.ids
+            .get(id)
+            .is_some_and(|&s| self.nodes[s as usize].is_some())
     }
 
     /// Adds an edge, merging it into an existing edge of the same kind
     /// between the same nodes.
     pub(crate) fn edge(&mut self, from: &str, to: &str, edge: Edge) {
-        let key = (from.to_string(), to.to_string(), edge.kind());
+        let key = (self.slot(from), self.slot(to), edge.kind());
         match self.edges.get_mut(&key) {
             Some(existing) => existing.merge(edge),
             None => {
@@ -115,16 +133,29 @@ impl Parts {
     /// The graph, nodes sorted by id and edges by (from, to, kind). Edges
     /// whose ends were never added are dropped.
     pub(crate) fn finish(self, level: Level) -> ProvenanceGraph {
-        let mut graph = DiGraph::with_capacity(self.nodes.len(), self.edges.len());
-        let mut index = HashMap::with_capacity(self.nodes.len());
-        for (id, node) in self.nodes {
-            let ix = graph.add_node(node);
-            index.insert(id, ix);
-        }
-        for ((from, to, _), edge) in self.edges {
-            if let (Some(&a), Some(&b)) = (index.get(&from), index.get(&to)) {
-                graph.add_edge(a, b, edge);
+        let Parts {
+            keys, nodes, edges, ..
+        } = self;
+        let mut order: Vec<usize> = (0..nodes.len()).filter(|&s| nodes[s].is_some()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let mut graph = DiGraph::with_capacity(order.len(), edges.len());
+        let mut index = HashMap::with_capacity(order.len());
+        let mut at: Vec<Option<NodeIndex>> = vec![None; nodes.len()];
+        let mut nodes = nodes;
+        for &s in &order {
+            if let Some(node) = nodes[s].take() {
+                let ix = graph.add_node(node);
+                at[s] = Some(ix);
+                index.insert(keys[s].clone(), ix);
             }
+        }
+        let mut list: Vec<(NodeIndex, NodeIndex, EdgeKind, Edge)> = edges
+            .into_iter()
+            .filter_map(|((a, b, kind), edge)| Some((at[a as usize]?, at[b as usize]?, kind, edge)))
+            .collect();
+        list.sort_by(|x, y| (x.0, x.1, x.2).cmp(&(y.0, y.1, y.2)));
+        for (a, b, _, edge) in list {
+            graph.add_edge(a, b, edge);
         }
         ProvenanceGraph {
             graph,

@@ -1,8 +1,11 @@
 //! Circular reporting: A takes from B, which (through any chain) takes from A.
 //!
 //! The "takes from" relation: an article takes from the articles it copied
-//! (directed copies), from the sources it cites, a cited report from the
-//! article it resolves to, and a cited outlet from the articles it published.
+//! (directed copies), from the sources it cites, and from the article a cited
+//! report resolves to (when that article is not later than the citer). At `--level outlet` the nodes are outlets, so an
+//! outlet citing another that copied it is a cycle there. (A cited outlet is
+//! not taken to stand for everything it published: big wires would fuse the
+//! whole corpus into one false loop.)
 //! Its strongly connected components with two or more nodes (Tarjan, via
 //! petgraph) are the cycles; each is reported with the edges inside it and
 //! their evidence, so a desk can see who closes the loop.
@@ -11,7 +14,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
-use super::{Step, evidence_line};
+use super::{Step, evidence_line, not_after};
 use crate::graph::ProvenanceGraph;
 use crate::graph::model::{EdgeKind, NodeKind};
 
@@ -47,17 +50,12 @@ pub fn cycles(graph: &ProvenanceGraph) -> Vec<Cycle> {
             }
             EdgeKind::Cites if !e.edge.is_vague() => {
                 takes.add_edge(a, b, Some(e.index));
-            }
-            EdgeKind::ResolvesTo => {
-                takes.add_edge(a, b, Some(e.index));
-            }
-            EdgeKind::PublishedBy => {
-                // A cited outlet stands for what it published.
-                let cited = graph
-                    .edges_of(b, Direction::Incoming)
-                    .any(|(_, _, edge)| edge.kind() == EdgeKind::Cites);
-                if cited {
-                    takes.add_edge(b, a, None);
+                // Citing a report that is a corpus article takes from that
+                // article — unless it was published after the citer.
+                for (x, ei, r) in graph.edges_of(b, Direction::Outgoing) {
+                    if r.kind() == EdgeKind::ResolvesTo && x != a && not_after(graph, x, a) {
+                        takes.add_edge(a, x, Some(ei));
+                    }
                 }
             }
             _ => {}
@@ -86,11 +84,7 @@ pub fn cycles(graph: &ProvenanceGraph) -> Vec<Cycle> {
                             let edge = &g[ei];
                             (edge.kind(), edge.summary(), evidence_line(edge))
                         }
-                        None => (
-                            EdgeKind::PublishedBy,
-                            "cited outlet published it".to_string(),
-                            Vec::new(),
-                        ),
+                        None => (EdgeKind::Cites, String::new(), Vec::new()),
                     };
                     steps.push(Step {
                         from: graph.node(m).id.clone(),

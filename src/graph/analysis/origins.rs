@@ -7,12 +7,13 @@
 //! an article published after the one citing it. Roots are the nodes the walk
 //! cannot go past — corpus articles that take from no other corpus article
 //! (the corpus origins: the walk stops there, their own sources are on their
-//! own row), and sources outside the corpus; each comes with the shortest path to it and the evidence of
+//! own row), and the start article's own sources outside the corpus (an
+//! intermediate article's are on its row too); each comes with the shortest path to it and the evidence of
 //! every step. The walk stops after [`MAX_VISITED`] nodes and says so.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::Serialize;
 
 use super::{evidence_line, not_after, parents};
@@ -64,13 +65,15 @@ pub struct Origin {
 }
 
 /// The origin of every article (and, at outlet level, of every outlet that
-/// stands for articles), in node order.
+/// stands for articles), in node order; walks run in parallel.
 pub fn origins(graph: &ProvenanceGraph) -> Vec<Origin> {
-    graph
+    use rayon::prelude::*;
+    let starts: Vec<NodeIndex> = graph
         .nodes()
         .filter(|(_, n)| n.kind == NodeKind::Article || !n.members.is_empty())
-        .map(|(ix, _)| origin_of(graph, ix))
-        .collect()
+        .map(|(ix, _)| ix)
+        .collect();
+    starts.par_iter().map(|&ix| origin_of(graph, ix)).collect()
 }
 
 /// True when article `ix` took text from a corpus article, or cites a report
@@ -78,26 +81,33 @@ pub fn origins(graph: &ProvenanceGraph) -> Vec<Origin> {
 fn takes_from_articles(graph: &ProvenanceGraph, ix: NodeIndex) -> bool {
     parents(graph, ix)
         .into_iter()
-        .any(|(p, kind, _)| match kind {
+        .any(|(p, kind, _, _)| match kind {
             EdgeKind::Copies => true,
-            EdgeKind::Cites => parents(graph, p)
-                .into_iter()
-                .any(|(x, k, _)| k == EdgeKind::ResolvesTo && x != ix && not_after(graph, x, ix)),
+            EdgeKind::Cites => parents(graph, p).into_iter().any(|(x, k, _, _)| {
+                k == EdgeKind::ResolvesTo && x != ix && not_after(graph, x, ix)
+            }),
             _ => false,
         })
 }
 
+/// True when the source node `p` resolves to a corpus article.
+fn resolves(graph: &ProvenanceGraph, p: NodeIndex) -> bool {
+    graph
+        .edges_of(p, petgraph::Direction::Outgoing)
+        .any(|(_, _, e)| e.kind() == EdgeKind::ResolvesTo)
+}
+
 /// The origin of the node at `start`.
 pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
-    // parent pointer: node → (previous node, edge kind, edge summary, evidence)
-    let mut came: BTreeMap<NodeIndex, Option<(NodeIndex, Step)>> = BTreeMap::new();
+    // parent pointer: node → (the node that took from it, the edge)
+    let mut came: HashMap<NodeIndex, Option<(NodeIndex, EdgeKind, EdgeIndex)>> = HashMap::new();
     came.insert(start, None);
     let mut queue = VecDeque::from([start]);
     let mut roots = Vec::new();
     let mut truncated = false;
     // The article a citation chain started from, for the date check on
     // resolves-to.
-    let mut citer: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::new();
+    let mut citer: HashMap<NodeIndex, NodeIndex> = HashMap::new();
     while let Some(ix) = queue.pop_front() {
         // A corpus origin ends the walk: what it cites is its own origin row.
         let is_article = graph.node(ix).kind == NodeKind::Article;
@@ -106,7 +116,7 @@ pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
             continue;
         }
         let mut has_parents = false;
-        for (p, kind, edge) in parents(graph, ix) {
+        for (p, kind, _, ei) in parents(graph, ix) {
             if kind == EdgeKind::ResolvesTo {
                 let user = citer.get(&ix).copied().unwrap_or(ix);
                 if !not_after(graph, p, user) {
@@ -114,6 +124,16 @@ pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
                 }
             }
             has_parents = true;
+            // Past the start article, follow only what leads to corpus
+            // articles: an intermediate article's other sources are on its
+            // own row (this keeps a corpus-wide table linear in size).
+            if ix != start
+                && graph.node(ix).kind == NodeKind::Article
+                && matches!(kind, EdgeKind::Cites | EdgeKind::Quotes)
+                && !resolves(graph, p)
+            {
+                continue;
+            }
             if came.contains_key(&p) {
                 continue;
             }
@@ -124,19 +144,7 @@ pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
             if kind != EdgeKind::ResolvesTo && graph.node(ix).kind == NodeKind::Article {
                 citer.insert(p, ix);
             }
-            came.insert(
-                p,
-                Some((
-                    ix,
-                    Step {
-                        from: graph.node(ix).id.clone(),
-                        to: graph.node(p).id.clone(),
-                        edge: kind,
-                        summary: edge.summary(),
-                        evidence: evidence_line(edge),
-                    },
-                )),
-            );
+            came.insert(p, Some((ix, kind, ei)));
             queue.push_back(p);
         }
         if ix != start && !has_parents {
@@ -148,9 +156,18 @@ pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
         .map(|r| {
             let mut path = Vec::new();
             let mut at = r;
-            while let Some(Some((prev, step))) = came.get(&at) {
-                path.push(step.clone());
-                at = *prev;
+            while let Some(&Some((prev, kind, ei))) = came.get(&at) {
+                let edge = &graph.graph()[ei];
+                path.push(Step {
+                    from: graph.node(prev).id.clone(),
+                    to: graph.node(at).id.clone(),
+                    edge: kind,
+                    summary: edge.summary(),
+                    // The strongest piece only: a corpus-wide origin table
+                    // repeats shared steps many times; the edge has the rest.
+                    evidence: evidence_line(edge).into_iter().take(1).collect(),
+                });
+                at = prev;
             }
             path.reverse();
             let node = graph.node(r);
