@@ -153,7 +153,7 @@ impl Parts {
             .into_iter()
             .filter_map(|((a, b, kind), edge)| Some((at[a as usize]?, at[b as usize]?, kind, edge)))
             .collect();
-        list.sort_by(|x, y| (x.0, x.1, x.2).cmp(&(y.0, y.1, y.2)));
+        list.sort_by_key(|x| (x.0, x.1, x.2));
         for (a, b, _, edge) in list {
             graph.add_edge(a, b, edge);
         }
