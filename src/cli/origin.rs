@@ -57,8 +57,13 @@ fn write_table(out: &mut dyn Write, t: &Trace) -> Result<()> {
             "a vague source; the claim's origin is not identified".to_string()
         } else if c.outside_corpus {
             "not in the corpus: the claim originates outside it".to_string()
+        } else if c.source_carries_claim {
+            format!("in the corpus ({})", c.corpus_articles.join(", "))
         } else {
-            "in the corpus".to_string()
+            format!(
+                "in the corpus ({}), but no article of it here carries this claim: the credited text is outside the corpus",
+                c.corpus_articles.join(", ")
+            )
         };
         writeln!(out, "  credits {}: {note}", clean(&who))?;
     }

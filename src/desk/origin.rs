@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Date};
@@ -215,32 +216,39 @@ pub struct Hit {
 impl ClaimIndex {
     /// Indexes the story sentences of `articles`.
     pub fn build(articles: &[Article]) -> Self {
+        // Cutting text into sentences and terms is per article: in parallel.
+        let cut: Vec<Vec<(Range, Vec<String>)>> = articles
+            .par_iter()
+            .map(|article| {
+                segment::sentences(&article.text)
+                    .into_iter()
+                    .filter(|&range| !article.is_boilerplate(range))
+                    .filter_map(|range| {
+                        let mut terms: Vec<String> = words(article.text.slice(range), 0)
+                            .filter_map(|w| term(w.text))
+                            .collect();
+                        terms.sort_unstable();
+                        terms.dedup();
+                        (!terms.is_empty()).then_some((range, terms))
+                    })
+                    .collect()
+            })
+            .collect();
+        // Numbering terms and units is sequential, in corpus order: stable ids.
         let mut index = ClaimIndex::default();
-        let mut unit_terms: Vec<u32> = Vec::new();
-        for (a, article) in articles.iter().enumerate() {
-            for range in segment::sentences(&article.text) {
-                if article.is_boilerplate(range) {
-                    continue;
-                }
+        for (a, units) in cut.into_iter().enumerate() {
+            for (range, terms) in units {
                 let id = index.units.len() as u32;
-                unit_terms.clear();
-                for w in words(article.text.slice(range), 0) {
-                    if let Some(t) = term(w.text) {
-                        let next = index.vocabulary.len() as u32;
-                        let tid = *index.vocabulary.entry(t).or_insert(next);
-                        if tid == next {
-                            index.postings.push(Vec::new());
-                        }
-                        unit_terms.push(tid);
-                    }
-                }
-                unit_terms.sort_unstable();
-                unit_terms.dedup();
-                if unit_terms.is_empty() {
-                    continue;
-                }
-                for &t in &unit_terms {
-                    index.postings[t as usize].push(id);
+                for t in terms {
+                    let tid = if let Some(&tid) = index.vocabulary.get(&t) {
+                        tid
+                    } else {
+                        let tid = index.postings.len() as u32;
+                        index.vocabulary.insert(t, tid);
+                        index.postings.push(Vec::new());
+                        tid
+                    };
+                    index.postings[tid as usize].push(id);
                 }
                 index.units.push(Unit {
                     article: a as u32,
@@ -393,6 +401,10 @@ pub struct Credit {
     pub vague: bool,
     /// True when no article of the corpus is by that source.
     pub outside_corpus: bool,
+    /// Corpus articles by that source (possible originals).
+    pub corpus_articles: Vec<String>,
+    /// True when one of `corpus_articles` carries the claim too.
+    pub source_carries_claim: bool,
 }
 
 /// The answer to an origin query.
@@ -449,7 +461,7 @@ pub fn trace(
             spread: Vec::new(),
         };
     };
-    let credits = credits_of(articles, first, attributions);
+    let credits = credits_of(articles, first, hits, attributions);
     let mut spread = Vec::new();
     for (k, hit) in story.iter().enumerate().skip(1) {
         let Some(c) = carrier(articles, hit) else {
@@ -545,6 +557,7 @@ fn order_story<'h>(
 fn credits_of(
     articles: &[Article],
     hit: &Hit,
+    hits: &[Hit],
     attributions: &BTreeMap<usize, Vec<Attribution>>,
 ) -> Vec<Credit> {
     let index = hit.unit.article as usize;
@@ -560,18 +573,25 @@ fn credits_of(
         if !touches {
             continue;
         }
-        let outside_corpus = match &a.entity {
-            Some(e) => !articles
+        let by: Vec<usize> = a.entity.as_ref().map_or_else(Vec::new, |e| {
+            articles
                 .iter()
                 .enumerate()
-                .any(|(i, other)| i != index && sources::is_source_of(other, e, &articles[index])),
-            None => true,
-        };
+                .filter(|(i, other)| {
+                    *i != index && sources::is_source_of(other, e, &articles[index])
+                })
+                .map(|(i, _)| i)
+                .collect()
+        });
         let credit = Credit {
             source: a.source.clone(),
             entity: a.entity.clone(),
             vague: a.vague,
-            outside_corpus,
+            outside_corpus: by.is_empty(),
+            source_carries_claim: by
+                .iter()
+                .any(|&i| hits.iter().any(|h| h.unit.article as usize == i)),
+            corpus_articles: by.iter().map(|&i| articles[i].id.clone()).collect(),
         };
         if !out.contains(&credit) {
             out.push(credit);
