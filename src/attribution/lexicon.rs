@@ -7,7 +7,29 @@
 //! are grammar, not vocabulary.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the lexicon is looked up once per word of every article, and its
+/// keys are short trusted words, so a fast non-keyed hash is right here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// What a cue word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,14 +45,14 @@ pub enum CueClass {
 /// The cue lexicon, loaded once from `data/cues.tsv`.
 #[derive(Debug)]
 pub struct Lexicon {
-    forms: HashMap<&'static str, CueClass>,
+    forms: FastMap<&'static str, CueClass>,
 }
 
 const CUES_TSV: &str = include_str!("../../data/cues.tsv");
 
 impl Lexicon {
     fn load() -> Self {
-        let mut forms = HashMap::new();
+        let mut forms = FastMap::default();
         for line in CUES_TSV.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;

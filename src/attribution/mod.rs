@@ -211,3 +211,121 @@ pub fn extract_corpus_with_channels(
     }
     (attributions, channels, registry)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn article(text: &str) -> Article {
+        Article::new("t", "t", text.to_string())
+    }
+
+    /// Every span lies inside the text, on character boundaries, and its
+    /// text is the text at its offsets.
+    fn check_spans(a: &Article, got: &[Attribution]) {
+        let chars = a.text.char_len();
+        for at in got {
+            let mut spans = vec![&at.cue];
+            spans.extend(at.source.iter());
+            spans.extend(at.content.iter());
+            for s in spans {
+                assert!(s.start <= s.end && s.end <= chars, "{s:?}");
+                assert_eq!(a.text.span(Range::new(s.start, s.end)).text, s.text);
+            }
+        }
+    }
+
+    fn run(text: &str) -> Vec<Attribution> {
+        let a = article(text);
+        let got = extract(&a);
+        check_spans(&a, &got);
+        got
+    }
+
+    #[test]
+    fn constructions() {
+        let got = run("“It is genuine,” the report said. Officials, it said, were warned.\n\
+             According to Reuters, the talks failed. The talks failed, according to Reuters.\n\
+             Smith told Reuters that the deal was off. The minister reportedly resigned.\n\
+             The paper quoted an aide as saying that talks would resume. One militant warned: “We are united.”");
+        let cues: Vec<&str> = got.iter().map(|a| a.cue.text.as_str()).collect();
+        assert!(cues.contains(&"said"), "{cues:?}");
+        assert!(cues.contains(&"According to"));
+        assert!(cues.contains(&"according to"));
+        assert!(cues.contains(&"told Reuters"));
+        assert!(cues.contains(&"reportedly"));
+        assert!(cues.contains(&"quoted"));
+        assert!(cues.contains(&"warned"));
+        let told = got.iter().find(|a| a.cue.text == "told Reuters").expect("told");
+        assert_eq!(told.source.as_ref().map(|s| s.text.as_str()), Some("Smith"));
+        let reuters = got.iter().find(|a| a.cue.text == "According to").expect("acc");
+        assert_eq!(
+            reuters.entity.as_ref().map(|e| e.id.as_str()),
+            Some("outlet:reuters")
+        );
+        let quoted = got.iter().find(|a| a.cue.text == "quoted").expect("quoted");
+        assert_eq!(
+            quoted.source.as_ref().map(|s| s.text.as_str()),
+            Some("an aide")
+        );
+        let hedge = got.iter().find(|a| a.cue.text == "reportedly").expect("hedge");
+        assert!(hedge.vague && hedge.source.is_none());
+    }
+
+    #[test]
+    fn quotes_continue_across_paragraphs() {
+        let got = run("“First paragraph of the quote.\n\n“Second paragraph,” the report noted.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].quote, QuoteKind::Direct);
+        assert_eq!(got[0].content.len(), 2);
+        assert_eq!(got[0].content[0].text, "“First paragraph of the quote.");
+    }
+
+    #[test]
+    fn via_and_hat_tip_and_first_reported_by() {
+        let got = run("The senator quit on Monday (via CNN).\n\nThe story was first reported by The Guardian.\n\nTariffs will rise, h/t Politico.");
+        let cues: Vec<&str> = got.iter().map(|a| a.cue.text.as_str()).collect();
+        assert!(cues.contains(&"via"), "{cues:?}");
+        assert!(cues.contains(&"reported by"), "{cues:?}");
+        assert!(cues.contains(&"h/t"), "{cues:?}");
+    }
+
+    #[test]
+    fn hostile_text_is_linear_and_safe() {
+        let no_punct = "word ".repeat(200_000);
+        assert!(run(&no_punct).is_empty());
+        let cues = "said ".repeat(100_000);
+        let _ = run(&cues);
+        let mixed = "“x” said it, according to “ ‘ ’ " .repeat(20_000);
+        let _ = run(&mixed);
+        let bullets = "“ point one\n“ point two\n” stray\n".repeat(10_000);
+        let _ = run(&bullets);
+        let brackets = format!("{}said that it is so.", ")".repeat(100_000));
+        let _ = run(&brackets);
+        let _ = run("shouldn‘t in the ’90s, the “scare” quotes, Hamas’ men ‘ ’ \" ' «»„");
+        let _ = run("");
+        let _ = run("\u{feff}é\u{301}\u{200b}”said“");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn random_text_never_panics(s in "[a-zA-Z .,;:!?'\"“”‘’«»„()\\n—é0-9]{0,400}") {
+            let _ = run(&s);
+        }
+
+        #[test]
+        fn mutated_news_never_panics(cut in 0usize..2000, insert in "[“”‘’\"'():,.\\n]{0,5}", keep in 0usize..2000) {
+            let base = "Washington, Jan 22 (IANS) The threat is genuine, a report said on Thursday.\n\n“This conduct undermines Western efforts,” it added. According to the report, the activities of Naji Zaheer escalated. Additionally, the report said, in an effort to garner support, Khaled Qaddoumi attended rallies. Similar trends, it said, emerged earlier. Indian media outlet News18 reported that the conference sought to equate Gaza with Kashmir. One militant warned: “The mujahideen have become united.”";
+            let chars: Vec<char> = base.chars().collect();
+            let at = cut % (chars.len() + 1);
+            let mut text: String = chars[..at].iter().collect();
+            text.push_str(&insert);
+            let rest = (at + keep % 40).min(chars.len());
+            text.extend(&chars[rest..]);
+            let _ = run(&text);
+        }
+    }
+}

@@ -88,6 +88,9 @@ const ORG_WORDS: &[&str] = &[
     "institution",
 ];
 
+/// How far back anaphora look, in earlier resolved sources.
+const HISTORY: usize = 64;
+
 /// Calendar words that are capitalised but never names.
 const MONTHS_AND_DAYS: &[&str] = &[
     "january",
@@ -287,6 +290,7 @@ impl Resolver {
         self.history
             .iter()
             .rev()
+            .take(HISTORY)
             .find(|e| kinds.contains(&e.kind))
             .cloned()
     }
@@ -388,7 +392,7 @@ impl Resolver {
             }
             if let [single] = parts.as_slice() {
                 // A surname already met as a person's.
-                if let Some(p) = self.history.iter().rev().find(|e| {
+                if let Some(p) = self.history.iter().rev().take(HISTORY).find(|e| {
                     e.kind == EntityKind::Person
                         && e.name.split_whitespace().last() == Some(*single)
                 }) {
@@ -491,7 +495,11 @@ fn named_reports(doc: &Doc) -> Vec<String> {
                 continue;
             }
             let mut j = i;
-            while j > 0 && t[j - 1].is_word() && capitalized(t[j - 1].text(doc.text)) {
+            while j > i.saturating_sub(12)
+                && j > 0
+                && t[j - 1].is_word()
+                && capitalized(t[j - 1].text(doc.text))
+            {
                 j -= 1;
             }
             if j < i {

@@ -78,6 +78,8 @@ const PREPOSITIONS: &[&str] = &[
 ];
 const QUANTIFIERS: &[&str] = &["some", "many", "several", "one", "others"];
 const MAX_NP: usize = 16;
+/// Most tokens a subject or noun phrase scan looks at (keeps the work per cue bounded).
+const MAX_TOKENS: usize = 40;
 
 const STATEMENT_NOUNS: &[&str] = &[
     "statement",
@@ -145,16 +147,24 @@ impl Doc<'_> {
         }
     }
 
+    /// Words in tokens `[a, b)`, counted up to 4 and over at most
+    /// [`MAX_TOKENS`] tokens: the rules only ask "none, one, a few?", and a
+    /// bounded count keeps each cue's work constant.
     fn words_between(p: &Para, a: usize, b: usize) -> usize {
-        p.toks[a.min(b)..b.min(p.toks.len())]
+        let b = b.min(p.toks.len());
+        let a = a.min(b);
+        p.toks[a..b]
             .iter()
+            .take(MAX_TOKENS * 4)
             .filter(|t| t.is_word())
+            .take(4)
             .count()
     }
 
     /// Trims trailing sentence punctuation (not quote marks) from `[a, b)`.
     fn trim_end(p: &Para, a: usize, mut b: usize) -> usize {
-        while b > a
+        let floor = a.max(b.saturating_sub(MAX_TOKENS));
+        while b > floor
             && matches!(
                 p.toks[b - 1].kind,
                 Kind::Punct('.' | '!' | '?' | ',' | ';' | ':' | '—' | '–' | '-' | '(')
@@ -167,6 +177,7 @@ impl Doc<'_> {
 
     /// Trims leading punctuation that is not a quote mark.
     fn trim_start(p: &Para, mut a: usize, b: usize) -> usize {
+        let b = b.min(a + MAX_TOKENS);
         while a < b
             && matches!(
                 p.toks[a].kind,
@@ -197,12 +208,18 @@ impl Doc<'_> {
 
     /// Mixed when the content includes a quotation it is not made of.
     fn kind_of(&self, content: &[Range]) -> QuoteKind {
+        // Quotations are disjoint and in text order: look only at those
+        // starting inside the content.
         let mixed = content.iter().any(|c| {
-            self.quotes.iter().any(|q| {
-                q.pieces
-                    .iter()
-                    .any(|r| c.contains(*r) && (r.len() * 10 < c.len() * 9))
-            })
+            let from = self.quotes.partition_point(|q| q.range().start < c.start);
+            self.quotes[from..]
+                .iter()
+                .take_while(|q| q.range().start < c.end)
+                .any(|q| {
+                    q.pieces
+                        .iter()
+                        .any(|r| c.contains(*r) && (r.len() * 10 < c.len() * 9))
+                })
         });
         if mixed {
             QuoteKind::Mixed
@@ -317,11 +334,10 @@ pub fn find(doc: &Doc) -> Vec<Found> {
                     },
                 };
                 if let Some(f) = found {
-                    let skip_to = p
-                        .toks
+                    let skip_to = p.toks[i..e]
                         .iter()
                         .position(|t| t.range.start >= f.cue.end)
-                        .unwrap_or(e)
+                        .map_or(e, |k| i + k)
                         .max(i + 1);
                     out.push(f);
                     i = skip_to;
@@ -338,13 +354,14 @@ pub fn find(doc: &Doc) -> Vec<Found> {
 /// auxiliaries): token range `[a, b)`.
 fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usize, usize)> {
     let mut b = verb;
-    while b > s && doc.word_in(p, b - 1, AUXILIARIES) {
+    while b > s && verb - b < 8 && doc.word_in(p, b - 1, AUXILIARIES) {
         b -= 1;
     }
     let mut j = b;
     let mut depth = 0usize;
     let mut words = 0;
-    while j > s {
+    let floor = s.max(b.saturating_sub(MAX_TOKENS));
+    while j > floor {
         let t = p.toks[j - 1];
         match t.kind {
             Kind::Word => {
@@ -402,6 +419,7 @@ fn np_after(doc: &Doc, p: &Para, a: usize, e: usize, max: usize) -> Option<(usiz
     let mut j = a;
     let mut depth = 0usize;
     let mut words = 0;
+    let e = e.min(a + MAX_TOKENS);
     while j < e {
         let t = p.toks[j];
         match t.kind {
@@ -563,7 +581,7 @@ fn verb(
     if doc.is_word(p, cue_end, "by") && vw.ends_with("ed") {
         let (na, nb) = np_after(doc, p, cue_end + 1, e, MAX_NP)?;
         let mut cs = v;
-        while cs > s && doc.word_in(p, cs - 1, AUXILIARIES) {
+        while cs > s && v - cs < 8 && doc.word_in(p, cs - 1, AUXILIARIES) {
             cs -= 1;
         }
         let cb = Doc::trim_end(p, s, cs);
@@ -610,7 +628,7 @@ fn verb(
     // continuing an earlier attribution ("…, adding that …").
     let before_verb = {
         let mut k = v;
-        while k > s && doc.word_in(p, k - 1, AUXILIARIES) {
+        while k > s && v - k < 8 && doc.word_in(p, k - 1, AUXILIARIES) {
             k -= 1;
         }
         k
@@ -720,7 +738,7 @@ fn verb(
         let mut content = doc.quote_pieces(q);
         // Middle cue: “…,” X said. “…”
         let mut n = a;
-        while n < e && matches!(p.toks[n].kind, Kind::Punct(',' | '.' | ':' | ';')) {
+        while n < e.min(a + 4) && matches!(p.toks[n].kind, Kind::Punct(',' | '.' | ':' | ';')) {
             n += 1;
         }
         if let Some(q2) = doc.opening_at(p, n) {
@@ -730,7 +748,7 @@ fn verb(
     }
     // 2. Direct quotation just after: X said: “…”
     let mut n = a;
-    while n < p.toks.len() && matches!(p.toks[n].kind, Kind::Punct(',' | ':')) {
+    while n < p.toks.len().min(a + 4) && matches!(p.toks[n].kind, Kind::Punct(',' | ':')) {
         n += 1;
     }
     if let Some(q) = doc.opening_at(p, n) {
@@ -834,7 +852,9 @@ fn via(doc: &Doc, p: &Para, s: usize, e: usize, i: usize, a: usize) -> Option<Fo
         return None;
     }
     let mut before_end = i;
-    while before_end > s && matches!(p.toks[before_end - 1].kind, Kind::Punct('(' | '[')) {
+    while before_end > s.max(i.saturating_sub(4))
+        && matches!(p.toks[before_end - 1].kind, Kind::Punct('(' | '['))
+    {
         before_end -= 1;
     }
     let before_end = Doc::trim_end(p, s, before_end);
@@ -912,8 +932,11 @@ fn colon(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
         });
     }
     let q = doc.opening_at(p, i + 1)?;
+    if i - s > 8 {
+        return None;
+    }
     let words = Doc::words_between(p, s, i);
-    if words == 0 || words > 6 || (s..i).any(|k| !p.toks[k].is_word()) {
+    if words == 0 || (s..i).any(|k| !p.toks[k].is_word()) {
         return None;
     }
     Some(Found {
