@@ -245,10 +245,12 @@ mod tests {
 
     #[test]
     fn constructions() {
-        let got = run("“It is genuine,” the report said. Officials, it said, were warned.\n\
+        let got = run(
+            "“It is genuine,” the report said. Officials, it said, were warned.\n\
              According to Reuters, the talks failed. The talks failed, according to Reuters.\n\
              Smith told Reuters that the deal was off. The minister reportedly resigned.\n\
-             The paper quoted an aide as saying that talks would resume. One militant warned: “We are united.”");
+             The paper quoted an aide as saying that talks would resume. One militant warned: “We are united.”",
+        );
         let cues: Vec<&str> = got.iter().map(|a| a.cue.text.as_str()).collect();
         assert!(cues.contains(&"said"), "{cues:?}");
         assert!(cues.contains(&"According to"));
@@ -257,9 +259,15 @@ mod tests {
         assert!(cues.contains(&"reportedly"));
         assert!(cues.contains(&"quoted"));
         assert!(cues.contains(&"warned"));
-        let told = got.iter().find(|a| a.cue.text == "told Reuters").expect("told");
+        let told = got
+            .iter()
+            .find(|a| a.cue.text == "told Reuters")
+            .expect("told");
         assert_eq!(told.source.as_ref().map(|s| s.text.as_str()), Some("Smith"));
-        let reuters = got.iter().find(|a| a.cue.text == "According to").expect("acc");
+        let reuters = got
+            .iter()
+            .find(|a| a.cue.text == "According to")
+            .expect("acc");
         assert_eq!(
             reuters.entity.as_ref().map(|e| e.id.as_str()),
             Some("outlet:reuters")
@@ -269,7 +277,10 @@ mod tests {
             quoted.source.as_ref().map(|s| s.text.as_str()),
             Some("an aide")
         );
-        let hedge = got.iter().find(|a| a.cue.text == "reportedly").expect("hedge");
+        let hedge = got
+            .iter()
+            .find(|a| a.cue.text == "reportedly")
+            .expect("hedge");
         assert!(hedge.vague && hedge.source.is_none());
     }
 
@@ -284,7 +295,9 @@ mod tests {
 
     #[test]
     fn via_and_hat_tip_and_first_reported_by() {
-        let got = run("The senator quit on Monday (via CNN).\n\nThe story was first reported by The Guardian.\n\nTariffs will rise, h/t Politico.");
+        let got = run(
+            "The senator quit on Monday (via CNN).\n\nThe story was first reported by The Guardian.\n\nTariffs will rise, h/t Politico.",
+        );
         let cues: Vec<&str> = got.iter().map(|a| a.cue.text.as_str()).collect();
         assert!(cues.contains(&"via"), "{cues:?}");
         assert!(cues.contains(&"reported by"), "{cues:?}");
@@ -297,7 +310,7 @@ mod tests {
         assert!(run(&no_punct).is_empty());
         let cues = "said ".repeat(100_000);
         let _ = run(&cues);
-        let mixed = "“x” said it, according to “ ‘ ’ " .repeat(20_000);
+        let mixed = "“x” said it, according to “ ‘ ’ ".repeat(20_000);
         let _ = run(&mixed);
         let bullets = "“ point one\n“ point two\n” stray\n".repeat(10_000);
         let _ = run(&bullets);

@@ -378,7 +378,10 @@ fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usize, usize)>
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase);
-                if depth == 0 && !joins_names && (is_in(CLAUSE_OPENERS, w) || is_in(FINITE, w)) {
+                if depth == 0
+                    && !joins_names
+                    && (is_in(CLAUSE_OPENERS, w) || is_in(FINITE, w) || verb_like(w))
+                {
                     break;
                 }
                 words += 1;
@@ -405,6 +408,10 @@ fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usize, usize)>
         j -= 1;
     }
     if depth != 0 || j == b || words == 0 {
+        return None;
+    }
+    // "called for continued action": a preposition ends no subject.
+    if doc.word_in(p, b - 1, PREPOSITIONS) || doc.word_in(p, b - 1, &["for", "of", "to", "by"]) {
         return None;
     }
     // "to say", "the report" (noun use): not a subject.
