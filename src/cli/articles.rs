@@ -83,9 +83,6 @@ pub fn run(args: &Args) -> Result<Outcome> {
         &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
     )?;
     let (corpus, outcome) = args.input.read()?;
-    for warning in &corpus.warnings {
-        eprintln!("citetrace: warning: {warning}");
-    }
     let mut out = args.output.writer()?;
     let records: Vec<Record> = corpus
         .articles

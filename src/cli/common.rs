@@ -1,6 +1,6 @@
 //! What every command shares: input and output options, the writer, progress.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
@@ -30,7 +30,8 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
-    /// Reads the corpus, printing one line per failed input to stderr.
+    /// Reads the corpus, printing one line per failed input (and per warning,
+    /// e.g. manifest ids that match no article) to stderr.
     ///
     /// Fails when nothing at all could be read.
     pub fn read(&self) -> Result<(Corpus, Outcome)> {
@@ -42,6 +43,9 @@ impl InputArgs {
         let corpus = read::read_inputs(&self.inputs, &options)?;
         for err in &corpus.errors {
             eprintln!("citetrace: {err}");
+        }
+        for warning in &corpus.warnings {
+            eprintln!("citetrace: warning: {warning}");
         }
         if corpus.articles.is_empty() {
             bail!("no article could be read");
@@ -143,22 +147,6 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// A progress bar on stderr when it is a terminal, hidden otherwise (pipes, CI).
-#[allow(dead_code)] // used by the long-running commands (copies, graph, report)
-pub fn progress(len: u64, message: &'static str) -> indicatif::ProgressBar {
-    if !io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(len);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    bar.set_message(message);
-    bar
-}
-
 /// Writes `items` as JSON Lines.
 pub fn write_jsonl<T: serde::Serialize>(out: &mut dyn Write, items: &[T]) -> Result<()> {
     for item in items {
@@ -176,7 +164,6 @@ pub fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) 
 }
 
 /// Shortens text to `max` characters for a table cell, adding "…".
-#[allow(dead_code)] // used by the table views of attributions, quotes
 pub fn preview(text: &str, max: usize) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {
