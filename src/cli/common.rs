@@ -139,12 +139,28 @@ impl OutputArgs {
 }
 
 /// True when the error is a closed pipe (`citetrace ... | head`): not a failure.
+///
+/// The I/O error may arrive bare or wrapped by the JSON or CSV writer (and the
+/// CSV writer's error may itself be wrapped back into an `io::Error`).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
+    err.chain().any(cause_is_broken_pipe)
+}
+
+fn cause_is_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(e) = cause.downcast_ref::<io::Error>() {
+        return e.kind() == io::ErrorKind::BrokenPipe
+            || e.get_ref().is_some_and(|inner| cause_is_broken_pipe(inner));
+    }
+    if let Some(e) = cause.downcast_ref::<serde_json::Error>() {
+        return e.io_error_kind() == Some(io::ErrorKind::BrokenPipe);
+    }
+    if let Some(e) = cause.downcast_ref::<csv::Error>() {
+        return matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe);
+    }
+    if let Some(citetrace::Error::Output(e)) = cause.downcast_ref::<citetrace::Error>() {
+        return e.kind() == io::ErrorKind::BrokenPipe;
+    }
+    false
 }
 
 /// Writes `items` as JSON Lines.

@@ -617,3 +617,30 @@ fn seed_listing_snapshot() {
     let table = citetrace(["articles", "examples/memri-hamas-pakistan"]);
     insta::assert_snapshot!("articles_seeds_table", table.ok());
 }
+
+/// `citetrace … | head` closes the pipe early: that is not an error (exit 0,
+/// nothing on stderr), whichever writer (table, JSON, CSV) meets the closed pipe.
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    for (command, format) in [
+        ("articles", "table"),
+        ("attributions", "jsonl"),
+        ("attributions", "csv"),
+        ("copies", "json"),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_citetrace"))
+            .args([command, &arg(&seeds()), "--format", format])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("citetrace runs");
+        // Close our end before citetrace has written anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("citetrace finishes");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{command} {format}: {stderr}");
+        assert!(stderr.is_empty(), "{command} {format}: {stderr}");
+    }
+}
