@@ -182,6 +182,19 @@ pub fn term(word: &str) -> Option<String> {
     Some(w)
 }
 
+/// A term's 64-bit key (FNV-1a): the index stores keys, not strings, which
+/// keeps millions of sentences' terms small and cheap to build in parallel.
+/// A collision between two of a corpus's terms is vanishingly rare and would
+/// only merge their postings.
+pub fn term_key(term: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in term.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 /// A sentence of an article, the unit the index returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
@@ -197,7 +210,8 @@ pub struct ClaimIndex {
     units: Vec<Unit>,
     /// Sum of the IDF of each unit's distinct terms.
     unit_weight: Vec<f32>,
-    vocabulary: HashMap<String, u32>,
+    /// Term hash ([`term_key`]) → term id.
+    vocabulary: HashMap<u64, u32>,
     postings: Vec<Vec<u32>>,
     idf: Vec<f32>,
 }
@@ -217,15 +231,16 @@ impl ClaimIndex {
     /// Indexes the story sentences of `articles`.
     pub fn build(articles: &[Article]) -> Self {
         // Cutting text into sentences and terms is per article: in parallel.
-        let cut: Vec<Vec<(Range, Vec<String>)>> = articles
+        let cut: Vec<Vec<(Range, Vec<u64>)>> = articles
             .par_iter()
             .map(|article| {
                 segment::sentences(&article.text)
                     .into_iter()
                     .filter(|&range| !article.is_boilerplate(range))
                     .filter_map(|range| {
-                        let mut terms: Vec<String> = words(article.text.slice(range), 0)
+                        let mut terms: Vec<u64> = words(article.text.slice(range), 0)
                             .filter_map(|w| term(w.text))
+                            .map(|t| term_key(&t))
                             .collect();
                         terms.sort_unstable();
                         terms.dedup();
@@ -284,8 +299,11 @@ impl ClaimIndex {
     /// The best sentence per article for `query`, best first (ties by
     /// article order), at most `limit`, scoring at least [`MIN_SCORE`].
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let mut terms: Vec<String> = words(query, 0).filter_map(|w| term(w.text)).collect();
-        terms.sort();
+        let mut terms: Vec<u64> = words(query, 0)
+            .filter_map(|w| term(w.text))
+            .map(|t| term_key(&t))
+            .collect();
+        terms.sort_unstable();
         terms.dedup();
         // Words the corpus never uses weigh as much as its rarest word.
         let unseen = (self.units.len().max(1) as f32).ln() + 1.0;
