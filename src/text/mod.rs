@@ -8,6 +8,7 @@
 pub mod index;
 pub mod normalize;
 pub mod segment;
+pub mod stopwords;
 pub mod words;
 
 pub use index::CharIndex;
