@@ -391,6 +391,7 @@ fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usize, usize)>
             }
             Kind::Punct(')') => depth += 1,
             Kind::Punct('(') if depth > 0 => depth -= 1,
+            Kind::Punct('.') if depth > 0 => {}
             Kind::Punct('.') if j >= 2 && p.toks[j - 2].is_word() => {
                 // "Dr." inside a name: the stop belongs to an abbreviation.
                 let w = p.toks[j - 2].text(doc.text);
@@ -469,6 +470,93 @@ fn np_after(doc: &Doc, p: &Para, a: usize, e: usize, max: usize) -> Option<(usiz
     }
     (j > a && words > 0).then_some((a, j))
 }
+
+/// The noun phrase a sentence opens with, when it is a name or a pronoun
+/// followed by a word (its verb): "Hillary Clinton posted …" → "Hillary Clinton".
+fn sentence_subject(doc: &Doc, p: &Para, s: usize, limit: usize) -> Option<(usize, usize)> {
+    let first = doc.word(p, s);
+    let named = first.chars().next().is_some_and(char::is_uppercase)
+        && !is_in(CLAUSE_OPENERS, first)
+        && !is_in(PREPOSITIONS, first)
+        && !is_in(SENTENCE_ADVERBS, first);
+    if !(named || is_in(&["he", "she", "they", "we", "i"], first)) {
+        return None;
+    }
+    if !named {
+        return Some((s, s + 1));
+    }
+    // A name: capitalised words, with abbreviation stops ("Sen.") and hyphens.
+    let mut b = s;
+    while b < limit.min(s + 8)
+        && p.toks[b].is_word().then(|| doc.word(p, b)).map_or_else(
+            || p.toks[b].is_punct('.') || p.toks[b].is_punct('-'),
+            |w| w.chars().next().is_some_and(char::is_uppercase),
+        )
+    {
+        b += 1;
+    }
+    while b > s && !p.toks[b - 1].is_word() {
+        b -= 1;
+    }
+    (b > s && p.toks.get(b).is_some_and(|t| t.is_word())).then_some((s, b))
+}
+
+/// The subject of a verb after an apposition ending at the comma `k`:
+/// "Sanders, a senator from Vermont, said" → "Sanders"; "in the primary,
+/// Gov. John Kasich (R-OH), said" → "Gov. John Kasich (R-OH)".
+fn appositive_subject(doc: &Doc, p: &Para, s: usize, k: usize) -> Option<(usize, usize)> {
+    // The apposition itself when it is a name that follows a comma or opens the sentence.
+    if let Some((x, y)) = subject(doc, p, s, k)
+        && y == k
+        && (x == s || p.toks[x - 1].is_punct(','))
+        && doc
+            .word(p, x)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && !is_in(SENTENCE_ADVERBS, doc.word(p, x))
+        && !is_in(CLAUSE_OPENERS, doc.word(p, x))
+    {
+        return Some((x, y));
+    }
+    // The noun phrase before the apposition's opening comma.
+    let floor = s.max(k.saturating_sub(MAX_TOKENS));
+    let c = (floor..k).rev().find(|&i| p.toks[i].is_punct(','))?;
+    if p.quoted.get(c).copied().unwrap_or(false) {
+        return None;
+    }
+    let (x, y) = subject(doc, p, s, c)?;
+    let w = doc.word(p, x);
+    let named = w.chars().next().is_some_and(char::is_uppercase)
+        && !is_in(SENTENCE_ADVERBS, w)
+        && !is_in(CLAUSE_OPENERS, w)
+        && !is_in(PREPOSITIONS, w);
+    (y == c && (named || is_in(&["he", "she", "they"], w))).then_some((x, y))
+}
+
+/// Sentence adverbs that open a sentence without being its subject.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "then",
+    "now",
+    "still",
+    "also",
+    "however",
+    "meanwhile",
+    "instead",
+    "indeed",
+    "yet",
+    "here",
+    "there",
+    "today",
+    "yesterday",
+    "later",
+    "earlier",
+    "last",
+    "this",
+    "on",
+    "in",
+    "at",
+];
 
 /// Skips time adjuncts ("on Thursday", "last week", "earlier") from token `a`.
 fn skip_time(doc: &Doc, p: &Para, mut a: usize, e: usize) -> usize {
@@ -657,13 +745,40 @@ fn verb(
                 }
             })
         };
+        let prev = before_verb.checked_sub(1);
         if after_boundary && vw.ends_with("ing") && before_verb > s {
+            // "…, adding that …" continues an earlier attribution; "Clinton
+            // posted a comment, saying, “…”" takes the sentence's subject.
             inherited = earlier.last().and_then(|f| f.source);
-            inherited?;
+            if inherited.is_none() {
+                source = Some(sentence_subject(doc, p, s, before_verb)?);
+            }
         } else if after_boundary && starts_np(cue_end) {
             let (na, nb) = np_after(doc, p, cue_end, e, 10)?;
             source = Some((na, nb));
             a = nb;
+        } else if let Some(k) = prev.filter(|&k| k > s && p.toks[k].is_punct(',')) {
+            // "Sanders, a senator from Vermont, said …": the subject before
+            // an apposition, or the name the apposition ends with.
+            source = Some(appositive_subject(doc, p, s, k)?);
+        } else if let Some(k) = prev.filter(|&k| doc.is_word(p, k, "who")) {
+            // "Barkley, who said …", "people who say …": the noun "who" stands for.
+            let k = if k > s && p.toks[k - 1].is_punct(',') {
+                k - 1
+            } else {
+                k
+            };
+            source = Some(subject(doc, p, s, k)?);
+        } else if let Some(k) = prev.filter(|&k| doc.word_in(p, k, &["and", "but"])) {
+            // "Graham called both “crazy” and said …": a coordinated verb
+            // shares the sentence's subject.
+            if !verb_like(vw) {
+                return None;
+            }
+            inherited = earlier.last().and_then(|f| f.source);
+            if inherited.is_none() {
+                source = Some(sentence_subject(doc, p, s, k)?);
+            }
         } else {
             return None;
         }
