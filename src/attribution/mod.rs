@@ -12,6 +12,7 @@
 //! entities. [`extract_corpus`] runs articles in parallel and merges entities
 //! across the corpus with [`crate::entities::Registry`].
 
+pub mod lead;
 pub mod lexicon;
 pub mod quotes;
 pub mod resolve;
@@ -80,17 +81,36 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
 }
 
+/// True when paragraph `n` at `range` is the headline: the reader marks
+/// short heading lines as boilerplate, but a headline can carry an
+/// attribution ("Report: …", "Smith: …").
+fn is_title(article: &Article, n: usize, range: Range) -> bool {
+    let only_headings = article
+        .boilerplate
+        .iter()
+        .filter(|b| b.span.start < range.end && range.start < b.span.end)
+        .all(|b| b.kind == crate::article::BoilerplateKind::Heading);
+    let title = article
+        .meta
+        .title
+        .as_ref()
+        .and_then(|t| t.evidence.as_ref())
+        .is_some_and(|ev| ev.start < range.end && range.start < ev.end);
+    only_headings && (n == 0 || title)
+}
+
 /// Prepares the article for the rules: story paragraphs, tokens, sentences, quotations.
 fn prepare(article: &Article) -> rules::Doc<'_> {
     let text = &article.text;
     let mut paras = Vec::new();
-    for range in segment::paragraphs(text) {
-        if article.is_boilerplate(range) {
+    for (n, range) in segment::paragraphs(text).into_iter().enumerate() {
+        if article.is_boilerplate(range) && !is_title(article, n, range) {
             continue;
         }
-        let b0 = text.byte_of(range.start);
+        let start = lead::story_start(article, range);
+        let b0 = text.byte_of(start);
         let b1 = text.byte_of(range.end);
-        let toks = tokens::tokenize(text.as_str(), b0, b1, range.start);
+        let toks = tokens::tokenize(text.as_str(), b0, b1, start);
         let mut sents = Vec::new();
         for s in segment::sentences_in(text, range) {
             let a = toks.partition_point(|t| t.range.start < s.start);

@@ -498,7 +498,7 @@ fn sentence_subject(doc: &Doc, p: &Para, s: usize, limit: usize) -> Option<(usiz
     while b > s && !p.toks[b - 1].is_word() {
         b -= 1;
     }
-    (b > s && p.toks.get(b).is_some_and(|t| t.is_word())).then_some((s, b))
+    (b > s && p.toks.get(b).is_some_and(Tok::is_word)).then_some((s, b))
 }
 
 /// The subject of a verb after an apposition ending at the comma `k`:

@@ -71,6 +71,27 @@ fn the_hindi_rewrite_credits_the_report() {
 }
 
 #[test]
+fn the_headline_and_the_dateline() {
+    let all = seed_attributions();
+    // "Report: …" in 003's title line (a heading) is an attribution.
+    let headline = find(&all, "003", ":", "Report");
+    assert_eq!(headline["entity"]["id"], "report:memri");
+    assert!(
+        headline["content"][0]["text"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("Pakistan is becoming"))
+    );
+    // 001's lede content starts after the date line and dateline.
+    let lede = find(&all, "001", "cited", "a report");
+    assert!(
+        lede["content"][0]["text"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("Pakistan, particularly")),
+        "{lede}"
+    );
+}
+
+#[test]
 fn vague_sources_and_the_news18_outlet() {
     let all = seed_attributions();
     for (cue, source) in [
