@@ -304,6 +304,74 @@ mod tests {
         assert!(hedge.vague && hedge.source.is_none());
     }
 
+    /// The cue, source and first content piece of the attribution whose cue is `cue`.
+    fn by_cue<'a>(got: &'a [Attribution], cue: &str) -> (&'a str, &'a str) {
+        let a = got
+            .iter()
+            .find(|a| a.cue.text == cue)
+            .unwrap_or_else(|| panic!("no cue {cue:?} in {got:?}"));
+        (
+            a.source.as_ref().map_or("", |s| s.text.as_str()),
+            a.content.first().map_or("", |c| c.text.as_str()),
+        )
+    }
+
+    #[test]
+    fn appositions_coordination_participles_and_questions() {
+        let got = run(
+            "Sanders, a senator from Vermont, said economic stagnation is the source.
+
+             Graham called Trump “crazy” and said the party is bound to lose.
+
+             Clinton posted a comment of her own, saying, “We are so excited.”
+
+             There are people who say the senator lacks experience.
+
+             Trump said during the debate that he favours waterboarding.
+
+             Asked whether Clinton is honest, he shrugged.
+
+             Sen. Bernie Sanders (I-Vt.) claimed he will release his records.
+
+             Warren: Trump is a failure in business.",
+        );
+        assert_eq!(
+            by_cue(&got, "said").0,
+            "Sanders",
+            "apposition skipped: {got:?}"
+        );
+        let and_said = got
+            .iter()
+            .find(|a| a.cue.text == "said" && a.content[0].text.starts_with("the party"))
+            .expect("and said");
+        assert_eq!(
+            and_said.source.as_ref().map(|s| s.text.as_str()),
+            Some("Graham")
+        );
+        assert_eq!(by_cue(&got, "saying"), ("Clinton", "“We are so excited.”"));
+        assert_eq!(by_cue(&got, "say").0, "people");
+        assert!(
+            got.iter()
+                .any(|a| a.content[0].text == "that he favours waterboarding")
+        );
+        assert_eq!(by_cue(&got, "Asked"), ("he", "whether Clinton is honest"));
+        assert_eq!(by_cue(&got, "claimed").0, "Sen. Bernie Sanders (I-Vt.)");
+        assert_eq!(
+            by_cue(&got, ":"),
+            ("Warren", "Trump is a failure in business")
+        );
+    }
+
+    #[test]
+    fn labels_and_tallies_are_not_speakers() {
+        let got = run("The Latest: Cruz gives away a shotgun.
+
+Clinton: 547.
+
+Update: the vote is over.");
+        assert!(got.iter().all(|a| a.cue.text != ":"), "{got:?}");
+    }
+
     #[test]
     fn quotes_continue_across_paragraphs() {
         let got = run("“First paragraph of the quote.\n\n“Second paragraph,” the report noted.");

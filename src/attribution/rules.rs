@@ -236,6 +236,14 @@ fn verb_like(w: &str) -> bool {
         && (l.ends_with("ed") || is_in(&["said", "says", "told", "wrote", "thought", "felt"], &l))
 }
 
+/// A quotation mark (or a stray straight one) as a token.
+fn quote_mark(t: Tok) -> bool {
+    matches!(
+        t.kind,
+        Kind::Close(_) | Kind::Either(_) | Kind::Punct('\'' | '"')
+    )
+}
+
 /// Cue words that are also nouns ("a report", "the findings show").
 const NOUN_TOO: &[&str] = &[
     "report",
@@ -587,6 +595,12 @@ fn verb(
     earlier: &[Found],
 ) -> Option<Found> {
     let vw = doc.word(p, v);
+    if vw.eq_ignore_ascii_case("asked")
+        && (v == s || p.toks[v - 1].is_punct(','))
+        && doc.word_in(p, v + 1, QUESTION_WORDS)
+    {
+        return asked(doc, p, e, v);
+    }
     // Capitalised mid-sentence: a name or a title, not a verb.
     if v > s && vw.chars().next().is_some_and(char::is_uppercase) {
         return None;
@@ -733,7 +747,7 @@ fn verb(
         let after_boundary = before_verb == s
             || matches!(
                 p.toks[before_verb - 1].kind,
-                Kind::Punct(',') | Kind::Close(_) | Kind::Either(_)
+                Kind::Punct(',' | '\'' | '"') | Kind::Close(_) | Kind::Either(_)
             );
         let starts_np = |i: usize| {
             p.toks.get(i).is_some_and(|t| {
@@ -868,6 +882,30 @@ fn verb(
         }
         return Some(found(content, QuoteKind::Direct));
     }
+    // 1b. A closing mark the pairing left unpaired (its opening was lost, or
+    // '' marks): “…,” he said. / ''…,'' said X.
+    if k > s && quote_mark(p.toks[k - 1]) {
+        let mut m = k - 1;
+        while m > s && quote_mark(p.toks[m - 1]) {
+            m -= 1;
+        }
+        let end = Doc::trim_end(p, s, m);
+        if Doc::words_between(p, s, end) >= 2 {
+            return Some(found(vec![Doc::range(p, s, k)], QuoteKind::Direct));
+        }
+    }
+    // "said in an interview with X that …", "said on Twitter Thursday that …":
+    // an adjunct between a speech verb and its "that" clause.
+    if verb_like(vw) && doc.word_in(p, a, PREPOSITIONS) {
+        let to = e.min(a + 16);
+        if let Some(t) = (a + 1..to).find(|&t| {
+            doc.is_word(p, t, "that") || p.toks[t].is_punct('.') || doc.opening_at(p, t).is_some()
+        }) && doc.is_word(p, t, "that")
+            && !(a..t).any(|i| p.quoted.get(i).copied().unwrap_or(false))
+        {
+            a = t;
+        }
+    }
     // 2. Direct quotation just after: X said: “…”
     let mut n = a;
     while n < p.toks.len().min(a + 4) && matches!(p.toks[n].kind, Kind::Punct(',' | ':')) {
@@ -906,6 +944,157 @@ fn verb(
     let quote = doc.kind_of(&content);
     Some(found(content, quote))
 }
+
+/// Words that open an indirect question after "asked".
+const QUESTION_WORDS: &[&str] = &[
+    "whether", "if", "about", "what", "why", "how", "when", "who", "where", "which",
+];
+
+/// "Asked whether Clinton “has the integrity …”, he said …": the question is
+/// the content; the source is the subject after the participle clause.
+fn asked(doc: &Doc, p: &Para, e: usize, v: usize) -> Option<Found> {
+    let to = e.min(v + MAX_TOKENS);
+    let comma = (v + 2..to)
+        .find(|&k| p.toks[k].is_punct(',') && !p.quoted.get(k).copied().unwrap_or(false));
+    let end = Doc::trim_end(p, v + 1, comma.unwrap_or(to));
+    if Doc::words_between(p, v + 1, end) < 2 {
+        return None;
+    }
+    let source = comma.and_then(|c| sentence_subject(doc, p, c + 1, e));
+    let content = vec![Doc::range(p, v + 1, end)];
+    let quote = doc.kind_of(&content);
+    Some(Found {
+        para: p.index,
+        cue: Doc::range(p, v, v + 1),
+        source: source.map(|(x, y)| Doc::range(p, x, y)),
+        content,
+        quote,
+        hedge: false,
+        channel: None,
+    })
+}
+
+/// True for "Smith: …", "TAPPER: …", "Clinton to Planned Parenthood: …": a
+/// short name opening the sentence that labels what follows as its words.
+fn name_label(doc: &Doc, p: &Para, s: usize, i: usize) -> bool {
+    if i <= s || i - s > 8 {
+        return false;
+    }
+    let caps = |k: usize| {
+        doc.word(p, k)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let mut words = 0;
+    for k in s..i {
+        let t = p.toks[k];
+        if t.is_word() {
+            words += 1;
+            if !(caps(k) || doc.word_in(p, k, &["of", "on", "to", "at", "for", "and", "the"])) {
+                return false;
+            }
+        } else if !(t.is_punct('.') || t.is_punct('-')) {
+            return false;
+        }
+    }
+    let first = doc.word(p, s);
+    (1..=6).contains(&words)
+        && caps(s)
+        && caps(i - 1)
+        && first.chars().count() > 1
+        && !is_in(LABELS, first)
+        && !is_in(REPORT_NOUNS, first)
+}
+
+/// Labels that end with a colon without naming a speaker.
+const LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "editors",
+    "related",
+    "watch",
+    "read",
+    "photo",
+    "photos",
+    "video",
+    "warning",
+    "breaking",
+    "question",
+    "answer",
+    "source",
+    "sources",
+    "by",
+    "via",
+    "tags",
+    "topics",
+    "share",
+    "follow",
+    "subscribe",
+    "correction",
+    "clarification",
+    "disclaimer",
+    "image",
+    "credit",
+    "more",
+    "see",
+    "also",
+    "listen",
+    "click",
+    "transcript",
+    "full",
+    "partial",
+    "live",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "poll",
+    "polls",
+    "q",
+    "a",
+    "here",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "evening",
+    "afternoon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "first",
+    "second",
+    "third",
+    "next",
+    "last",
+    "finally",
+    "bottom",
+    "result",
+    "results",
+    "total",
+    "background",
+    "why",
+    "what",
+    "how",
+    "when",
+    "where",
+    "who",
+    "this",
+    "that",
+    "these",
+    "the",
+    "latest",
+    "delegate",
+    "delegates",
+];
 
 /// "according to X, …" and "…, according to X."
 fn according(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
@@ -1052,6 +1241,38 @@ fn colon(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
             hedge: false,
             channel: None,
         });
+    }
+    // The words labelled start with a letter or a quotation ("Clinton: 547." is a tally).
+    let labelled = p.toks.get(i + 1).is_some_and(|t| {
+        doc.opening_at(p, i + 1).is_some()
+            || t.is_word()
+                && doc
+                    .word(p, i + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+    });
+    if labelled && name_label(doc, p, s, i) {
+        let end = Doc::trim_end(p, i + 1, e);
+        if Doc::words_between(p, i + 1, end) >= 2 {
+            let (content, quote) = match doc.opening_at(p, i + 1) {
+                Some(q) => (doc.quote_pieces(q), QuoteKind::Direct),
+                None => {
+                    let content = vec![Doc::range(p, i + 1, end)];
+                    let quote = doc.kind_of(&content);
+                    (content, quote)
+                }
+            };
+            return Some(Found {
+                para: p.index,
+                cue: Doc::range(p, i, i + 1),
+                source: Some(Doc::range(p, s, i)),
+                content,
+                quote,
+                hedge: false,
+                channel: None,
+            });
+        }
     }
     let q = doc.opening_at(p, i + 1)?;
     if i - s > 8 {
