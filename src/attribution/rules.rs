@@ -1255,13 +1255,12 @@ fn colon(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
     if labelled && name_label(doc, p, s, i) {
         let end = Doc::trim_end(p, i + 1, e);
         if Doc::words_between(p, i + 1, end) >= 2 {
-            let (content, quote) = match doc.opening_at(p, i + 1) {
-                Some(q) => (doc.quote_pieces(q), QuoteKind::Direct),
-                None => {
-                    let content = vec![Doc::range(p, i + 1, end)];
-                    let quote = doc.kind_of(&content);
-                    (content, quote)
-                }
+            let (content, quote) = if let Some(q) = doc.opening_at(p, i + 1) {
+                (doc.quote_pieces(q), QuoteKind::Direct)
+            } else {
+                let content = vec![Doc::range(p, i + 1, end)];
+                let quote = doc.kind_of(&content);
+                (content, quote)
             };
             return Some(Found {
                 para: p.index,
