@@ -363,6 +363,32 @@ mod tests {
     }
 
     #[test]
+    fn plural_and_numeric_subjects_documents_and_dashes() {
+        let got = run("Six in 10 say he is decisive.
+
+             The reports show Conservative Solutions PAC raised money.
+
+             Smith — a lawyer in Illinois — told The Huffington Post he will not appeal.
+
+             Trump landed in hot water by saying that the judge was biased.
+
+             Reporter Jomana Karadsheh says:
+
+             “Well Anderson, we are here now.”");
+        assert_eq!(by_cue(&got, "say").1, "he is decisive");
+        assert_eq!(by_cue(&got, "show").0, "The reports");
+        assert_eq!(by_cue(&got, "told").0, "Smith");
+        assert_eq!(by_cue(&got, "saying").0, "Trump");
+        assert_eq!(
+            by_cue(&got, "says"),
+            (
+                "Reporter Jomana Karadsheh",
+                "“Well Anderson, we are here now.”"
+            )
+        );
+    }
+
+    #[test]
     fn labels_and_tallies_are_not_speakers() {
         let got = run("The Latest: Cruz gives away a shotgun.
 

@@ -19,7 +19,8 @@ use crate::span::Range;
 
 use super::QuoteKind;
 use super::lexicon::{
-    AUXILIARIES, CLAUSE_OPENERS, CueClass, REPORT_NOUNS, VAGUE_NOUNS, is_in, lexicon,
+    AUXILIARIES, CLAUSE_OPENERS, CueClass, DOCUMENT_NOUNS, REPORT_NOUNS, VAGUE_NOUNS, is_in,
+    lexicon,
 };
 use super::quotes::Quotation;
 use super::tokens::{Kind, Tok};
@@ -513,10 +514,14 @@ fn sentence_subject(doc: &Doc, p: &Para, s: usize, limit: usize) -> Option<(usiz
 /// "Sanders, a senator from Vermont, said" → "Sanders"; "in the primary,
 /// Gov. John Kasich (R-OH), said" → "Gov. John Kasich (R-OH)".
 fn appositive_subject(doc: &Doc, p: &Para, s: usize, k: usize) -> Option<(usize, usize)> {
+    // The apposition's closing mark: a comma or a dash ("X — a lawyer — told").
+    let Kind::Punct(mark) = p.toks[k].kind else {
+        return None;
+    };
     // The apposition itself when it is a name that follows a comma or opens the sentence.
     if let Some((x, y)) = subject(doc, p, s, k)
         && y == k
-        && (x == s || p.toks[x - 1].is_punct(','))
+        && (x == s || p.toks[x - 1].is_punct(mark))
         && doc
             .word(p, x)
             .chars()
@@ -529,7 +534,7 @@ fn appositive_subject(doc: &Doc, p: &Para, s: usize, k: usize) -> Option<(usize,
     }
     // The noun phrase before the apposition's opening comma.
     let floor = s.max(k.saturating_sub(MAX_TOKENS));
-    let c = (floor..k).rev().find(|&i| p.toks[i].is_punct(','))?;
+    let c = (floor..k).rev().find(|&i| p.toks[i].is_punct(mark))?;
     if p.quoted.get(c).copied().unwrap_or(false) {
         return None;
     }
@@ -630,14 +635,19 @@ fn verb(
         });
     let named_subject = v > s
         && (is_in(&["he", "she", "it", "they", "who", "which"], prev_word)
-            || prev_word.chars().next().is_some_and(char::is_uppercase) && v - 1 > s);
+            || prev_word.chars().next().is_some_and(char::is_uppercase) && v - 1 > s
+            // "The reports show …", "polls show …", "Tuesday’s results show".
+            || class == CueClass::Doc
+                && (is_in(REPORT_NOUNS, prev_word)
+                    || is_in(DOCUMENT_NOUNS, prev_word)
+                    || is_in(DATA_NOUNS, prev_word)));
     if is_in(NOUN_TOO, vw) && !clause_follows && !named_subject {
         return None;
     }
     // "a program called X", "was called for": naming, not saying.
     if vw.eq_ignore_ascii_case("called")
         && (v == s
-            || !is_in(&["he", "she", "it", "they", "who"], prev_word)
+            || !is_in(&["he", "she", "it", "they", "who", "and", ")"], prev_word)
                 && !prev_word.chars().next().is_some_and(char::is_uppercase))
     {
         return None;
@@ -675,8 +685,19 @@ fn verb(
                 && p.toks[v - 1].is_word())
             || (v.saturating_sub(6).max(s)..v).any(|k| {
                 let w = p.toks[k].text(doc.text);
-                w.ends_with('s') && p.toks[k].is_word() && doc.word_in(p, k + 1, &["of", "from"])
-            });
+                w.ends_with('s')
+                    && p.toks[k].is_word()
+                    && doc.word_in(p, k + 1, &["of", "from", "to", "in", "at", "close", "on"])
+            })
+            // "Six in 10 say", "9 percent say", "majorities in all five say".
+            || prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || is_in(NUMBER_WORDS, prev)
+            // "… say she’s shifting", "… say they want": a clause follows.
+            || class == CueClass::Speech
+                && p.toks[v - 1].is_word()
+                && !is_in(DETERMINERS, prev)
+                && (is_in(&["he", "she", "they", "it", "we", "that"], next)
+                    || is_in(&["he’s", "she’s", "it’s", "they’re", "he's", "she's", "it's", "they're"], next));
         if !ok {
             return None;
         }
@@ -771,7 +792,9 @@ fn verb(
             let (na, nb) = np_after(doc, p, cue_end, e, 10)?;
             source = Some((na, nb));
             a = nb;
-        } else if let Some(k) = prev.filter(|&k| k > s && p.toks[k].is_punct(',')) {
+        } else if let Some(k) =
+            prev.filter(|&k| k > s && matches!(p.toks[k].kind, Kind::Punct(',' | '—' | '–')))
+        {
             // "Sanders, a senator from Vermont, said …": the subject before
             // an apposition, or the name the apposition ends with.
             source = Some(appositive_subject(doc, p, s, k)?);
@@ -783,6 +806,21 @@ fn verb(
                 k
             };
             source = Some(subject(doc, p, s, k)?);
+        } else if vw.ends_with("ing")
+            && let Some(k) = prev.filter(|&k| {
+                doc.word_in(p, k, &["by", "while", "after", "before", "and", "when"])
+                    || matches!(p.toks[k].kind, Kind::Punct('—' | '–'))
+            })
+        {
+            // "… by saying that …", "… and saying …", "… – saying …": the
+            // participle shares the sentence's subject (none when it opens it).
+            inherited = earlier.last().and_then(|f| f.source);
+            if inherited.is_none() {
+                source = sentence_subject(doc, p, s, k);
+                if source.is_none() && !is_in(&["saying", "telling", "writing"], vw) {
+                    return None;
+                }
+            }
         } else if let Some(k) = prev.filter(|&k| doc.word_in(p, k, &["and", "but"])) {
             // "Graham called both “crazy” and said …": a coordinated verb
             // shares the sentence's subject.
@@ -914,6 +952,15 @@ fn verb(
     if let Some(q) = doc.opening_at(p, n) {
         return Some(found(doc.quote_pieces(q), QuoteKind::Direct));
     }
+    // "Reporter X says:" ending its paragraph, the quotation opening the next.
+    if n == p.toks.len()
+        && n > a
+        && p.toks[n - 1].is_punct(':')
+        && let Some(next) = doc.paras.get(p.index + 1)
+        && let Some(q) = doc.opening_at(next, 0)
+    {
+        return Some(found(doc.quote_pieces(q), QuoteKind::Direct));
+    }
     // 3. Indirect: content after the cue, and before it when parenthetical.
     let a2 = Doc::trim_start(p, a, e);
     let end = Doc::trim_end(p, a2, e);
@@ -944,6 +991,49 @@ fn verb(
     let quote = doc.kind_of(&content);
     Some(found(content, quote))
 }
+
+/// Plural nouns of data that "show" things.
+const DATA_NOUNS: &[&str] = &[
+    "results",
+    "figures",
+    "data",
+    "numbers",
+    "files",
+    "records",
+    "polls",
+    "surveys",
+    "estimates",
+    "statistics",
+    "returns",
+    "filings",
+    "reports",
+    "documents",
+    "studies",
+];
+
+/// Number words that can be a subject ("all five say", "half say").
+const NUMBER_WORDS: &[&str] = &[
+    "percent",
+    "half",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "majority",
+    "majorities",
+    "most",
+    "many",
+    "few",
+    "others",
+    "both",
+    "all",
+];
 
 /// Words that open an indirect question after "asked".
 const QUESTION_WORDS: &[&str] = &[
