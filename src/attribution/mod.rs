@@ -319,20 +319,13 @@ mod tests {
     #[test]
     fn appositions_coordination_participles_and_questions() {
         let got = run(
-            "Sanders, a senator from Vermont, said economic stagnation is the source.
-
-             Graham called Trump “crazy” and said the party is bound to lose.
-
-             Clinton posted a comment of her own, saying, “We are so excited.”
-
-             There are people who say the senator lacks experience.
-
-             Trump said during the debate that he favours waterboarding.
-
-             Asked whether Clinton is honest, he shrugged.
-
-             Sen. Bernie Sanders (I-Vt.) claimed he will release his records.
-
+            "Sanders, a senator from Vermont, said economic stagnation is the source.\n\n\
+             Graham called Trump “crazy” and said the party is bound to lose.\n\n\
+             Clinton posted a comment of her own, saying, “We are so excited.”\n\n\
+             There are people who say the senator lacks experience.\n\n\
+             Trump said during the debate that he favours waterboarding.\n\n\
+             Asked whether Clinton is honest, he shrugged.\n\n\
+             Sen. Bernie Sanders (I-Vt.) claimed he will release his records.\n\n\
              Warren: Trump is a failure in business.",
         );
         assert_eq!(
@@ -364,16 +357,11 @@ mod tests {
 
     #[test]
     fn plural_and_numeric_subjects_documents_and_dashes() {
-        let got = run("Six in 10 say he is decisive.
-
-             The reports show Conservative Solutions PAC raised money.
-
-             Smith — a lawyer in Illinois — told The Huffington Post he will not appeal.
-
-             Trump landed in hot water by saying that the judge was biased.
-
-             Reporter Jomana Karadsheh says:
-
+        let got = run("Six in 10 say he is decisive.\n\n\
+             The reports show Conservative Solutions PAC raised money.\n\n\
+             Smith — a lawyer in Illinois — told The Huffington Post he will not appeal.\n\n\
+             Trump landed in hot water by saying that the judge was biased.\n\n\
+             Reporter Jomana Karadsheh says:\n\n\
              “Well Anderson, we are here now.”");
         assert_eq!(by_cue(&got, "say").1, "he is decisive");
         assert_eq!(by_cue(&got, "show").0, "The reports");
@@ -390,12 +378,19 @@ mod tests {
 
     #[test]
     fn labels_and_tallies_are_not_speakers() {
-        let got = run("The Latest: Cruz gives away a shotgun.
-
-Clinton: 547.
-
-Update: the vote is over.");
+        let got = run(
+            "The Latest: Cruz gives away a shotgun.\n\nClinton: 547.\n\nUpdate: the vote is over.",
+        );
         assert!(got.iter().all(|a| a.cue.text != ":"), "{got:?}");
+        let got =
+            run("Another eight states have split control. In those states voters stayed home.");
+        assert!(got.is_empty(), "{got:?}");
+        let got =
+            run("Sanders had said “We’ll see” when asked whether he would fundraise for them.");
+        assert_eq!(
+            by_cue(&got, "asked").1,
+            "whether he would fundraise for them"
+        );
     }
 
     #[test]

@@ -601,7 +601,7 @@ fn verb(
 ) -> Option<Found> {
     let vw = doc.word(p, v);
     if vw.eq_ignore_ascii_case("asked")
-        && (v == s || p.toks[v - 1].is_punct(','))
+        && (v == s || p.toks[v - 1].is_punct(',') || doc.word_in(p, v - 1, &["when", "if"]))
         && doc.word_in(p, v + 1, QUESTION_WORDS)
     {
         return asked(doc, p, e, v);
@@ -641,6 +641,13 @@ fn verb(
                 && (is_in(REPORT_NOUNS, prev_word)
                     || is_in(DOCUMENT_NOUNS, prev_word)
                     || is_in(DATA_NOUNS, prev_word)));
+    // "eight states", "those states", "in other states": a counted noun.
+    if is_in(NOUN_TOO, vw)
+        && (prev_word.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || is_in(COUNTERS, prev_word))
+    {
+        return None;
+    }
     if is_in(NOUN_TOO, vw) && !clause_follows && !named_subject {
         return None;
     }
@@ -1009,6 +1016,13 @@ const DATA_NOUNS: &[&str] = &[
     "reports",
     "documents",
     "studies",
+];
+
+/// Words that count or point at a following noun ("those states", "eight states").
+const COUNTERS: &[&str] = &[
+    "those", "these", "other", "some", "various", "several", "each", "few", "many", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "all", "both", "western", "eastern",
+    "southern", "northern", "more", "most",
 ];
 
 /// Number words that can be a subject ("all five say", "half say").
