@@ -484,7 +484,10 @@ fn np_after(doc: &Doc, p: &Para, a: usize, e: usize, max: usize) -> Option<(usiz
 /// followed by a word (its verb): "Hillary Clinton posted …" → "Hillary Clinton".
 fn sentence_subject(doc: &Doc, p: &Para, s: usize, limit: usize) -> Option<(usize, usize)> {
     let first = doc.word(p, s);
+    // "Following …", "Speaking …", "Asked …": a participle opens no subject.
+    let participle = first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed"));
     let named = first.chars().next().is_some_and(char::is_uppercase)
+        && !participle
         && !is_in(CLAUSE_OPENERS, first)
         && !is_in(PREPOSITIONS, first)
         && !is_in(SENTENCE_ADVERBS, first);
