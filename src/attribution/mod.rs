@@ -342,7 +342,8 @@ mod tests {
             Some("Graham")
         );
         assert_eq!(by_cue(&got, "saying"), ("Clinton", "“We are so excited.”"));
-        assert_eq!(by_cue(&got, "say").0, "people");
+        // PolNeAR's convention: the relative pronoun is the source mention.
+        assert_eq!(by_cue(&got, "say").0, "who");
         assert!(
             got.iter()
                 .any(|a| a.content[0].text == "that he favours waterboarding")
@@ -374,6 +375,36 @@ mod tests {
                 "“Well Anderson, we are here now.”"
             )
         );
+    }
+
+    #[test]
+    fn relative_pronouns_adverbs_and_long_appositions() {
+        let got = run(
+            "Charles Barkley, who said he typically votes Democratic, likes Kasich.\n\n\
+             The American Legion has twice complained to Sanders officials about the emblem.\n\n\
+             Police had last month charged Corey Lewandowski with battery.\n\n\
+             Morton Blackwell, the conservative icon who founded the Leadership Institute, has endorsed Sen. Ted Cruz for president.\n\n\
+             Cruz also lacks support from his colleagues in Congress, said Larry Sabato, director of the Center for Politics.",
+        );
+        let who = got
+            .iter()
+            .find(|a| a.cue.text == "said" && a.source.as_ref().is_some_and(|s| s.text == "who"));
+        let who = who.unwrap_or_else(|| panic!("no 'who said' in {got:?}"));
+        assert_eq!(
+            who.entity.as_ref().map(|e| e.name.as_str()),
+            Some("Charles Barkley"),
+            "the pronoun resolves through its antecedent"
+        );
+        assert_eq!(by_cue(&got, "complained").0, "The American Legion");
+        assert_eq!(by_cue(&got, "charged").0, "Police");
+        assert_eq!(
+            by_cue(&got, "endorsed"),
+            ("Morton Blackwell", "Sen. Ted Cruz for president")
+        );
+        let sabato = got
+            .iter()
+            .find(|a| a.source.as_ref().is_some_and(|s| s.text == "Larry Sabato"));
+        assert!(sabato.is_some(), "inverted subject after a clause: {got:?}");
     }
 
     #[test]

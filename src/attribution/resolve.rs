@@ -532,7 +532,7 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
     }
     let mut out = Vec::with_capacity(found.len());
     for f in found {
-        let entity = match f.source {
+        let entity = match f.antecedent.or(f.source) {
             Some(src) if !f.hedge => r.resolve(text.slice(src)),
             _ => None,
         };

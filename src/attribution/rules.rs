@@ -47,6 +47,9 @@ pub struct Found {
     pub cue: Range,
     /// The source mention.
     pub source: Option<Range>,
+    /// What a relative-pronoun source ("who", "which") stands for
+    /// ("Barkley, who said …" → "Barkley"): resolution uses it.
+    pub antecedent: Option<Range>,
     /// Content pieces.
     pub content: Vec<Range>,
     /// Direct, indirect or mixed.
@@ -359,13 +362,116 @@ pub fn find(doc: &Doc) -> Vec<Found> {
     out
 }
 
+/// Adverbs that may stand between a subject and its verb ("has twice
+/// complained", "were both critical") besides the -ly ones.
+const MID_ADVERBS: &[&str] = &[
+    "twice",
+    "long",
+    "now",
+    "both",
+    "all",
+    "always",
+    "often",
+    "ever",
+    "soon",
+    "sometimes",
+    "together",
+    "alone",
+    "initially",
+    "instead",
+    "thus",
+    "therefore",
+    "however",
+    "only",
+];
+
+/// Nouns ending in -ly that are no adverbs ("the family said").
+const LY_NOUNS: &[&str] = &[
+    "family",
+    "ally",
+    "rally",
+    "assembly",
+    "supply",
+    "anomaly",
+    "monopoly",
+    "bully",
+    "reply",
+    "early",
+    "jelly",
+    "belly",
+    "folly",
+    "holly",
+    "lily",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+];
+
+/// Length in tokens of an adverbial ending just before token `b`: an
+/// auxiliary ("has"), an adverb ("repeatedly", "twice"), or a short time or
+/// manner phrase ("last month", "on Friday", "in the past", "in particular").
+fn adverbial_before(doc: &Doc, p: &Para, s: usize, b: usize) -> usize {
+    if b <= s || !p.toks[b - 1].is_word() {
+        return 0;
+    }
+    let w = doc.word(p, b - 1);
+    let lower_ly = w.len() > 4
+        && w.ends_with("ly")
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && !is_in(LY_NOUNS, w);
+    if doc.word_in(p, b - 1, AUXILIARIES) || lower_ly || is_in(MID_ADVERBS, w) {
+        return 1;
+    }
+    let time_noun = is_in(WEEKDAYS, w)
+        || is_in(&["week", "month", "year", "night", "weekend", "time"], w)
+        || is_in(&["past", "particular", "turn", "public", "private"], w);
+    if b >= s + 2 && time_noun {
+        if doc.word_in(p, b - 2, &["last", "this", "on", "in", "at"]) {
+            return 2;
+        }
+        if b >= s + 3
+            && doc.word_in(p, b - 3, &["in", "at", "on"])
+            && doc.word_in(p, b - 2, &["the", "a"])
+        {
+            return 3;
+        }
+    }
+    0
+}
+
+/// Where the verb group of the verb at `v` starts: before its auxiliaries
+/// and adverbials ("Police had last month charged"), but never at the
+/// sentence start (a sentence is not all adverbial: "Both said").
+fn verb_start(doc: &Doc, p: &Para, s: usize, v: usize) -> usize {
+    let mut b = v;
+    while v - b < 8 {
+        let n = adverbial_before(doc, p, s, b);
+        if n == 0 || b - n <= s {
+            break;
+        }
+        b -= n;
+    }
+    b
+}
+
 /// The subject noun phrase ending just before token `end` (after skipping
-/// auxiliaries): token range `[a, b)`.
+/// auxiliaries and adverbials): token range `[a, b)`.
 fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usize, usize)> {
-    let mut b = verb;
-    while b > s && verb - b < 8 && doc.word_in(p, b - 1, AUXILIARIES) {
+    subject_ending(doc, p, s, verb_start(doc, p, s, verb))
+}
+
+/// Where the auxiliaries before the verb at `v` start ("has also said").
+fn aux_start(doc: &Doc, p: &Para, s: usize, v: usize) -> usize {
+    let mut b = v;
+    while b > s && v - b < 8 && doc.word_in(p, b - 1, AUXILIARIES) {
         b -= 1;
     }
+    b
+}
+
+/// The subject noun phrase ending just before token `b`.
+fn subject_ending(doc: &Doc, p: &Para, s: usize, b: usize) -> Option<(usize, usize)> {
     let mut j = b;
     let mut depth = 0usize;
     let mut words = 0;
@@ -521,10 +627,12 @@ fn appositive_subject(doc: &Doc, p: &Para, s: usize, k: usize) -> Option<(usize,
     let Kind::Punct(mark) = p.toks[k].kind else {
         return None;
     };
-    // The apposition itself when it is a name that follows a comma or opens the sentence.
+    // The apposition itself when it is a name that follows a comma, or a
+    // name opening the sentence ("Cruz also lacks support …, said X" is a
+    // clause, not a subject).
     if let Some((x, y)) = subject(doc, p, s, k)
         && y == k
-        && (x == s || p.toks[x - 1].is_punct(mark))
+        && (x > s && p.toks[x - 1].is_punct(mark) || x == s && name_like(doc, p, x, y))
         && doc
             .word(p, x)
             .chars()
@@ -548,6 +656,25 @@ fn appositive_subject(doc: &Doc, p: &Para, s: usize, k: usize) -> Option<(usize,
         && !is_in(CLAUSE_OPENERS, w)
         && !is_in(PREPOSITIONS, w);
     (y == c && (named || is_in(&["he", "she", "they"], w))).then_some((x, y))
+}
+
+/// Lower-case words a name may contain ("Bank of America", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &[
+    "of", "the", "and", "for", "de", "del", "da", "van", "von", "la", "le", "al", "bin", "el",
+];
+
+/// True when tokens `[a, b)` look like a name or a title: capitalised
+/// words (name particles allowed), abbreviation stops, hyphens, brackets.
+fn name_like(doc: &Doc, p: &Para, a: usize, b: usize) -> bool {
+    (a..b).all(|k| {
+        let t = p.toks[k];
+        if t.is_word() {
+            let w = t.text(doc.text);
+            w.chars().next().is_some_and(char::is_uppercase) || is_in(NAME_PARTICLES, w)
+        } else {
+            matches!(t.kind, Kind::Punct('.' | '-' | '(' | ')' | '&'))
+        }
+    })
 }
 
 /// Sentence adverbs that open a sentence without being its subject.
@@ -735,6 +862,7 @@ fn verb(
             para: p.index,
             cue: Doc::range(p, v, cue_end + 1),
             source: Some(Doc::range(p, na, nb)),
+            antecedent: None,
             content,
             quote,
             hedge: false,
@@ -752,6 +880,25 @@ fn verb(
         cue_end += 3;
     }
     let mut source = subject(doc, p, s, v);
+    let before_verb = verb_start(doc, p, s, v);
+    let mut antecedent = None;
+    // "Barkley, who said …", "a page, which dutifully recounts …": the
+    // relative pronoun is the source mention; the noun it stands for resolves it.
+    if source.is_none() && before_verb > s && doc.word_in(p, before_verb - 1, &["who", "which"]) {
+        let k = before_verb - 1;
+        let k2 = if k > s && p.toks[k - 1].is_punct(',') {
+            k - 1
+        } else {
+            k
+        };
+        antecedent = subject(doc, p, s, k2).map(|(x, y)| Doc::range(p, x, y));
+        source = Some((k, k + 1));
+    }
+    // The adverbials skipped may be part of a longer phrase the subject
+    // scan cannot cross: try again skipping only auxiliaries.
+    if source.is_none() {
+        source = subject_ending(doc, p, s, aux_start(doc, p, s, v));
+    }
     let mut channel = None;
     let mut a = cue_end;
     // "OUTLET quoted X as saying".
@@ -766,13 +913,6 @@ fn verb(
     }
     // Subject-less: an inverted subject ("said Smith") or a participle
     // continuing an earlier attribution ("…, adding that …").
-    let before_verb = {
-        let mut k = v;
-        while k > s && v - k < 8 && doc.word_in(p, k - 1, AUXILIARIES) {
-            k -= 1;
-        }
-        k
-    };
     let mut inherited = None;
     if source.is_none() {
         let after_boundary = before_verb == s
@@ -791,31 +931,31 @@ fn verb(
             })
         };
         let prev = before_verb.checked_sub(1);
+        let appositive = prev
+            .filter(|&k| k > s && matches!(p.toks[k].kind, Kind::Punct(',' | '—' | '–')))
+            .and_then(|k| appositive_subject(doc, p, s, k));
         if after_boundary && vw.ends_with("ing") && before_verb > s {
             // "…, adding that …" continues an earlier attribution; "Clinton
             // posted a comment, saying, “…”" takes the sentence's subject.
             inherited = earlier.last().and_then(|f| f.source);
+            antecedent = earlier.last().and_then(|f| f.antecedent);
             if inherited.is_none() {
                 source = Some(sentence_subject(doc, p, s, before_verb)?);
             }
+        } else if let Some(x) = appositive {
+            // "Sanders, a senator from Vermont, said …", "Graham, a former
+            // candidate, told CBS News": the subject before an apposition, or
+            // the name the apposition ends with — not the object after the verb.
+            source = Some(x);
         } else if after_boundary && starts_np(cue_end) {
             let (na, nb) = np_after(doc, p, cue_end, e, 10)?;
+            // "said he", but not "said he saw …": a pronoun followed by
+            // more words opens the content, it is no inverted subject.
+            if nb > na + 1 && doc.word_in(p, na, &["he", "she", "it", "they"]) {
+                return None;
+            }
             source = Some((na, nb));
             a = nb;
-        } else if let Some(k) =
-            prev.filter(|&k| k > s && matches!(p.toks[k].kind, Kind::Punct(',' | '—' | '–')))
-        {
-            // "Sanders, a senator from Vermont, said …": the subject before
-            // an apposition, or the name the apposition ends with.
-            source = Some(appositive_subject(doc, p, s, k)?);
-        } else if let Some(k) = prev.filter(|&k| doc.is_word(p, k, "who")) {
-            // "Barkley, who said …", "people who say …": the noun "who" stands for.
-            let k = if k > s && p.toks[k - 1].is_punct(',') {
-                k - 1
-            } else {
-                k
-            };
-            source = Some(subject(doc, p, s, k)?);
         } else if vw.ends_with("ing")
             && let Some(k) = prev.filter(|&k| {
                 doc.word_in(p, k, &["by", "while", "after", "before", "and", "when"])
@@ -825,6 +965,7 @@ fn verb(
             // "… by saying that …", "… and saying …", "… – saying …": the
             // participle shares the sentence's subject (none when it opens it).
             inherited = earlier.last().and_then(|f| f.source);
+            antecedent = earlier.last().and_then(|f| f.antecedent);
             if inherited.is_none() {
                 source = sentence_subject(doc, p, s, k);
                 if source.is_none() && !is_in(&["saying", "telling", "writing"], vw) {
@@ -838,6 +979,7 @@ fn verb(
                 return None;
             }
             inherited = earlier.last().and_then(|f| f.source);
+            antecedent = earlier.last().and_then(|f| f.antecedent);
             if inherited.is_none() {
                 source = Some(sentence_subject(doc, p, s, k)?);
             }
@@ -894,6 +1036,7 @@ fn verb(
         para: p.index,
         cue: Doc::range(p, v, cue_end),
         source: source_range,
+        antecedent,
         content,
         quote,
         hedge: false,
@@ -1074,6 +1217,7 @@ fn asked(doc: &Doc, p: &Para, e: usize, v: usize) -> Option<Found> {
         para: p.index,
         cue: Doc::range(p, v, v + 1),
         source: source.map(|(x, y)| Doc::range(p, x, y)),
+        antecedent: None,
         content,
         quote,
         hedge: false,
@@ -1231,6 +1375,7 @@ fn according(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found>
         para: p.index,
         cue: Doc::range(p, i, i + 2),
         source: Some(Doc::range(p, na, nb)),
+        antecedent: None,
         content,
         quote,
         hedge: false,
@@ -1251,6 +1396,7 @@ fn citing(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
         para: p.index,
         cue: Doc::range(p, i, i + 1),
         source: Some(Doc::range(p, na, nb)),
+        antecedent: None,
         content,
         quote,
         hedge: false,
@@ -1285,6 +1431,7 @@ fn via(doc: &Doc, p: &Para, s: usize, e: usize, i: usize, a: usize) -> Option<Fo
         para: p.index,
         cue: Doc::range(p, i, a),
         source: Some(Doc::range(p, na, nb)),
+        antecedent: None,
         content,
         quote,
         hedge: false,
@@ -1304,6 +1451,7 @@ fn hedge(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
         para: p.index,
         cue: Doc::range(p, i, i + 1),
         source: None,
+        antecedent: None,
         content,
         quote,
         hedge: true,
@@ -1343,6 +1491,7 @@ fn colon(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
             para: p.index,
             cue: Doc::range(p, i, i + 1),
             source: Some(Doc::range(p, s, s + 1)),
+            antecedent: None,
             content,
             quote,
             hedge: false,
@@ -1373,6 +1522,7 @@ fn colon(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
                 para: p.index,
                 cue: Doc::range(p, i, i + 1),
                 source: Some(Doc::range(p, s, i)),
+                antecedent: None,
                 content,
                 quote,
                 hedge: false,
@@ -1392,6 +1542,7 @@ fn colon(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
         para: p.index,
         cue: Doc::range(p, i, i + 1),
         source: Some(Doc::range(p, s, i)),
+        antecedent: None,
         content: doc.quote_pieces(q),
         quote: QuoteKind::Direct,
         hedge: false,
