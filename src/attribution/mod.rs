@@ -408,6 +408,57 @@ mod tests {
     }
 
     #[test]
+    fn content_after_the_cue_beats_an_earlier_quotation() {
+        let got = run(
+            "He called the season “soft.” He says referees are constantly throwing flags.\n\n\
+             Sunday on Fox News Channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Clinton’s judgment is in question.\n\n\
+             Trump said things “should be wrapped up by Cleveland,” referring to the party’s July convention.",
+        );
+        assert_eq!(
+            by_cue(&got, "says"),
+            ("He", "referees are constantly throwing flags")
+        );
+        assert_eq!(
+            by_cue(&got, "said"),
+            ("Rep. Darrell Issa", "Clinton’s judgment is in question")
+        );
+        assert_eq!(
+            by_cue(&got, "referring").1,
+            "to the party’s July convention"
+        );
+    }
+
+    #[test]
+    fn passives_citing_and_fronted_participles() {
+        let got = run(
+            "The plan was ultimately approved last year, but officials balked.\n\n\
+             Clinton’s position was supported Friday by Sen. Dianne Feinstein of California.\n\n\
+             “It is a reflection of frustration,” McCain said, citing low economic growth and inequality.\n\n\
+             After saying he was nervous to ask a question, the man hugged Kasich.\n\n\
+             Hours later, Trump returned the compliment, telling Reuters he is a friend.",
+        );
+        let approved = got
+            .iter()
+            .find(|a| a.cue.text == "approved")
+            .expect("approved");
+        assert!(approved.source.is_none(), "{approved:?}");
+        assert_eq!(approved.content[0].text, "The plan");
+        assert_eq!(
+            by_cue(&got, "supported"),
+            ("Sen. Dianne Feinstein of California", "Clinton’s position")
+        );
+        assert_eq!(
+            by_cue(&got, "citing"),
+            ("McCain", "low economic growth and inequality")
+        );
+        assert_eq!(
+            by_cue(&got, "saying"),
+            ("the man", "he was nervous to ask a question")
+        );
+        assert_eq!(by_cue(&got, "telling").0, "Trump");
+    }
+
+    #[test]
     fn labels_and_tallies_are_not_speakers() {
         let got = run(
             "The Latest: Cruz gives away a shotgun.\n\nClinton: 547.\n\nUpdate: the vote is over.",

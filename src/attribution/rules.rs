@@ -332,7 +332,7 @@ pub fn find(doc: &Doc) -> Vec<Found> {
                 };
                 let found = match lw {
                     "according" if doc.is_word(p, i + 1, "to") => according(doc, p, s, e, i),
-                    "citing" => citing(doc, p, s, e, i),
+                    "citing" => citing(doc, p, s, e, i, &out[first_in_sentence..]),
                     "via" => via(doc, p, s, e, i, i + 1),
                     "h" if p.toks.get(i + 1).is_some_and(|t| t.is_punct('/'))
                         && doc.is_word(p, i + 2, "t") =>
@@ -586,9 +586,110 @@ fn np_after(doc: &Doc, p: &Para, a: usize, e: usize, max: usize) -> Option<(usiz
     (j > a && words > 0).then_some((a, j))
 }
 
-/// The noun phrase a sentence opens with, when it is a name or a pronoun
-/// followed by a word (its verb): "Hillary Clinton posted …" → "Hillary Clinton".
+/// Words that open a sentence with an adverbial phrase ending at a comma
+/// ("After the debate, …", "Hours later, …", "Throughout the 2000s, …").
+const OPENER_WORDS: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "for",
+    "throughout",
+    "since",
+    "despite",
+    "amid",
+    "among",
+    "under",
+    "as",
+    "when",
+    "while",
+    "although",
+    "though",
+    "because",
+    "if",
+    "once",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "without",
+    "like",
+    "unlike",
+    "following",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "moments",
+    "later",
+    "earlier",
+    "still",
+    "instead",
+    "meanwhile",
+    "however",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+];
+
+/// Skips an adverbial phrase opening the sentence at `s` up to its comma
+/// ("Hours later, Trump returned …" → the token after the comma).
+fn skip_opener(doc: &Doc, p: &Para, s: usize, limit: usize) -> usize {
+    let first = doc.word(p, s);
+    let opener = is_in(OPENER_WORDS, first)
+        || is_in(WEEKDAYS, first)
+        || first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed"));
+    if !opener {
+        return s;
+    }
+    let to = limit.min(s + 12);
+    (s + 1..to)
+        .find(|&k| p.toks[k].is_punct(',') && !p.quoted.get(k).copied().unwrap_or(false))
+        .map_or(s, |c| c + 1)
+}
+
+/// A short noun phrase led by a determiner at `s`: "The man ended up …" →
+/// "The man", "The Vermont senator emailed …" → "The Vermont senator".
+fn determiner_np(doc: &Doc, p: &Para, s: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut b = s + 1;
+    while b < limit.min(s + 6) && p.toks[b].is_word() {
+        let w = doc.word(p, b);
+        let lw = w.to_ascii_lowercase();
+        if is_in(FINITE, w)
+            || verb_like(w)
+            || is_in(CLAUSE_OPENERS, w)
+            || is_in(PREPOSITIONS, w)
+            || lexicon().class(&lw).is_some()
+            || lw.ends_with("ed")
+        {
+            break;
+        }
+        b += 1;
+    }
+    (b > s + 1 && b - s <= 5 && b < limit).then_some((s, b))
+}
+
+/// The noun phrase a sentence opens with (after an opening adverbial
+/// phrase), when it is a name, a pronoun or a short determiner phrase
+/// followed by its verb: "Hillary Clinton posted …" → "Hillary Clinton";
+/// "Hours later, the man returned …" → "the man".
 fn sentence_subject(doc: &Doc, p: &Para, s: usize, limit: usize) -> Option<(usize, usize)> {
+    let s = skip_opener(doc, p, s, limit);
+    if s >= limit || !p.toks[s].is_word() {
+        return None;
+    }
+    if doc.word_in(
+        p,
+        s,
+        &["the", "a", "an", "his", "her", "their", "its", "our"],
+    ) {
+        return determiner_np(doc, p, s, limit);
+    }
     let first = doc.word(p, s);
     // "Following …", "Speaking …", "Asked …": a participle opens no subject.
     let participle = first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed"));
@@ -734,7 +835,22 @@ fn verb(
         && (v == s || p.toks[v - 1].is_punct(',') || doc.word_in(p, v - 1, &["when", "if"]))
         && doc.word_in(p, v + 1, QUESTION_WORDS)
     {
-        return asked(doc, p, e, v);
+        return fronted(doc, p, e, v);
+    }
+    // "After saying he was nervous, the man …", "While saying that …, he …".
+    if vw.ends_with("ing")
+        && (v == s
+            || v == s + 1
+                && doc.word_in(
+                    p,
+                    s,
+                    &[
+                        "after", "while", "before", "when", "since", "upon", "despite",
+                    ],
+                ))
+        && p.toks.get(v + 1).is_some_and(Tok::is_word)
+    {
+        return fronted(doc, p, e, v);
     }
     // Capitalised mid-sentence: a name or a title, not a verb.
     if v > s && vw.chars().next().is_some_and(char::is_uppercase) {
@@ -868,6 +984,11 @@ fn verb(
             hedge: false,
             channel: None,
         });
+    }
+    if class != CueClass::Doc
+        && let Some(f) = passive(doc, p, s, e, v, cue_end)
+    {
+        return Some(f);
     }
     if doc.is_word(p, cue_end, "in")
         && doc.word_in(
@@ -1052,8 +1173,13 @@ fn verb(
     if k > 0 && p.toks[k - 1].is_punct(',') {
         k -= 1;
     }
+    let complement = complement_follows(doc, p, a, e);
+    // "…, saying/adding …" after a comma: the participle's own content follows it.
+    let participle = vw.ends_with("ing") && Doc::words_between(p, a, e) >= 2;
     if k > 0
         && let Some(q) = doc.closing_at(p, k - 1)
+        && !participle
+        && !(complement && quote_is_not_lead(doc, p, s, q))
     {
         // “…” quoted words inside a longer clause: a mixed quote.
         let open = doc.quotes[q].open;
@@ -1075,7 +1201,7 @@ fn verb(
     }
     // 1b. A closing mark the pairing left unpaired (its opening was lost, or
     // '' marks): “…,” he said. / ''…,'' said X.
-    if k > s && quote_mark(p.toks[k - 1]) {
+    if k > s && quote_mark(p.toks[k - 1]) && !participle && !complement {
         let mut m = k - 1;
         while m > s && quote_mark(p.toks[m - 1]) {
             m -= 1;
@@ -1117,8 +1243,9 @@ fn verb(
     // 3. Indirect: content after the cue, and before it when parenthetical.
     let a2 = Doc::trim_start(p, a, e);
     let end = Doc::trim_end(p, a2, e);
-    // "focuses on …", "remains in …": a prepositional phrase is no content.
-    let after = if doc.word_in(p, a2, PREPOSITIONS) && a2 == a {
+    // "focuses on …", "remains in …": a prepositional phrase is no content,
+    // except after a participle ("…, hinting at his playbook").
+    let after = if doc.word_in(p, a2, PREPOSITIONS) && a2 == a && !participle {
         0
     } else {
         Doc::words_between(p, a2, end)
@@ -1131,6 +1258,9 @@ fn verb(
         0
     };
     let mut content = Vec::new();
+    if participle && after < 2 {
+        return None;
+    }
     if after >= 2 {
         if before >= 2 && before_has_comma && p.toks.get(a).is_some_and(|t| t.is_punct(',')) {
             content.push(Doc::range(p, s, before_end));
@@ -1143,6 +1273,91 @@ fn verb(
     }
     let quote = doc.kind_of(&content);
     Some(found(content, quote))
+}
+
+/// Forms of "be" that make a participle passive.
+const BE_FORMS: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+
+/// Words after a passive participle that introduce what was said rather
+/// than what it was said about ("was told that", "was quoted as saying").
+const PASSIVE_COMPLEMENTS: &[&str] = &[
+    "that", "to", "as", "about", "whether", "if", "how", "what", "why", "with", "for", "in",
+];
+
+/// A passive cue without an agent right after it: "The plan was ultimately
+/// approved last year", "Clinton's position was supported Friday by Sen.
+/// Feinstein". What was said or done (the content) is the subject; the
+/// source, if any, is the "by" phrase a few words on.
+fn passive(doc: &Doc, p: &Para, s: usize, e: usize, v: usize, cue_end: usize) -> Option<Found> {
+    let vw = doc.word(p, v);
+    let participle =
+        vw.ends_with("ed") || is_in(&["told", "said", "known", "shown", "written"], vw);
+    let start = verb_start(doc, p, s, v);
+    if !participle || !(start..v).any(|k| doc.word_in(p, k, BE_FORMS)) {
+        return None;
+    }
+    let next = p.toks.get(cue_end)?;
+    if doc.word_in(p, cue_end, PASSIVE_COMPLEMENTS)
+        || doc.is_word(p, cue_end, "by")
+        || doc.opening_at(p, cue_end).is_some()
+        || next.is_punct(':')
+    {
+        return None;
+    }
+    let subj = if start > s && doc.word_in(p, start - 1, &["who", "which", "that"]) {
+        (start - 1, start)
+    } else {
+        subject(doc, p, s, v)?
+    };
+    // "… was supported Friday by Sen. Dianne Feinstein": the agent, within a
+    // few words and no punctuation.
+    let by = (cue_end..e.min(cue_end + 8))
+        .take_while(|&k| p.toks[k].is_word())
+        .find(|&k| doc.is_word(p, k, "by"));
+    let source = by
+        .and_then(|k| np_after(doc, p, k + 1, e, MAX_NP))
+        .map(|(x, y)| Doc::range(p, x, y));
+    Some(Found {
+        para: p.index,
+        cue: Doc::range(p, v, cue_end),
+        source,
+        antecedent: None,
+        content: vec![Doc::range(p, subj.0, subj.1)],
+        quote: QuoteKind::Indirect,
+        hedge: false,
+        channel: None,
+    })
+}
+
+/// Words that open an adjunct rather than a reported clause after a cue
+/// ("said of the industry", "told him as he left").
+const ADJUNCT_OPENERS: &[&str] = &[
+    "of", "to", "for", "as", "about", "by", "and", "but", "or", "while", "when", "after", "before",
+    "because", "since", "so", "than", "then", "again",
+];
+
+/// True when a reported clause follows the cue from token `a`: "He says
+/// referees are …", "admitted that the name was inaccurate" — at least three
+/// words that do not open with a preposition or conjunction.
+fn complement_follows(doc: &Doc, p: &Para, a: usize, e: usize) -> bool {
+    p.toks.get(a).is_some_and(Tok::is_word)
+        && !doc.word_in(p, a, PREPOSITIONS)
+        && !doc.word_in(p, a, ADJUNCT_OPENERS)
+        && Doc::words_between(p, a, e) >= 3
+}
+
+/// True when quotation `q`, closing before a cue, does not lead the cue's
+/// sentence: it closed in an earlier sentence ("… “was inappropriate.” He
+/// writes that …") or words precede it ("Sunday on “Fox & Friends,” X said …").
+fn quote_is_not_lead(doc: &Doc, p: &Para, s: usize, q: usize) -> bool {
+    let Some(quote) = doc.quotes.get(q) else {
+        return false;
+    };
+    let (op, ot) = quote.open;
+    let (cp, ct) = quote.close;
+    let closed_earlier = cp != p.index || ct < s;
+    let words_before = op == p.index && ot > s && Doc::words_between(p, s, ot) >= 1;
+    closed_earlier || words_before
 }
 
 /// Plural nouns of data that "show" things.
@@ -1200,9 +1415,10 @@ const QUESTION_WORDS: &[&str] = &[
     "whether", "if", "about", "what", "why", "how", "when", "who", "where", "which",
 ];
 
-/// "Asked whether Clinton “has the integrity …”, he said …": the question is
-/// the content; the source is the subject after the participle clause.
-fn asked(doc: &Doc, p: &Para, e: usize, v: usize) -> Option<Found> {
+/// A participle clause fronting its sentence: "Asked whether Clinton “has
+/// the integrity …”, he said …", "After saying he was nervous, the man …".
+/// The clause is the content; the source is the subject after its comma.
+fn fronted(doc: &Doc, p: &Para, e: usize, v: usize) -> Option<Found> {
     let to = e.min(v + MAX_TOKENS);
     let comma = (v + 2..to)
         .find(|&k| p.toks[k].is_punct(',') && !p.quoted.get(k).copied().unwrap_or(false));
@@ -1383,20 +1599,27 @@ fn according(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found>
     })
 }
 
-/// "…, citing X."
-fn citing(doc: &Doc, p: &Para, s: usize, e: usize, i: usize) -> Option<Found> {
-    let (na, nb) = np_after(doc, p, i + 1, e, MAX_NP)?;
-    let before_end = Doc::trim_end(p, s, i);
-    if Doc::words_between(p, s, before_end) < 2 {
+/// "…, he said, citing low economic growth.": what is cited is the
+/// content; the source is whoever cites it — the speaker of an earlier
+/// attribution in the sentence, else the sentence's subject.
+fn citing(doc: &Doc, p: &Para, s: usize, e: usize, i: usize, earlier: &[Found]) -> Option<Found> {
+    let end = Doc::trim_end(p, i + 1, e);
+    if Doc::words_between(p, i + 1, end) < 1 || !p.toks.get(i + 1).is_some_and(Tok::is_word) {
         return None;
     }
-    let content = vec![Doc::range(p, s, before_end)];
+    let (source, antecedent) = if let Some(f) = earlier.last() {
+        (f.source, f.antecedent)
+    } else {
+        let subj = sentence_subject(doc, p, s, i).or_else(|| subject(doc, p, s, i))?;
+        (Some(Doc::range(p, subj.0, subj.1)), None)
+    };
+    let content = vec![Doc::range(p, i + 1, end)];
     let quote = doc.kind_of(&content);
     Some(Found {
         para: p.index,
         cue: Doc::range(p, i, i + 1),
-        source: Some(Doc::range(p, na, nb)),
-        antecedent: None,
+        source,
+        antecedent,
         content,
         quote,
         hedge: false,
