@@ -103,21 +103,43 @@ fn is_title(article: &Article, n: usize, range: Range) -> bool {
 fn prepare(article: &Article) -> rules::Doc<'_> {
     let text = &article.text;
     let mut paras = Vec::new();
-    for (n, range) in segment::paragraphs(text).into_iter().enumerate() {
+    // Sentence ranges of the current paragraph, reused across paragraphs.
+    let mut sentences = Vec::new();
+    for (n, para) in segment::paragraphs_of(text.as_str())
+        .into_iter()
+        .enumerate()
+    {
+        let range = para.range;
         if article.is_boilerplate(range) && !is_title(article, n, range) {
             continue;
         }
         let start = lead::story_start(article, range);
-        let b0 = text.byte_of(start);
-        let b1 = text.byte_of(range.end);
+        let b0 = if start == range.start {
+            para.byte_start
+        } else {
+            text.byte_of(start)
+        };
+        let b1 = para.byte_end;
         let toks = tokens::tokenize(text.as_str(), b0, b1, start);
-        let mut sents = Vec::new();
-        for s in segment::sentences_in(text, range) {
-            let a = toks.partition_point(|t| t.range.start < s.start);
-            let b = toks.partition_point(|t| t.range.start < s.end);
+        sentences.clear();
+        let body = text.as_str().get(para.byte_start..b1).unwrap_or("");
+        segment::sentences_of(body, range.start, &mut sentences);
+        // Sentences and tokens are both in text order: one merge maps each
+        // sentence to its token range.
+        let mut sents = Vec::with_capacity(sentences.len());
+        let mut a = 0;
+        for s in &sentences {
+            while a < toks.len() && toks[a].range.start < s.start {
+                a += 1;
+            }
+            let mut b = a;
+            while b < toks.len() && toks[b].range.start < s.end {
+                b += 1;
+            }
             if a < b {
                 sents.push((a, b));
             }
+            a = b;
         }
         let n = toks.len();
         paras.push(rules::Para {

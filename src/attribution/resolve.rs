@@ -13,6 +13,7 @@
 
 #![allow(clippy::many_single_char_names)] // token indices: s, e (sentence), a, b (ranges), p (paragraph)
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::entities::gazetteer::gazetteer;
@@ -151,6 +152,12 @@ fn words_of(text: &str) -> Vec<&str> {
     out
 }
 
+/// True for an "X-based" adjective ("US-based"), any case.
+fn based(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 6 && b[b.len() - 6..].eq_ignore_ascii_case(b"-based")
+}
+
 fn capitalized(w: &str) -> bool {
     w.chars()
         .next()
@@ -165,23 +172,27 @@ fn name_run(words: &[&str]) -> Option<String> {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        let skip = is_in(DEFINITE, w)
-            || is_in(
-                &["a", "an", "according", "recent", "new", "latest", "another"],
-                w,
-            )
-            || w.to_ascii_lowercase().ends_with("-based")
-            || is_in(TITLES, w)
-            || is_in(VAGUE_NOUNS, w)
-            || is_in(REPORT_NOUNS, w)
-            || is_in(OUTLET_NOUNS, w)
-            || is_in(MONTHS_AND_DAYS, w);
-        if capitalized(w) && !skip {
+        // Only a capitalised word can open a name; the word lists are
+        // consulted for those alone.
+        let skip = || {
+            is_in(DEFINITE, w)
+                || is_in(
+                    &["a", "an", "according", "recent", "new", "latest", "another"],
+                    w,
+                )
+                || based(w)
+                || is_in(TITLES, w)
+                || is_in(VAGUE_NOUNS, w)
+                || is_in(REPORT_NOUNS, w)
+                || is_in(OUTLET_NOUNS, w)
+                || is_in(MONTHS_AND_DAYS, w)
+        };
+        if capitalized(w) && !skip() {
             let start = i;
             let mut end = i + 1;
             while end < words.len() {
                 let n = words[end];
-                if capitalized(n) && !n.to_ascii_lowercase().ends_with("-based") {
+                if capitalized(n) && !based(n) {
                     end += 1;
                 } else if is_in(&["of", "for", "and", "on", "the", "de", "al"], n)
                     && words.get(end + 1).is_some_and(|x| capitalized(x))
@@ -298,8 +309,18 @@ impl Resolver {
     /// Resolves one source mention.
     fn resolve(&mut self, text: &str) -> Option<EntityRef> {
         let words = words_of(text);
-        let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let first = lw.first().map_or("", String::as_str);
+        // Lower-case forms; words that already are (most) are borrowed.
+        let lw: Vec<Cow<str>> = words
+            .iter()
+            .map(|&w| {
+                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    Cow::Borrowed(w)
+                } else {
+                    Cow::Owned(w.to_lowercase())
+                }
+            })
+            .collect();
+        let first = lw.first().map_or("", |w| w.as_ref());
         if words.len() == 1 {
             match first {
                 "it" | "its" => {
@@ -433,7 +454,8 @@ fn acronym_definitions(doc: &Doc) -> HashMap<String, String> {
                 continue;
             }
             let acro = t[i + 1].text(doc.text);
-            if acro.chars().filter(|c| c.is_uppercase()).count() < 2 {
+            // The first definition of an acronym is the one kept.
+            if out.contains_key(acro) || acro.chars().filter(|c| c.is_uppercase()).count() < 2 {
                 continue;
             }
             // Longest run of words before "(" whose initials spell the acronym.
@@ -458,9 +480,8 @@ fn acronym_definitions(doc: &Doc) -> HashMap<String, String> {
     out
 }
 
-/// Named reports in the text, in order: "report in/of/by/from NAME", "NAME report".
-fn named_reports(doc: &Doc) -> Vec<String> {
-    let mut out = Vec::new();
+/// The first report the text names: "report in/of/by/from NAME", "NAME report".
+fn first_named_report(doc: &Doc) -> Option<String> {
     for p in &doc.paras {
         let t = &p.toks;
         for i in 0..t.len() {
@@ -476,7 +497,7 @@ fn named_reports(doc: &Doc) -> Vec<String> {
                     if t[j].is_word()
                         && (capitalized(w)
                             || is_in(&["the", "of", "for", "and", "think", "tank"], w)
-                            || w.to_ascii_lowercase().ends_with("-based"))
+                            || based(w))
                     {
                         j += 1;
                     } else {
@@ -485,8 +506,7 @@ fn named_reports(doc: &Doc) -> Vec<String> {
                 }
                 let words: Vec<&str> = t[start..j].iter().map(|x| x.text(doc.text)).collect();
                 if let Some(name) = name_run(&words) {
-                    out.push(name);
-                    continue;
+                    return Some(name);
                 }
             }
             // Before: "The Middle East Media Research Institute report" (a
@@ -505,12 +525,12 @@ fn named_reports(doc: &Doc) -> Vec<String> {
             if j < i {
                 let words: Vec<&str> = t[j..i].iter().map(|x| x.text(doc.text)).collect();
                 if let Some(name) = name_run(&words) {
-                    out.push(name);
+                    return Some(name);
                 }
             }
         }
     }
-    out
+    None
 }
 
 /// Resolves every found attribution's source; returns one result per found
@@ -522,8 +542,8 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
         history: Vec::new(),
         main_report: None,
     };
-    if let Some(first) = named_reports(doc).first() {
-        let rep = r.report_of(first);
+    if let Some(first) = first_named_report(doc) {
+        let rep = r.report_of(&first);
         // Counted when an attribution resolves to it, not for being named.
         if let Some(e) = r.entities.get_mut(&rep.id) {
             e.mentions = 0;

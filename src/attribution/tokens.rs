@@ -8,6 +8,7 @@
 #![allow(clippy::many_single_char_names)] // token indices: s, e (sentence), a, b (ranges), p (paragraph)
 
 use crate::span::Range;
+use crate::text::segment::char_at;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,66 +78,106 @@ fn joins(c: char) -> bool {
 }
 
 /// Tokenises `text[b0..b1]`, whose first character is at character offset `c0`.
+///
+/// One forward pass over the characters, decoded in place: `b` is the byte
+/// offset in the paragraph and `ch` the matching character offset in the
+/// article, advanced together, so no per-paragraph character table is built.
+/// Quote classification looks one character back (`prev`) and one ahead.
 pub fn tokenize(text: &str, b0: usize, b1: usize, c0: usize) -> Vec<Tok> {
     let Some(s) = text.get(b0..b1) else {
         return Vec::new();
     };
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::with_capacity(chars.len() / 4);
-    let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    // News prose averages well over five bytes per token.
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let bytes = s.as_bytes();
+    let mut b = 0;
+    let mut ch = c0;
+    let mut prev: Option<char> = None;
+    while let Some(c) = char_at(s, b) {
         if c.is_whitespace() {
-            i += 1;
+            b += c.len_utf8();
+            ch += 1;
+            prev = Some(c);
             continue;
         }
         if is_word_char(c) {
-            let start = i;
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
-                if is_word_char(cj) {
-                    j += 1;
-                } else if joins(cj) && j + 1 < chars.len() && is_word_char(chars[j + 1].1) {
-                    // '.' joins digits ("3.5") and dotted capitals ("U.S").
-                    if cj == '.' {
-                        let before = chars[j - 1].1;
-                        let after = chars[j + 1].1;
-                        let digits = before.is_numeric() && after.is_numeric();
-                        let initials = before.is_uppercase()
-                            && after.is_uppercase()
-                            && (j - 1 == start || chars[j - 2].1 == '.');
-                        if !(digits || initials) {
-                            break;
-                        }
-                    }
-                    j += 2;
-                } else {
-                    break;
+            let (start_b, start_ch) = (b, ch);
+            // The word's last character and the one before it (`None` while
+            // the word is a single character).
+            let mut last = c;
+            let mut before_last: Option<char> = None;
+            b += c.len_utf8();
+            ch += 1;
+            loop {
+                // Fast path: a run of ASCII letters and digits.
+                let run = bytes
+                    .get(b..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|x| x.is_ascii_alphanumeric())
+                    .count();
+                if run > 0 {
+                    before_last = Some(if run > 1 {
+                        char::from(bytes[b + run - 2])
+                    } else {
+                        last
+                    });
+                    last = char::from(bytes[b + run - 1]);
+                    b += run;
+                    ch += run;
                 }
+                let Some(cj) = char_at(s, b) else {
+                    break;
+                };
+                if is_word_char(cj) {
+                    before_last = Some(last);
+                    last = cj;
+                    b += cj.len_utf8();
+                    ch += 1;
+                    continue;
+                }
+                // A joiner counts only with a word character after it.
+                let Some(after) =
+                    char_at(s, b + cj.len_utf8()).filter(|&a| joins(cj) && is_word_char(a))
+                else {
+                    break;
+                };
+                // '.' joins digits ("3.5") and dotted capitals ("U.S").
+                if cj == '.' {
+                    let digits = last.is_numeric() && after.is_numeric();
+                    let initials = last.is_uppercase()
+                        && after.is_uppercase()
+                        && before_last.is_none_or(|x| x == '.');
+                    if !(digits || initials) {
+                        break;
+                    }
+                }
+                before_last = Some(cj);
+                last = after;
+                b += cj.len_utf8() + after.len_utf8();
+                ch += 2;
             }
-            let end_b = if j < chars.len() { chars[j].0 } else { s.len() };
             out.push(Tok {
-                range: Range::new(c0 + start, c0 + j),
-                b0: b0 + b,
-                b1: b0 + end_b,
+                range: Range::new(start_ch, ch),
+                b0: b0 + start_b,
+                b1: b0 + b,
                 kind: Kind::Word,
             });
-            i = j;
+            prev = Some(last);
             continue;
         }
-        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-        let next = chars.get(i + 1).map(|&(_, n)| n);
-        let kind = classify(c, prev, next);
-        if let Some(kind) = kind {
+        let next = char_at(s, b + c.len_utf8());
+        if let Some(kind) = classify(c, prev, next) {
             out.push(Tok {
-                range: Range::new(c0 + i, c0 + i + 1),
+                range: Range::new(ch, ch + 1),
                 b0: b0 + b,
                 b1: b0 + b + c.len_utf8(),
                 kind,
             });
         }
-        i += 1;
+        prev = Some(c);
+        b += c.len_utf8();
+        ch += 1;
     }
     out
 }

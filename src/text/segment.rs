@@ -29,8 +29,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// True when `word` (without its final stop, any case) is a known abbreviation
 /// or an initial ("J", "U.S").
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return true;
     }
     // A single capital letter is an initial; dotted capitals ("U.S", "D.C") likewise.
@@ -52,67 +51,141 @@ fn is_opening(c: char) -> bool {
 /// Paragraph ranges (character offsets), trimmed of surrounding whitespace;
 /// blank paragraphs are skipped.
 pub fn paragraphs(text: &Text) -> Vec<Range> {
-    let s = text.as_str();
+    paragraphs_of(text.as_str())
+        .into_iter()
+        .map(|p| p.range)
+        .collect()
+}
+
+/// A paragraph found by [`paragraphs_of`]: where it is in characters and in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Character range, trimmed of surrounding whitespace.
+    pub range: Range,
+    /// Byte offset of `range.start`.
+    pub byte_start: usize,
+    /// Byte offset of `range.end`.
+    pub byte_end: usize,
+}
+
+/// The paragraphs of `s` as [`paragraphs`] finds them, with their byte
+/// offsets too. Character offsets are counted line by line as it goes, so
+/// callers need no character-index look-ups.
+pub fn paragraphs_of(s: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut byte = 0;
+    let mut ch = 0;
     for line in s.split_inclusive('\n') {
-        let trimmed_start = line.len() - line.trim_start().len();
+        let lead = line.len() - line.trim_start().len();
         let body = line.trim();
         if !body.is_empty() {
-            let start = byte + trimmed_start;
-            let end = start + body.len();
-            out.push(text.range_of_bytes(start, end));
+            let byte_start = byte + lead;
+            let start = ch + line[..lead].chars().count();
+            out.push(Paragraph {
+                range: Range::new(start, start + body.chars().count()),
+                byte_start,
+                byte_end: byte_start + body.len(),
+            });
         }
         byte += line.len();
+        ch += line.chars().count();
     }
     out
 }
 
+/// The character starting at byte `b` of `s` (`None` at the end, or when
+/// `b` is not on a character boundary). ASCII, the common case, needs no
+/// decoding.
+pub(crate) fn char_at(s: &str, b: usize) -> Option<char> {
+    match s.as_bytes().get(b) {
+        Some(&x) if x.is_ascii() => Some(char::from(x)),
+        Some(_) => s.get(b..)?.chars().next(),
+        None => None,
+    }
+}
+
+/// A position in a paragraph: byte offset and character offset, advanced together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pos {
+    byte: usize,
+    ch: usize,
+}
+
+impl Pos {
+    /// The position after character `c` (which starts at `self`).
+    fn after(self, c: char) -> Pos {
+        Pos {
+            byte: self.byte + c.len_utf8(),
+            ch: self.ch + 1,
+        }
+    }
+}
+
 /// Sentence ranges within `para` (a character range of `text`), trimmed.
-#[allow(clippy::many_single_char_names)]
 pub fn sentences_in(text: &Text, para: Range) -> Vec<Range> {
-    let s = text.slice(para);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
-    let mut start = 0usize; // index into chars
-    let mut i = 0usize;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Extend over repeated stops and closing quotes/brackets.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '?') || is_closing(chars[j].1))
-            {
-                j += 1;
+    sentences_of(text.slice(para), para.start, &mut out);
+    out
+}
+
+/// Appends to `out` the sentence ranges of the paragraph `s`, whose first
+/// character is at character offset `c0`; trimmed, in character offsets.
+///
+/// One forward pass over the characters, decoded in place (no character
+/// table), so callers can reuse `out` across paragraphs.
+pub fn sentences_of(s: &str, c0: usize, out: &mut Vec<Range>) {
+    let bytes = s.as_bytes();
+    let mut start = Pos { byte: 0, ch: 0 };
+    let mut i = start;
+    while let Some(&x) = bytes.get(i.byte) {
+        // Fast path: step byte by byte to the next possible stop ('…' starts
+        // with 0xE2), counting characters by the bytes that start one (all
+        // but UTF-8 continuation bytes 0b10xx_xxxx).
+        if !matches!(x, b'.' | b'!' | b'?' | 0xE2) {
+            i.byte += 1;
+            if x & 0xC0 != 0x80 {
+                i.ch += 1;
             }
-            // Need whitespace next, then a plausible sentence start.
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let boundary = if k == j {
-                false
-            } else if k >= chars.len() {
-                true
-            } else {
-                let next = chars[k].1;
-                let starts = next.is_uppercase() || next.is_numeric() || is_opening(next);
-                starts && !(c == '.' && j == i + 1 && ends_with_abbreviation(s, &chars, i, k))
-            };
-            if boundary {
-                push_trimmed(text, para, &chars, start, j, &mut out);
-                start = k;
-                i = k;
-                continue;
-            }
-            i = j;
             continue;
         }
-        i += 1;
+        let Some(c) = char_at(s, i.byte) else {
+            break;
+        };
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i = i.after(c);
+            continue;
+        }
+        // Extend over repeated stops and closing quotes/brackets.
+        let mut j = i.after(c);
+        while let Some(cj) = char_at(s, j.byte)
+            && (matches!(cj, '.' | '!' | '?') || is_closing(cj))
+        {
+            j = j.after(cj);
+        }
+        // Need whitespace next, then a plausible sentence start.
+        let mut k = j;
+        while let Some(ck) = char_at(s, k.byte)
+            && ck.is_whitespace()
+        {
+            k = k.after(ck);
+        }
+        let boundary = if k == j {
+            false
+        } else if let Some(next) = char_at(s, k.byte) {
+            let starts = next.is_uppercase() || next.is_numeric() || is_opening(next);
+            starts && !(c == '.' && j.ch == i.ch + 1 && ends_with_abbreviation(s, i.byte, k.byte))
+        } else {
+            true
+        };
+        if boundary {
+            push_trimmed(s, c0, start, j, out);
+            start = k;
+            i = k;
+        } else {
+            i = j;
+        }
     }
-    push_trimmed(text, para, &chars, start, chars.len(), &mut out);
-    out
+    push_trimmed(s, c0, start, i, out);
 }
 
 /// Abbreviations that only stand before a number ("No. 10", "Jan. 5",
@@ -158,55 +231,47 @@ const SENTENCE_STARTERS: &[&str] = &[
     "As",
 ];
 
-/// True when the word ending just before the stop at `chars[stop]` is an
-/// abbreviation that does not end the sentence, given the word starting at
-/// `chars[next]`.
-fn ends_with_abbreviation(s: &str, chars: &[(usize, char)], stop: usize, next: usize) -> bool {
-    let end = chars[stop].0;
-    let mut b = stop;
-    while b > 0 && (chars[b - 1].1.is_alphanumeric() || chars[b - 1].1 == '.') {
-        b -= 1;
-    }
-    let word = &s[chars.get(b).map_or(end, |c| c.0)..end];
+/// True when the word ending just before the stop at byte `stop` of `s` is
+/// an abbreviation that does not end the sentence, given the word starting
+/// at byte `next`.
+fn ends_with_abbreviation(s: &str, stop: usize, next: usize) -> bool {
+    let before = s.get(..stop).unwrap_or("");
+    let from = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(stop, |(b, _)| b);
+    let word = &before[from..];
     if word.is_empty() {
         return false;
     }
-    let next_word: String = chars[next.min(chars.len())..]
+    let rest = s.get(next..).unwrap_or("");
+    let next_word = &rest[..rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len())];
+    if NUMBER_ABBREVIATIONS
         .iter()
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    let lower = word.to_ascii_lowercase();
-    if NUMBER_ABBREVIATIONS.contains(&lower.as_str()) {
+        .any(|a| a.eq_ignore_ascii_case(word))
+    {
         return next_word.starts_with(|c: char| c.is_ascii_digit());
     }
     // Dotted capitals ("U.S", "U.K", "D.C") end a sentence before a sentence starter.
-    if word.len() > 1 && word.contains('.') && SENTENCE_STARTERS.contains(&next_word.as_str()) {
+    if word.len() > 1 && word.contains('.') && SENTENCE_STARTERS.contains(&next_word) {
         return false;
     }
     is_abbreviation(word)
 }
 
-fn push_trimmed(
-    text: &Text,
-    para: Range,
-    chars: &[(usize, char)],
-    from: usize,
-    to: usize,
-    out: &mut Vec<Range>,
-) {
-    let mut a = from;
-    let mut b = to;
-    while a < b && chars[a].1.is_whitespace() {
-        a += 1;
+/// Pushes the sentence `s[from..to]`, trimmed of whitespace, unless empty.
+fn push_trimmed(s: &str, c0: usize, from: Pos, to: Pos, out: &mut Vec<Range>) {
+    let body = s.get(from.byte..to.byte).unwrap_or("");
+    let lead = body.chars().take_while(|c| c.is_whitespace()).count();
+    if lead == to.ch - from.ch {
+        return;
     }
-    while b > a && chars[b - 1].1.is_whitespace() {
-        b -= 1;
-    }
-    if a < b {
-        let _ = text;
-        out.push(Range::new(para.start + a, para.start + b));
-    }
+    let trail = body.chars().rev().take_while(|c| c.is_whitespace()).count();
+    out.push(Range::new(c0 + from.ch + lead, c0 + to.ch - trail));
 }
 
 /// All sentences of the text, paragraph by paragraph.
