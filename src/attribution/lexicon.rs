@@ -50,6 +50,23 @@ pub enum CueClass {
 #[derive(Debug)]
 pub struct Lexicon {
     forms: FastMap<&'static str, CueClass>,
+    /// Quick-reject filter: one bit per [`slot`] that some form occupies.
+    filter: Vec<u64>,
+}
+
+/// Bits in the lexicon's quick-reject filter (a power of two).
+const FILTER_BITS: u32 = 1 << 13;
+
+/// A word's filter slot, from its length and its first two and last bytes,
+/// ASCII case folded: words equal ignoring ASCII case share a slot, so a word
+/// whose slot is empty is certainly not in the lexicon.
+fn slot(word: &[u8]) -> usize {
+    let byte = |i: usize| u32::from(word.get(i).map_or(0, u8::to_ascii_lowercase));
+    let len = u32::try_from(word.len()).unwrap_or(u32::MAX);
+    let key =
+        len.wrapping_shl(24) ^ byte(0) << 16 ^ byte(1) << 8 ^ byte(word.len().wrapping_sub(1));
+    // Multiplicative hashing: the top bits of the product index the filter.
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 const CUES_TSV: &str = include_str!("../../data/cues.tsv");
@@ -72,7 +89,22 @@ impl Lexicon {
             };
             forms.insert(form, class);
         }
-        Lexicon { forms }
+        let mut filter = vec![0u64; FILTER_BITS as usize / 64];
+        for form in forms.keys() {
+            let k = slot(form.as_bytes());
+            filter[k / 64] |= 1 << (k % 64);
+        }
+        Lexicon { forms, filter }
+    }
+
+    /// False when `word` (in any case) is certainly not a cue form; true
+    /// when it may be. A few operations per word, so callers can skip
+    /// lower-casing and hashing most words of a text.
+    pub fn may_contain(&self, word: &str) -> bool {
+        let k = slot(word.as_bytes());
+        self.filter
+            .get(k / 64)
+            .is_some_and(|w| w & (1 << (k % 64)) != 0)
     }
 
     /// The class of a lower-case word form, if it is a cue.
@@ -333,6 +365,18 @@ pub fn is_in(list: &[&str], word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filter_admits_every_form_in_any_case() {
+        let lex = lexicon();
+        for form in lex.forms.keys() {
+            assert!(lex.may_contain(form), "{form}");
+            assert!(lex.may_contain(&form.to_ascii_uppercase()), "{form}");
+        }
+        let words = ["the", "of", "and", "to", "a", "in", "Pakistan", "militant"];
+        let rejected = words.iter().filter(|w| !lex.may_contain(w)).count();
+        assert!(rejected >= words.len() / 2, "{rejected} of {words:?}");
+    }
 
     #[test]
     fn loads_the_bundled_lexicon() {

@@ -103,7 +103,7 @@ fn is_title(article: &Article, n: usize, range: Range) -> bool {
 fn prepare(article: &Article) -> rules::Doc<'_> {
     let text = &article.text;
     let mut paras = Vec::new();
-    // Sentence ranges of the current paragraph, reused across paragraphs.
+    // Sentence byte ranges of the current paragraph, reused across paragraphs.
     let mut sentences = Vec::new();
     for (n, para) in segment::paragraphs_of(text.as_str())
         .into_iter()
@@ -123,17 +123,18 @@ fn prepare(article: &Article) -> rules::Doc<'_> {
         let toks = tokens::tokenize(text.as_str(), b0, b1, start);
         sentences.clear();
         let body = text.as_str().get(para.byte_start..b1).unwrap_or("");
-        segment::sentences_of(body, range.start, &mut sentences);
+        segment::sentence_bytes(body, &mut sentences);
         // Sentences and tokens are both in text order: one merge maps each
-        // sentence to its token range.
+        // sentence (a byte range of the paragraph) to its token range.
         let mut sents = Vec::with_capacity(sentences.len());
         let mut a = 0;
-        for s in &sentences {
-            while a < toks.len() && toks[a].range.start < s.start {
+        for &(start, end) in &sentences {
+            let (start, end) = (para.byte_start + start, para.byte_start + end);
+            while a < toks.len() && toks[a].b0 < start {
                 a += 1;
             }
             let mut b = a;
-            while b < toks.len() && toks[b].range.start < s.end {
+            while b < toks.len() && toks[b].b0 < end {
                 b += 1;
             }
             if a < b {

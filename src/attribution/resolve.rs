@@ -485,7 +485,11 @@ fn first_named_report(doc: &Doc) -> Option<String> {
     for p in &doc.paras {
         let t = &p.toks;
         for i in 0..t.len() {
-            if !(t[i].is_word() && is_in(&["report", "study", "survey"], t[i].text(doc.text))) {
+            // Only 5- and 6-byte words can be one of these (a cheap test first).
+            if !(t[i].is_word()
+                && matches!(t[i].b1.saturating_sub(t[i].b0), 5 | 6)
+                && is_in(&["report", "study", "survey"], t[i].text(doc.text)))
+            {
                 continue;
             }
             // After: "report in US-based Middle East ... (MEMRI)".

@@ -104,23 +104,6 @@ pub(crate) fn char_at(s: &str, b: usize) -> Option<char> {
     }
 }
 
-/// A position in a paragraph: byte offset and character offset, advanced together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Pos {
-    byte: usize,
-    ch: usize,
-}
-
-impl Pos {
-    /// The position after character `c` (which starts at `self`).
-    fn after(self, c: char) -> Pos {
-        Pos {
-            byte: self.byte + c.len_utf8(),
-            ch: self.ch + 1,
-        }
-    }
-}
-
 /// Sentence ranges within `para` (a character range of `text`), trimmed.
 pub fn sentences_in(text: &Text, para: Range) -> Vec<Range> {
     let mut out = Vec::new();
@@ -130,62 +113,77 @@ pub fn sentences_in(text: &Text, para: Range) -> Vec<Range> {
 
 /// Appends to `out` the sentence ranges of the paragraph `s`, whose first
 /// character is at character offset `c0`; trimmed, in character offsets.
-///
-/// One forward pass over the characters, decoded in place (no character
-/// table), so callers can reuse `out` across paragraphs.
 pub fn sentences_of(s: &str, c0: usize, out: &mut Vec<Range>) {
+    let mut bytes = Vec::new();
+    sentence_bytes(s, &mut bytes);
+    // Byte ranges to character ranges, counting characters as it goes.
+    let (mut at_byte, mut at_ch) = (0, c0);
+    for (a, b) in bytes {
+        let start = at_ch + s.get(at_byte..a).map_or(0, |t| t.chars().count());
+        let end = start + s.get(a..b).map_or(0, |t| t.chars().count());
+        out.push(Range::new(start, end));
+        (at_byte, at_ch) = (b, end);
+    }
+}
+
+/// Appends to `out` the sentences of the paragraph `s` as byte ranges
+/// `(start, end)` of `s`, trimmed of whitespace.
+///
+/// One forward pass: it jumps from one possible stop to the next (`.`, `!`,
+/// `?`, or a byte that may start `…`), decoding characters only around
+/// them, so callers can reuse `out` across paragraphs.
+pub fn sentence_bytes(s: &str, out: &mut Vec<(usize, usize)>) {
     let bytes = s.as_bytes();
-    let mut start = Pos { byte: 0, ch: 0 };
-    let mut i = start;
-    while let Some(&x) = bytes.get(i.byte) {
-        // Fast path: step byte by byte to the next possible stop ('…' starts
-        // with 0xE2), counting characters by the bytes that start one (all
-        // but UTF-8 continuation bytes 0b10xx_xxxx).
-        if !matches!(x, b'.' | b'!' | b'?' | 0xE2) {
-            i.byte += 1;
-            if x & 0xC0 != 0x80 {
-                i.ch += 1;
-            }
-            continue;
-        }
-        let Some(c) = char_at(s, i.byte) else {
+    let mut start = 0;
+    let mut i = 0;
+    loop {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let Some(skip) = rest
+            .iter()
+            .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2))
+        else {
+            break;
+        };
+        i += skip;
+        let Some(c) = char_at(s, i) else {
             break;
         };
         if !matches!(c, '.' | '!' | '?' | '…') {
-            i = i.after(c);
+            i += c.len_utf8();
             continue;
         }
         // Extend over repeated stops and closing quotes/brackets.
-        let mut j = i.after(c);
-        while let Some(cj) = char_at(s, j.byte)
+        let mut j = i + c.len_utf8();
+        while let Some(cj) = char_at(s, j)
             && (matches!(cj, '.' | '!' | '?') || is_closing(cj))
         {
-            j = j.after(cj);
+            j += cj.len_utf8();
         }
         // Need whitespace next, then a plausible sentence start.
         let mut k = j;
-        while let Some(ck) = char_at(s, k.byte)
+        while let Some(ck) = char_at(s, k)
             && ck.is_whitespace()
         {
-            k = k.after(ck);
+            k += ck.len_utf8();
         }
         let boundary = if k == j {
             false
-        } else if let Some(next) = char_at(s, k.byte) {
+        } else if let Some(next) = char_at(s, k) {
             let starts = next.is_uppercase() || next.is_numeric() || is_opening(next);
-            starts && !(c == '.' && j.ch == i.ch + 1 && ends_with_abbreviation(s, i.byte, k.byte))
+            // `j == i + 1`: a single full stop, not "..." or ".”".
+            starts && !(c == '.' && j == i + 1 && ends_with_abbreviation(s, i, k))
         } else {
             true
         };
         if boundary {
-            push_trimmed(s, c0, start, j, out);
+            push_trimmed(s, start, j, out);
             start = k;
             i = k;
         } else {
             i = j;
         }
     }
-    push_trimmed(s, c0, start, i, out);
+    push_trimmed(s, start, s.len(), out);
 }
 
 /// Abbreviations that only stand before a number ("No. 10", "Jan. 5",
@@ -264,14 +262,13 @@ fn ends_with_abbreviation(s: &str, stop: usize, next: usize) -> bool {
 }
 
 /// Pushes the sentence `s[from..to]`, trimmed of whitespace, unless empty.
-fn push_trimmed(s: &str, c0: usize, from: Pos, to: Pos, out: &mut Vec<Range>) {
-    let body = s.get(from.byte..to.byte).unwrap_or("");
-    let lead = body.chars().take_while(|c| c.is_whitespace()).count();
-    if lead == to.ch - from.ch {
-        return;
+fn push_trimmed(s: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+    let body = s.get(from..to).unwrap_or("");
+    let trimmed = body.trim();
+    if !trimmed.is_empty() {
+        let a = from + (body.len() - body.trim_start().len());
+        out.push((a, a + trimmed.len()));
     }
-    let trail = body.chars().rev().take_while(|c| c.is_whitespace()).count();
-    out.push(Range::new(c0 + from.ch + lead, c0 + to.ch - trail));
 }
 
 /// All sentences of the text, paragraph by paragraph.
