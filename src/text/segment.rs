@@ -132,6 +132,7 @@ pub fn sentences_of(s: &str, c0: usize, out: &mut Vec<Range>) {
 /// One forward pass: it jumps from one possible stop to the next (`.`, `!`,
 /// `?`, or a byte that may start `…`), decoding characters only around
 /// them, so callers can reuse `out` across paragraphs.
+#[allow(clippy::many_single_char_names)] // i, j, k: positions around a stop, as in the rule text
 pub fn sentence_bytes(s: &str, out: &mut Vec<(usize, usize)>) {
     let bytes = s.as_bytes();
     let mut start = 0;
