@@ -396,6 +396,25 @@ const MID_ADVERBS: &[&str] = &[
     "only",
 ];
 
+/// Verbs of beginning, going on and stopping that take a participle.
+const ASPECT_VERBS: &[&str] = &[
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "continued",
+    "continue",
+    "continues",
+    "kept",
+    "keep",
+    "keeps",
+    "stopped",
+    "resumed",
+];
+
 /// Nouns ending in -ly that are no adverbs ("the family said").
 const LY_NOUNS: &[&str] = &[
     "family",
@@ -431,7 +450,10 @@ fn adverbial_before(doc: &Doc, p: &Para, s: usize, b: usize) -> usize {
         && w.ends_with("ly")
         && w.chars().next().is_some_and(char::is_lowercase)
         && !is_in(LY_NOUNS, w);
-    if doc.word_in(p, b - 1, AUXILIARIES) || lower_ly || is_in(MID_ADVERBS, w) {
+    // "have begun urging", "has lately started asking": an aspect verb
+    // before a participle belongs to the verb group.
+    let aspect = is_in(ASPECT_VERBS, w) && doc.word(p, b).ends_with("ing");
+    if doc.word_in(p, b - 1, AUXILIARIES) || lower_ly || is_in(MID_ADVERBS, w) || aspect {
         return 1;
     }
     let time_noun = is_in(WEEKDAYS, w)
@@ -449,6 +471,21 @@ fn adverbial_before(doc: &Doc, p: &Para, s: usize, b: usize) -> usize {
         }
     }
     0
+}
+
+/// True when tokens `[a, b)` are nothing but adverbials ("fiercely", "on Tuesday").
+fn all_adverbial(doc: &Doc, p: &Para, a: usize, mut b: usize) -> bool {
+    for _ in 0..8 {
+        if b <= a {
+            return true;
+        }
+        let n = adverbial_before(doc, p, a, b);
+        if n == 0 {
+            return false;
+        }
+        b -= n;
+    }
+    false
 }
 
 /// Where the verb group of the verb at `v` starts: before its auxiliaries
@@ -1028,8 +1065,17 @@ fn verb(
     }
     // The adverbials skipped may be part of a longer phrase the subject
     // scan cannot cross: try again skipping only auxiliaries.
+    // An adverbial alone ("fiercely", "on Tuesday") is no subject, though:
+    // the cue stands, its source is left unknown unless a rule below finds it.
+    let mut adverbial_only = false;
     if source.is_none() {
         source = subject_ending(doc, p, s, aux_start(doc, p, s, v));
+        if let Some((x, y)) = source
+            && all_adverbial(doc, p, x, y)
+        {
+            source = None;
+            adverbial_only = true;
+        }
     }
     let mut channel = None;
     let mut a = cue_end;
@@ -1115,7 +1161,7 @@ fn verb(
             if inherited.is_none() {
                 source = Some(sentence_subject(doc, p, s, k)?);
             }
-        } else {
+        } else if !adverbial_only {
             return None;
         }
     }
@@ -1308,6 +1354,9 @@ fn passive(doc: &Doc, p: &Para, s: usize, e: usize, v: usize, cue_end: usize) ->
         return None;
     }
     let next = p.toks.get(cue_end)?;
+    if doc.word_in(p, cue_end, PASSIVE_COMPLEMENTS) && is_in(ADDRESSEE_VERBS, vw) {
+        return addressee_passive(doc, p, e, v, cue_end);
+    }
     if doc.word_in(p, cue_end, PASSIVE_COMPLEMENTS)
         || doc.is_word(p, cue_end, "by")
         || doc.opening_at(p, cue_end).is_some()
@@ -1335,6 +1384,54 @@ fn passive(doc: &Doc, p: &Para, s: usize, e: usize, v: usize, cue_end: usize) ->
         antecedent: None,
         content: vec![Doc::range(p, subj.0, subj.1)],
         quote: QuoteKind::Indirect,
+        hedge: false,
+        channel: None,
+    })
+}
+
+/// Verbs whose passive subject is the one addressed, not the speaker
+/// ("Sanders was asked to name …", "He was told that …").
+const ADDRESSEE_VERBS: &[&str] = &[
+    "asked",
+    "told",
+    "urged",
+    "pressed",
+    "invited",
+    "encouraged",
+    "advised",
+    "questioned",
+    "warned",
+    "reminded",
+    "informed",
+    "assured",
+];
+
+/// "Sanders was asked to name a decision", "he was told that …": the content
+/// is what follows; the source is a "by" agent when there is one.
+fn addressee_passive(doc: &Doc, p: &Para, e: usize, v: usize, cue_end: usize) -> Option<Found> {
+    let end = Doc::trim_end(p, cue_end, e);
+    if Doc::words_between(p, cue_end, end) < 2 {
+        return None;
+    }
+    let by = (cue_end..end)
+        .take(MAX_TOKENS)
+        .find(|&k| doc.is_word(p, k, "by"));
+    let source = by
+        .and_then(|k| np_after(doc, p, k + 1, e, MAX_NP))
+        .map(|(x, y)| Doc::range(p, x, y));
+    let content = vec![Doc::range(
+        p,
+        cue_end,
+        by.map_or(end, |k| Doc::trim_end(p, cue_end, k)),
+    )];
+    let quote = doc.kind_of(&content);
+    Some(Found {
+        para: p.index,
+        cue: Doc::range(p, v, cue_end),
+        source,
+        antecedent: None,
+        content,
+        quote,
         hedge: false,
         channel: None,
     })
@@ -1437,7 +1534,10 @@ fn fronted(doc: &Doc, p: &Para, e: usize, v: usize) -> Option<Found> {
     if Doc::words_between(p, v + 1, end) < 2 {
         return None;
     }
-    let source = comma.and_then(|c| sentence_subject(doc, p, c + 1, e));
+    // "Asked whether …, he said": he answers; who asked goes unnamed.
+    let source = comma
+        .filter(|_| !doc.is_word(p, v, "asked"))
+        .and_then(|c| sentence_subject(doc, p, c + 1, e));
     let content = vec![Doc::range(p, v + 1, end)];
     let quote = doc.kind_of(&content);
     Some(Found {
