@@ -35,7 +35,7 @@ for t in texts:
     gold = []
     for line in open(anns[0], encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
-        if f[0].startswith("T") and f[1].startswith("Cue "):
+        if len(f) > 1 and f[0].startswith("T") and f[1].startswith("Cue "):
             spans = f[1][4:].split(";")
             a = int(spans[0].split()[0]); b = int(spans[-1].split()[1])
             gold.append((a, b))

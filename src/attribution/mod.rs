@@ -483,6 +483,28 @@ mod tests {
     }
 
     #[test]
+    fn inverted_subjects_and_commas_inside_appositions() {
+        let got = run(
+            "“It’s Bernie’s to lose at this point,” said one New Hampshire Democrat.\n\n\
+             “It is unusual,” said pollster Frank Luntz.\n\n\
+             Marley Anderson, 21, a junior from Las Vegas, said she turned out to support Sanders.\n\n\
+             Even as the race moves to New York, a state she hoped to carry, the race will be tight, said Dan Gerstein, director of Gotham Ghostwriters.",
+        );
+        let sources: Vec<&str> = got
+            .iter()
+            .filter_map(|a| a.source.as_ref().map(|s| s.text.as_str()))
+            .collect();
+        for want in [
+            "one New Hampshire Democrat",
+            "pollster Frank Luntz",
+            "Marley Anderson",
+            "Dan Gerstein",
+        ] {
+            assert!(sources.contains(&want), "{want:?} not in {sources:?}");
+        }
+    }
+
+    #[test]
     fn labels_and_tallies_are_not_speakers() {
         let got = run(
             "The Latest: Cruz gives away a shotgun.\n\nClinton: 547.\n\nUpdate: the vote is over.",

@@ -792,19 +792,44 @@ fn appositive_subject(doc: &Doc, p: &Para, s: usize, k: usize) -> Option<(usize,
     {
         return Some((x, y));
     }
-    // The noun phrase before the apposition's opening comma.
+    // The noun phrase before the apposition's opening comma; the apposition
+    // may itself hold commas ("Marley Anderson, 21, a junior from Las Vegas,
+    // said"), so try up to four of them, nearest first.
     let floor = s.max(k.saturating_sub(MAX_TOKENS));
-    let c = (floor..k).rev().find(|&i| p.toks[i].is_punct(mark))?;
-    if p.quoted.get(c).copied().unwrap_or(false) {
-        return None;
+    let commas = (floor..k)
+        .rev()
+        .filter(|&i| p.toks[i].is_punct(mark))
+        .take(4);
+    for c in commas {
+        if p.quoted.get(c).copied().unwrap_or(false) {
+            return None;
+        }
+        if let Some((x, y)) = subject(doc, p, s, c)
+            && y == c
+            && (named_np(doc, p, x, y) || doc.word_in(p, x, &["he", "she", "they"]))
+        {
+            return Some((x, y));
+        }
     }
-    let (x, y) = subject(doc, p, s, c)?;
-    let w = doc.word(p, x);
-    let named = w.chars().next().is_some_and(char::is_uppercase)
-        && !is_in(SENTENCE_ADVERBS, w)
+    None
+}
+
+/// True when tokens `[a, b)` name someone: a capitalised word in them, the
+/// first not an adverb, preposition or clause opener ("81-year-old Parker
+/// Eaton", "Sen. Ted Cruz").
+fn named_np(doc: &Doc, p: &Para, a: usize, b: usize) -> bool {
+    let w = doc.word(p, a);
+    !is_in(SENTENCE_ADVERBS, w)
         && !is_in(CLAUSE_OPENERS, w)
-        && !is_in(PREPOSITIONS, w);
-    (y == c && (named || is_in(&["he", "she", "they"], w))).then_some((x, y))
+        && !is_in(PREPOSITIONS, w)
+        && (a..b.min(a + MAX_SUBJECT)).any(|k| {
+            p.toks[k].is_word()
+                && doc
+                    .word(p, k)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
 }
 
 /// Lower-case words a name may contain ("Bank of America", "Ludwig van Beethoven").
@@ -1105,6 +1130,7 @@ fn verb(
                     w.chars().next().is_some_and(char::is_uppercase)
                         || is_in(&["the", "a", "an", "its", "his", "her", "another"], w)
                         || is_in(&["he", "she", "it", "they"], w)
+                        || inverted_np_start(doc, p, i, e)
                 }
             })
         };
@@ -1120,6 +1146,14 @@ fn verb(
             if inherited.is_none() {
                 source = Some(sentence_subject(doc, p, s, before_verb)?);
             }
+        } else if let Some((na, nb)) = after_boundary
+            .then(|| clear_inversion(doc, p, e, v, cue_end))
+            .flatten()
+        {
+            // "…, said Larry Sabato, director of …": a name closing the
+            // sentence (or followed by its apposition) after a say-verb.
+            source = Some((na, nb));
+            a = nb;
         } else if let Some(x) = appositive {
             // "Sanders, a senator from Vermont, said …", "Graham, a former
             // candidate, told CBS News": the subject before an apposition, or
@@ -1435,6 +1469,109 @@ fn addressee_passive(doc: &Doc, p: &Para, e: usize, v: usize, cue_end: usize) ->
         hedge: false,
         channel: None,
     })
+}
+
+/// Verbs that invert with their subject after the content ("…, said Smith").
+const INVERTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "continued",
+    "recalled",
+    "replied",
+    "answered",
+    "insisted",
+    "argued",
+    "warned",
+    "declared",
+    "concluded",
+    "countered",
+    "cautioned",
+    "acknowledged",
+    "observed",
+];
+
+/// The inverted subject after a say-verb when nothing else can be read
+/// there: a name (or "one …", "former Gov. …") that ends the sentence or is
+/// followed by a comma or bracket — "…, said Dan Gerstein, director of …".
+fn clear_inversion(
+    doc: &Doc,
+    p: &Para,
+    e: usize,
+    v: usize,
+    cue_end: usize,
+) -> Option<(usize, usize)> {
+    if !is_in(INVERTING_VERBS, doc.word(p, v)) || cue_end != v + 1 {
+        return None;
+    }
+    let first = doc.word(p, cue_end);
+    let capital = first.chars().next().is_some_and(char::is_uppercase)
+        && !is_in(WEEKDAYS, first)
+        && !is_in(CLAUSE_OPENERS, first);
+    if !(capital || inverted_np_start(doc, p, cue_end, e)) {
+        return None;
+    }
+    let (na, nb) = np_after(doc, p, cue_end, e, 10)?;
+    let end = Doc::trim_end(p, nb, e);
+    let closes = end == nb
+        || p.toks
+            .get(nb)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct('('));
+    closes.then_some((na, nb))
+}
+
+/// Lower-case words that open an inverted subject: counts and quantifiers.
+const INVERTED_OPENERS: &[&str] = &[
+    "one", "two", "three", "several", "some", "many", "both", "few", "most", "other", "others",
+    "former", "retired", "current", "longtime", "senior", "top",
+];
+
+/// True when a lower-case noun phrase starts at `i` after an inverting cue:
+/// "“…,” said one New Hampshire Democrat", "said pollster Frank Luntz",
+/// "said former Gov. Jim Doyle". A title word must lead to a name.
+fn inverted_np_start(doc: &Doc, p: &Para, i: usize, e: usize) -> bool {
+    let w = doc.word(p, i);
+    if is_in(INVERTED_OPENERS, w) {
+        return p.toks.get(i + 1).is_some_and(Tok::is_word)
+            && !doc.word_in(p, i + 1, CLAUSE_OPENERS)
+            && !doc.word_in(p, i + 1, PREPOSITIONS);
+    }
+    // "spokesman John Kirby", "election lawyer Joe Birkenstock": up to two
+    // lower-case words, then a capitalised name.
+    let plain = |k: usize| {
+        p.toks.get(k).is_some_and(Tok::is_word)
+            && doc
+                .word(p, k)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && !doc.word_in(p, k, CLAUSE_OPENERS)
+            && !doc.word_in(p, k, PREPOSITIONS)
+            && !doc.word_in(p, k, ADJUNCT_OPENERS)
+            && !doc.word_in(p, k, FINITE)
+            && !doc.word_in(p, k, TIME_WORDS)
+            && !doc.word(p, k).ends_with("ly")
+            && lexicon()
+                .class(&doc.word(p, k).to_ascii_lowercase())
+                .is_none()
+    };
+    let caps = |k: usize| {
+        k < e
+            && p.toks[k].is_word()
+            && doc
+                .word(p, k)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    plain(i) && (caps(i + 1) || plain(i + 1) && caps(i + 2))
 }
 
 /// Words that open an adjunct rather than a reported clause after a cue
