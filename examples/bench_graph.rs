@@ -203,6 +203,7 @@ fn main() {
                 quote: QuoteKind::Indirect,
                 entity,
                 vague,
+                basis: citetrace::attribution::Basis::Rules,
             });
         }
         // Copies of earlier articles of the same story.

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 /// FNV-1a: the lexicon is looked up once per word of every article, and its
 /// keys are short trusted words, so a fast non-keyed hash is right here.
 #[derive(Default)]
-struct Fnv(u64);
+pub(super) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

@@ -8,12 +8,16 @@
 //! The parser is rule-based: [`tokens`] tokenises each story paragraph
 //! (boilerplate is skipped), [`quotes`] pairs quotation marks across
 //! sentences and paragraphs, [`rules`] expands each cue from the data-driven
-//! [`lexicon`] into source and content spans, and [`resolve`] maps sources to
+//! [`lexicon`] into source and content spans, [`model`] (a learned cue
+//! detector) drops rule cues it finds implausible and adds the cues the rules
+//! missed (expanded by [`expand`]), and [`resolve`] maps sources to
 //! entities. [`extract_corpus`] runs articles in parallel and merges entities
 //! across the corpus with [`crate::entities::Registry`].
 
+pub mod expand;
 pub mod lead;
 pub mod lexicon;
+pub mod model;
 pub mod quotes;
 pub mod resolve;
 pub mod rules;
@@ -41,6 +45,32 @@ pub enum QuoteKind {
     Mixed,
 }
 
+/// Which attributions to find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Reported information — speech, writing, documents, hedges — found by
+    /// the rules and checked by the cue model (the default).
+    #[default]
+    Reported,
+    /// Also the stances, beliefs, plans and perceptions the cue model finds
+    /// ("wants", "is expected to", "seemed"): PolNeAR's wider notion of
+    /// attribution, for media research. Noisier on text unlike its training data.
+    Broad,
+}
+
+/// How an attribution was found.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// A construction rule (and, for lexicon cues, the cue model agreed).
+    #[default]
+    Rules,
+    /// The learned cue model alone ([`Scope::Broad`]).
+    Model,
+}
+
 /// One attribution relation in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attribution {
@@ -58,6 +88,9 @@ pub struct Attribution {
     pub entity: Option<EntityRef>,
     /// True when the source cannot be identified ("sources said", "reportedly").
     pub vague: bool,
+    /// How it was found: by the rules, or by the learned cue model alone.
+    #[serde(default)]
+    pub basis: Basis,
 }
 
 /// The channel an attribution was made through: the outlet told ("X told
@@ -181,15 +214,30 @@ fn prepare(article: &Article) -> rules::Doc<'_> {
     }
 }
 
-/// Finds and resolves every attribution in `article`, with entity records.
+/// Finds and resolves every attribution of reported information in
+/// `article`, with entity records, using the rules checked by the bundled
+/// cue model.
 pub fn analyze(article: &Article) -> Analysis {
+    analyze_with(article, model::CueModel::bundled(), Scope::Reported)
+}
+
+/// Like [`analyze`] with a given cue model (or the rules alone: `None`) and scope.
+pub fn analyze_with(
+    article: &Article,
+    cue_model: Option<&model::CueModel>,
+    scope: Scope,
+) -> Analysis {
     let doc = prepare(article);
     let found = rules::find(&doc);
+    let (found, bases): (Vec<rules::Found>, Vec<Basis>) = match cue_model {
+        Some(m) => model::refine(&doc, found, m, scope).into_iter().unzip(),
+        None => found.into_iter().map(|f| (f, Basis::Rules)).unzip(),
+    };
     let (resolved, entities) = resolve::resolve(&doc, &article.text, &found);
     let span = |r: Range| article.span(r);
     let mut attributions = Vec::with_capacity(found.len());
     let mut channels = Vec::with_capacity(found.len());
-    for (f, r) in found.iter().zip(resolved) {
+    for ((f, r), basis) in found.iter().zip(resolved).zip(bases) {
         attributions.push(Attribution {
             article: article.id.clone(),
             cue: span(f.cue),
@@ -198,6 +246,7 @@ pub fn analyze(article: &Article) -> Analysis {
             quote: f.quote,
             entity: r.entity,
             vague: r.vague,
+            basis,
         });
         channels.push(f.channel.map(|c| Channel {
             span: span(c),
@@ -232,7 +281,19 @@ pub fn extract_corpus(articles: &[Article]) -> (Vec<Attribution>, Registry) {
 pub fn extract_corpus_with_channels(
     articles: &[Article],
 ) -> (Vec<Attribution>, Vec<Option<Channel>>, Registry) {
-    let analyses: Vec<Analysis> = articles.par_iter().map(analyze).collect();
+    extract_corpus_in(articles, Scope::Reported)
+}
+
+/// Like [`extract_corpus_with_channels`] in the given scope.
+pub fn extract_corpus_in(
+    articles: &[Article],
+    scope: Scope,
+) -> (Vec<Attribution>, Vec<Option<Channel>>, Registry) {
+    let model = model::CueModel::bundled();
+    let analyses: Vec<Analysis> = articles
+        .par_iter()
+        .map(|a| analyze_with(a, model, scope))
+        .collect();
     let mut attributions = Vec::new();
     let mut channels = Vec::new();
     let mut records = Vec::new();

@@ -81,7 +81,7 @@ const PREPOSITIONS: &[&str] = &[
     "before", "up", "down", "off", "onto", "upon", "toward", "towards", "within", "without",
 ];
 const QUANTIFIERS: &[&str] = &["some", "many", "several", "one", "others"];
-const MAX_NP: usize = 16;
+pub(super) const MAX_NP: usize = 16;
 /// Most tokens a subject or noun phrase scan looks at (keeps the work per cue bounded).
 const MAX_TOKENS: usize = 40;
 
@@ -127,7 +127,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 impl Doc<'_> {
-    fn word<'t>(&'t self, p: &'t Para, i: usize) -> &'t str {
+    pub(super) fn word<'t>(&'t self, p: &'t Para, i: usize) -> &'t str {
         p.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
@@ -137,13 +137,13 @@ impl Doc<'_> {
             .is_some_and(|t| t.is_word() && t.text(self.text).eq_ignore_ascii_case(w))
     }
 
-    fn word_in(&self, p: &Para, i: usize, list: &[&str]) -> bool {
+    pub(super) fn word_in(&self, p: &Para, i: usize, list: &[&str]) -> bool {
         p.toks
             .get(i)
             .is_some_and(|t| t.is_word() && is_in(list, t.text(self.text)))
     }
 
-    fn range(p: &Para, a: usize, b: usize) -> Range {
+    pub(super) fn range(p: &Para, a: usize, b: usize) -> Range {
         // Token range [a, b) → character range.
         match (p.toks.get(a), b.checked_sub(1).and_then(|l| p.toks.get(l))) {
             (Some(x), Some(y)) if b > a => Range::new(x.range.start, y.range.end),
@@ -154,7 +154,7 @@ impl Doc<'_> {
     /// Words in tokens `[a, b)`, counted up to 4 and over at most
     /// [`MAX_TOKENS`] tokens: the rules only ask "none, one, a few?", and a
     /// bounded count keeps each cue's work constant.
-    fn words_between(p: &Para, a: usize, b: usize) -> usize {
+    pub(super) fn words_between(p: &Para, a: usize, b: usize) -> usize {
         let b = b.min(p.toks.len());
         let a = a.min(b);
         p.toks[a..b]
@@ -166,7 +166,7 @@ impl Doc<'_> {
     }
 
     /// Trims trailing sentence punctuation (not quote marks) from `[a, b)`.
-    fn trim_end(p: &Para, a: usize, mut b: usize) -> usize {
+    pub(super) fn trim_end(p: &Para, a: usize, mut b: usize) -> usize {
         let floor = a.max(b.saturating_sub(MAX_TOKENS));
         while b > floor
             && matches!(
@@ -180,7 +180,7 @@ impl Doc<'_> {
     }
 
     /// Trims leading punctuation that is not a quote mark.
-    fn trim_start(p: &Para, mut a: usize, b: usize) -> usize {
+    pub(super) fn trim_start(p: &Para, mut a: usize, b: usize) -> usize {
         let b = b.min(a + MAX_TOKENS);
         while a < b
             && matches!(
@@ -193,7 +193,7 @@ impl Doc<'_> {
         a
     }
 
-    fn quote_pieces(&self, q: usize) -> Vec<Range> {
+    pub(super) fn quote_pieces(&self, q: usize) -> Vec<Range> {
         self.quotes
             .get(q)
             .map(|q| q.pieces.clone())
@@ -201,17 +201,17 @@ impl Doc<'_> {
     }
 
     /// The quotation that closes at token `i` of paragraph `p`.
-    fn closing_at(&self, p: &Para, i: usize) -> Option<usize> {
+    pub(super) fn closing_at(&self, p: &Para, i: usize) -> Option<usize> {
         self.by_close.get(&(p.index, i)).copied()
     }
 
     /// The quotation that opens at token `i` of paragraph `p`.
-    fn opening_at(&self, p: &Para, i: usize) -> Option<usize> {
+    pub(super) fn opening_at(&self, p: &Para, i: usize) -> Option<usize> {
         self.by_open.get(&(p.index, i)).copied()
     }
 
     /// Mixed when the content includes a quotation it is not made of.
-    fn kind_of(&self, content: &[Range]) -> QuoteKind {
+    pub(super) fn kind_of(&self, content: &[Range]) -> QuoteKind {
         // Quotations are disjoint and in text order: look only at those
         // starting inside the content.
         let mixed = content.iter().any(|c| {
@@ -505,7 +505,7 @@ fn verb_start(doc: &Doc, p: &Para, s: usize, v: usize) -> usize {
 
 /// The subject noun phrase ending just before token `end` (after skipping
 /// auxiliaries and adverbials): token range `[a, b)`.
-fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usize, usize)> {
+pub(super) fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usize, usize)> {
     subject_ending(doc, p, s, verb_start(doc, p, s, verb))
 }
 
@@ -586,7 +586,13 @@ fn subject_ending(doc: &Doc, p: &Para, s: usize, b: usize) -> Option<(usize, usi
 }
 
 /// A noun phrase starting at token `a`, up to punctuation or a clause word.
-fn np_after(doc: &Doc, p: &Para, a: usize, e: usize, max: usize) -> Option<(usize, usize)> {
+pub(super) fn np_after(
+    doc: &Doc,
+    p: &Para,
+    a: usize,
+    e: usize,
+    max: usize,
+) -> Option<(usize, usize)> {
     let mut j = a;
     let mut depth = 0usize;
     let mut words = 0;
@@ -726,7 +732,12 @@ fn determiner_np(doc: &Doc, p: &Para, s: usize, limit: usize) -> Option<(usize, 
 /// phrase), when it is a name, a pronoun or a short determiner phrase
 /// followed by its verb: "Hillary Clinton posted …" → "Hillary Clinton";
 /// "Hours later, the man returned …" → "the man".
-fn sentence_subject(doc: &Doc, p: &Para, s: usize, limit: usize) -> Option<(usize, usize)> {
+pub(super) fn sentence_subject(
+    doc: &Doc,
+    p: &Para,
+    s: usize,
+    limit: usize,
+) -> Option<(usize, usize)> {
     let s = skip_opener(doc, p, s, limit);
     if s >= limit || !p.toks[s].is_word() {
         return None;
@@ -771,7 +782,12 @@ fn sentence_subject(doc: &Doc, p: &Para, s: usize, limit: usize) -> Option<(usiz
 /// The subject of a verb after an apposition ending at the comma `k`:
 /// "Sanders, a senator from Vermont, said" → "Sanders"; "in the primary,
 /// Gov. John Kasich (R-OH), said" → "Gov. John Kasich (R-OH)".
-fn appositive_subject(doc: &Doc, p: &Para, s: usize, k: usize) -> Option<(usize, usize)> {
+pub(super) fn appositive_subject(
+    doc: &Doc,
+    p: &Para,
+    s: usize,
+    k: usize,
+) -> Option<(usize, usize)> {
     // The apposition's closing mark: a comma or a dash ("X — a lawyer — told").
     let Kind::Punct(mark) = p.toks[k].kind else {
         return None;

@@ -14,6 +14,11 @@ use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
+    /// Also find stances, beliefs, plans and perceptions ("wants", "is
+    /// expected to", "seemed") with the learned cue model: PolNeAR's wider
+    /// notion of attribution. Those records have `"basis": "model"`.
+    #[arg(long)]
+    broad: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -73,8 +78,13 @@ pub fn run(args: &Args) -> Result<Outcome> {
         &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
     )?;
     let (corpus, outcome) = args.input.read()?;
+    let scope = if args.broad {
+        attribution::Scope::Broad
+    } else {
+        attribution::Scope::Reported
+    };
     let (attributions, channels, registry) =
-        attribution::extract_corpus_with_channels(&corpus.articles);
+        attribution::extract_corpus_in(&corpus.articles, scope);
     let records: Vec<Record> = attributions
         .iter()
         .zip(&channels)

@@ -25,6 +25,10 @@ pub struct AttributionsArgs {
     /// with several annotators the first in sorted order is used).
     #[arg(long, value_name = "DIR")]
     ann: std::path::PathBuf,
+    /// Score the broad scope: also the stances, beliefs and plans the
+    /// learned cue model finds (see `citetrace attributions --broad`).
+    #[arg(long)]
+    broad: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -55,7 +59,12 @@ pub fn run(command: &Command) -> Result<Outcome> {
     let format = args
         .output
         .format(Format::Table, &[Format::Table, Format::Json, Format::Csv])?;
-    let report = eval::evaluate(&args.text, &args.ann)?;
+    let scope = if args.broad {
+        citetrace::attribution::Scope::Broad
+    } else {
+        citetrace::attribution::Scope::Reported
+    };
+    let report = eval::evaluate(&args.text, &args.ann, scope)?;
     let rows: Vec<Row> = report
         .scores
         .rows()

@@ -672,6 +672,7 @@ mod tests {
                     kind: EntityKind::Report,
                 }),
                 vague: false,
+                basis: crate::attribution::Basis::Rules,
             }],
         );
         let t = trace("q", &articles, &hits, &attributions, &copies);

@@ -398,6 +398,7 @@ mod tests {
             quote: QuoteKind::Direct,
             entity,
             vague: false,
+            basis: crate::attribution::Basis::Rules,
         }
     }
 

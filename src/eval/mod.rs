@@ -37,10 +37,16 @@ fn to_ranges(span: &Span) -> Vec<Range> {
     vec![Range::new(span.start, span.end)]
 }
 
-/// Predicted relations for one text, in the gold format.
-pub fn predict(id: &str, text: String) -> Vec<brat::Relation> {
+/// Predicted relations for one text in the given scope, in the gold format.
+pub fn predict(id: &str, text: String, scope: attribution::Scope) -> Vec<brat::Relation> {
     let article = Article::new(id, id, text);
-    attribution::extract(&article)
+    let model = attribution::model::CueModel::bundled();
+    relations(&attribution::analyze_with(&article, model, scope).attributions)
+}
+
+/// Attributions in the gold format (for scoring them).
+pub fn relations(attributions: &[attribution::Attribution]) -> Vec<brat::Relation> {
+    attributions
         .iter()
         .map(|a| brat::Relation {
             cue: to_ranges(&a.cue),
@@ -73,13 +79,16 @@ fn list(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Scores the attribution parser on the texts in `text_dir` against the
-/// brat annotations in `ann_dir`.
+/// Annotated texts (text path, annotation path) and the stems without an annotation.
+pub type Annotated = (Vec<(PathBuf, PathBuf)>, Vec<String>);
+
+/// The annotated texts of a brat corpus: for each text stem in `text_dir`
+/// with an annotation file in `ann_dir`, its text path and its (first, in
+/// sorted order) annotation file; and the stems without one.
 ///
 /// # Errors
-/// When a directory or file cannot be read, an annotation file is malformed,
-/// or no text has an annotation.
-pub fn evaluate(text_dir: &Path, ann_dir: &Path) -> Result<Report> {
+/// When a directory cannot be read, or no text has an annotation.
+pub fn annotated(text_dir: &Path, ann_dir: &Path) -> Result<Annotated> {
     let texts = list(text_dir, "txt")?;
     let anns = list(ann_dir, "ann")?;
     // stem → first annotation file in sorted order.
@@ -115,12 +124,38 @@ pub fn evaluate(text_dir: &Path, ann_dir: &Path) -> Result<Report> {
             ann_dir.display()
         )));
     }
-    let per_doc: Vec<Result<Scores>> = by_stem
+    let pairs = by_stem
+        .into_iter()
+        .map(|(stem, ann)| (text_dir.join(format!("{stem}.txt")), ann))
+        .collect();
+    Ok((pairs, unannotated))
+}
+
+/// Reads one annotated text: its text and gold relations.
+///
+/// # Errors
+/// When a file cannot be read or the annotation is malformed.
+pub fn read_annotated(text: &Path, ann: &Path) -> Result<(String, Vec<brat::Relation>)> {
+    let gold = brat::parse(ann, &read(ann)?)?;
+    Ok((read(text)?, gold))
+}
+
+/// Scores the attribution parser (in `scope`) on the texts in `text_dir`
+/// against the brat annotations in `ann_dir`.
+///
+/// # Errors
+/// When a directory or file cannot be read, an annotation file is malformed,
+/// or no text has an annotation.
+pub fn evaluate(text_dir: &Path, ann_dir: &Path, scope: attribution::Scope) -> Result<Report> {
+    let (pairs, unannotated) = annotated(text_dir, ann_dir)?;
+    let per_doc: Vec<Result<Scores>> = pairs
         .par_iter()
-        .map(|(stem, ann)| {
-            let text = read(&text_dir.join(format!("{stem}.txt")))?;
-            let gold = brat::parse(ann, &read(ann)?)?;
-            let pred = predict(stem, text);
+        .map(|(text, ann)| {
+            let (body, gold) = read_annotated(text, ann)?;
+            let stem = text
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            let pred = predict(&stem, body, scope);
             Ok(score::score(&gold, &pred))
         })
         .collect();
@@ -129,7 +164,7 @@ pub fn evaluate(text_dir: &Path, ann_dir: &Path) -> Result<Report> {
         scores.add(&s?);
     }
     Ok(Report {
-        documents: by_stem.len(),
+        documents: pairs.len(),
         unannotated,
         scores,
     })

@@ -80,6 +80,7 @@ fn att(article: &Article, cue: &str, source: Option<&str>, content: &str) -> Att
         quote: QuoteKind::Indirect,
         entity: Some(memri()),
         vague: false,
+        basis: crate::attribution::Basis::Rules,
     }
 }
 
@@ -154,6 +155,7 @@ pub fn seeds() -> Analysis {
         quote: QuoteKind::Indirect,
         entity: None,
         vague: true,
+        basis: crate::attribution::Basis::Rules,
     };
     let mut vague2 = vague.clone();
     vague2.cue = span(&a[4], "indicate");
@@ -173,6 +175,7 @@ pub fn seeds() -> Analysis {
             kind: EntityKind::Outlet,
         }),
         vague: false,
+        basis: crate::attribution::Basis::Rules,
     };
     vague.content = vec![span(&a[4], "Zaheer met with Pakistan-based LeT leaders")];
     let attributions = vec![
