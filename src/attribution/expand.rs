@@ -72,7 +72,14 @@ pub fn learned_cue(doc: &Doc, p: &Para, a: usize, b: usize) -> Option<Found> {
     let &(s, e) = p.sents.iter().find(|&&(s, e)| s <= a && a < e)?;
     let b = b.min(e);
     let source = source(doc, p, s, e, a, b);
-    let left = source.map_or(a, |(j, _)| j);
+    // Where the clause before the cue ends, and the one after it starts:
+    // around the source when it is inverted ("…,” said one aide, …).
+    let inverted = source.is_some_and(|(j, _)| j >= b);
+    let left = source.map_or(a, |(j, _)| j.min(a));
+    let right = match source {
+        Some((_, k)) if inverted => k,
+        _ => b,
+    };
     // "Trump, who wants …": the relative pronoun stands for the noun before it.
     let antecedent = source
         .filter(|&(j, k)| k == j + 1 && doc.word_in(p, j, RELATIVES))
@@ -99,8 +106,8 @@ pub fn learned_cue(doc: &Doc, p: &Para, a: usize, b: usize) -> Option<Found> {
         })
     };
     // A quotation just after the cue: X believes: “…”
-    let mut k = b;
-    while k < e.min(b + 2) && matches!(p.toks[k].kind, Kind::Punct(',' | ':')) {
+    let mut k = right;
+    while k < e.min(right + 2) && matches!(p.toks[k].kind, Kind::Punct(',' | ':')) {
         k += 1;
     }
     if let Some(q) = doc.opening_at(p, k) {
@@ -111,7 +118,7 @@ pub fn learned_cue(doc: &Doc, p: &Para, a: usize, b: usize) -> Option<Found> {
         return found(doc.quote_pieces(q), QuoteKind::Direct);
     }
     // The clause after the cue, else the clause before it.
-    let (c0, c1) = (Doc::trim_start(p, b, e), Doc::trim_end(p, b, e));
+    let (c0, c1) = (Doc::trim_start(p, right, e), Doc::trim_end(p, right, e));
     if c0 < c1 && Doc::words_between(p, c0, c1) >= MIN_WORDS {
         let content = vec![Doc::range(p, c0, c1)];
         let quote = doc.kind_of(&content);

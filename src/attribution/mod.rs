@@ -592,6 +592,32 @@ mod tests {
     }
 
     #[test]
+    fn the_cue_model_keeps_constructions_and_broadens_on_request() {
+        let text = "Senator Jane Smith wants to cut taxes for the middle class.\n\n\
+                    “We will win,” said Senator Tom Jones.\n\n\
+                    Taxes will rise, according to the budget office.";
+        let a = article(text);
+        let reported = analyze(&a).attributions;
+        check_spans(&a, &reported);
+        let cues: Vec<&str> = reported.iter().map(|x| x.cue.text.as_str()).collect();
+        assert!(
+            cues.contains(&"said") && cues.contains(&"according to"),
+            "{cues:?}"
+        );
+        assert!(!cues.contains(&"wants"));
+        let broad = analyze_with(&a, model::CueModel::bundled(), Scope::Broad).attributions;
+        check_spans(&a, &broad);
+        let wants = broad.iter().find(|x| x.cue.text == "wants").expect("wants");
+        assert_eq!(wants.basis, Basis::Model);
+        assert_eq!(
+            wants.source.as_ref().map(|s| s.text.as_str()),
+            Some("Senator Jane Smith")
+        );
+        let rules_alone = analyze_with(&a, None, Scope::Broad).attributions;
+        assert!(rules_alone.iter().all(|x| x.basis == Basis::Rules));
+    }
+
+    #[test]
     fn via_and_hat_tip_and_first_reported_by() {
         let got = run(
             "The senator quit on Monday (via CNN).\n\nThe story was first reported by The Guardian.\n\nTariffs will rise, h/t Politico.",

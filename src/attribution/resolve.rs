@@ -437,6 +437,14 @@ impl Resolver {
         if has(VAGUE_NOUNS) {
             return None;
         }
+        // "the budget office": an organisation met earlier, never a person.
+        if has(ORG_WORDS) {
+            return if definite {
+                self.last(&[EntityKind::Organization])
+            } else {
+                None
+            };
+        }
         if definite {
             return self.last(&[EntityKind::Person]);
         }

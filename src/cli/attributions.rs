@@ -120,6 +120,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 "quote",
                 "channel",
                 "content",
+                "basis",
             ];
             let rows = attributions.iter().zip(&channels).map(|(a, ch)| {
                 let (ss, se, st) = a.source.as_ref().map_or_else(
@@ -147,6 +148,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                     kebab(&a.quote),
                     ch.as_ref().map(|c| c.span.text.clone()).unwrap_or_default(),
                     content_text(a),
+                    kebab(&a.basis),
                 ]
             });
             citetrace::export::csv::write_rows(&mut out, &headers, rows)?;
@@ -161,9 +163,15 @@ pub fn run(args: &Args) -> Result<Outcome> {
             ]);
             table.max_width = 70;
             for (a, ch) in attributions.iter().zip(&channels) {
+                // A cue only the learned model found is marked with "~".
+                let marker = if a.basis == attribution::Basis::Model {
+                    "~"
+                } else {
+                    ""
+                };
                 table.row([
                     a.article.clone(),
-                    common::preview(&a.cue.text, 20),
+                    format!("{marker}{}", common::preview(&a.cue.text, 20)),
                     source_cell(a, ch.as_ref()),
                     kebab(&a.quote),
                     common::preview(&content_text(a), 50),

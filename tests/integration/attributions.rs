@@ -212,3 +212,39 @@ fn eval_scores_brat_gold() {
         assert_eq!(m["f1"], 1.0, "{m}");
     }
 }
+
+#[test]
+fn the_broad_scope_adds_model_cues_and_marks_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("story.txt");
+    std::fs::write(
+        &path,
+        "Senator Jane Smith wants to cut taxes for the middle class before the election.\n\n\
+         The new poll shows Clinton leading by five points among likely voters.\n",
+    )
+    .expect("write");
+    let reported = citetrace(["attributions", &arg(&path), "--format", "jsonl"]).jsonl();
+    assert!(
+        reported.iter().all(|a| a["basis"] == "rules"),
+        "{reported:?}"
+    );
+    assert!(reported.iter().all(|a| a["cue"]["text"] != "wants"));
+    let broad = citetrace(["attributions", &arg(&path), "--broad", "--format", "jsonl"]).jsonl();
+    let wants = broad
+        .iter()
+        .find(|a| a["cue"]["text"] == "wants")
+        .expect("a model cue");
+    assert_eq!(wants["basis"], "model");
+    assert_eq!(wants["source"]["text"], "Senator Jane Smith");
+    assert_eq!(
+        wants["content"][0]["text"],
+        "to cut taxes for the middle class before the election"
+    );
+    let table = citetrace(["attributions", &arg(&path), "--broad"]);
+    let table = table.ok();
+    assert!(table.contains("~wants"), "{table}");
+    let csv = citetrace(["attributions", &arg(&path), "--broad", "--format", "csv"]);
+    let csv = csv.ok();
+    assert!(csv.lines().next().is_some_and(|h| h.ends_with(",basis")));
+    assert!(csv.contains(",model"));
+}
