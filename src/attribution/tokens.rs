@@ -69,6 +69,45 @@ impl Tok {
     }
 }
 
+/// Bit 7 of every byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// 1 in every byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Bit 7 set in each byte of `w` that is an ASCII letter or digit.
+///
+/// Eight bytes at once ("SWAR"): on the low seven bits of each byte, adding
+/// `0x80 - lo` sets bit 7 exactly when the byte is at least `lo`, and no sum
+/// carries into the next byte. Letters are tested case-folded (`| 0x20`).
+fn alnum_bytes(w: u64) -> u64 {
+    let low = w & !HIGH;
+    let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    let folded = low | ONES * 0x20;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    (digit | letter) & !w & HIGH
+}
+
+/// Length of the run of ASCII letters and digits at the start of `bytes`,
+/// eight bytes at a time.
+fn alnum_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let ok = alnum_bytes(u64::from_le_bytes(word));
+        if ok != HIGH {
+            // The first byte (lowest in little-endian) without bit 7 set.
+            return n + (!ok & HIGH).trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .take_while(|x| x.is_ascii_alphanumeric())
+        .count()
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -110,12 +149,7 @@ pub fn tokenize(text: &str, b0: usize, b1: usize, c0: usize) -> Vec<Tok> {
             ch += 1;
             loop {
                 // Fast path: a run of ASCII letters and digits.
-                let run = bytes
-                    .get(b..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|x| x.is_ascii_alphanumeric())
-                    .count();
+                let run = alnum_run(bytes.get(b..).unwrap_or_default());
                 if run > 0 {
                     before_last = Some(if run > 1 {
                         char::from(bytes[b + run - 2])
@@ -289,6 +323,23 @@ mod tests {
         let k = kinds("he said \"yes,\" then");
         assert!(k.contains(&("\"".to_string(), Kind::Open(Family::Double))));
         assert!(k.contains(&("\"".to_string(), Kind::Close(Family::Double))));
+    }
+
+    #[test]
+    fn alnum_run_agrees_with_a_byte_loop() {
+        let text = "Zaheer9 met-the U.S. ’90s [az`{@AZ09/:] é Qaddoumi’s word.\u{7f}\u{80}";
+        for start in 0..text.len() {
+            let bytes = &text.as_bytes()[start..];
+            for end in 0..=bytes.len() {
+                let b = &bytes[..end];
+                let want = b.iter().take_while(|x| x.is_ascii_alphanumeric()).count();
+                assert_eq!(alnum_run(b), want, "{b:?}");
+            }
+        }
+        for x in 0..=255u8 {
+            let b = [b'a', x, b'a', b'a', b'a', b'a', b'a', b'a', b'a'];
+            assert_eq!(alnum_run(&b), if x.is_ascii_alphanumeric() { 9 } else { 1 });
+        }
     }
 
     #[test]

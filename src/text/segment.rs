@@ -78,17 +78,19 @@ pub fn paragraphs_of(s: &str) -> Vec<Paragraph> {
     for line in s.split_inclusive('\n') {
         let lead = line.len() - line.trim_start().len();
         let body = line.trim();
+        // Each character of the line is counted once: leading space, body, the rest.
+        let start = ch + line[..lead].chars().count();
+        let end = start + body.chars().count();
         if !body.is_empty() {
             let byte_start = byte + lead;
-            let start = ch + line[..lead].chars().count();
             out.push(Paragraph {
-                range: Range::new(start, start + body.chars().count()),
+                range: Range::new(start, end),
                 byte_start,
                 byte_end: byte_start + body.len(),
             });
         }
+        ch = end + line[lead + body.len()..].chars().count();
         byte += line.len();
-        ch += line.chars().count();
     }
     out
 }
@@ -126,6 +128,39 @@ pub fn sentences_of(s: &str, c0: usize, out: &mut Vec<Range>) {
     }
 }
 
+/// 1 in every byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// Bit 7 of every byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The first byte of `bytes` that may be a stop: `.`, `!`, `?` or 0xE2
+/// (which starts `…`, and also curly quotes and dashes).
+///
+/// Eight bytes at a time: `w ^ (ONES * c)` has a zero byte where `w` has
+/// byte `c`, and `(v - ONES) & !v & HIGH` flags zero bytes; the lowest flag
+/// is always a true one (only bytes above a zero byte can be misflagged).
+fn next_stop(bytes: &[u8]) -> Option<usize> {
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let hits = zero_bytes(w ^ (ONES * u64::from(b'.')))
+            | zero_bytes(w ^ (ONES * u64::from(b'!')))
+            | zero_bytes(w ^ (ONES * u64::from(b'?')))
+            | zero_bytes(w ^ (ONES * 0xE2));
+        if hits != 0 {
+            return Some(n + hits.trailing_zeros() as usize / 8);
+        }
+        n += 8;
+    }
+    bytes[n..]
+        .iter()
+        .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2))
+        .map(|p| n + p)
+}
+
 /// Appends to `out` the sentences of the paragraph `s` as byte ranges
 /// `(start, end)` of `s`, trimmed of whitespace.
 ///
@@ -138,11 +173,7 @@ pub fn sentence_bytes(s: &str, out: &mut Vec<(usize, usize)>) {
     let mut start = 0;
     let mut i = 0;
     loop {
-        let rest = bytes.get(i..).unwrap_or_default();
-        let Some(skip) = rest
-            .iter()
-            .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2))
-        else {
+        let Some(skip) = next_stop(bytes.get(i..).unwrap_or_default()) else {
             break;
         };
         i += skip;
@@ -366,6 +397,24 @@ mod tests {
     fn quote_closing_after_stop_stays_with_sentence() {
         let got = split("“It is genuine.” The report said so.");
         assert_eq!(got, ["“It is genuine.”", "The report said so."]);
+    }
+
+    #[test]
+    fn next_stop_agrees_with_a_byte_loop() {
+        let text = "It said. Really! Why? Wait… “Quote” — done.ab!cd?ef\u{e2}";
+        let text = text.as_bytes();
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let b = &text[start..end];
+                let want = b.iter().position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2));
+                assert_eq!(next_stop(b), want, "{b:?}");
+            }
+        }
+        for x in 0..=255u8 {
+            let b = [b'a', b'a', x, b'.', b'a', b'a', b'a', b'a', b'a'];
+            let want = if matches!(x, b'.' | b'!' | b'?' | 0xE2) { 2 } else { 3 };
+            assert_eq!(next_stop(&b), Some(want));
+        }
     }
 
     #[test]
