@@ -406,13 +406,19 @@ mod tests {
         for start in 0..text.len() {
             for end in start..=text.len() {
                 let b = &text[start..end];
-                let want = b.iter().position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2));
+                let want = b
+                    .iter()
+                    .position(|&x| matches!(x, b'.' | b'!' | b'?' | 0xE2));
                 assert_eq!(next_stop(b), want, "{b:?}");
             }
         }
         for x in 0..=255u8 {
             let b = [b'a', b'a', x, b'.', b'a', b'a', b'a', b'a', b'a'];
-            let want = if matches!(x, b'.' | b'!' | b'?' | 0xE2) { 2 } else { 3 };
+            let want = if matches!(x, b'.' | b'!' | b'?' | 0xE2) {
+                2
+            } else {
+                3
+            };
             assert_eq!(next_stop(&b), Some(want));
         }
     }
