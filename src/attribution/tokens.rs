@@ -83,7 +83,7 @@ fn alnum_bytes(w: u64) -> u64 {
     let low = w & !HIGH;
     let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
     let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
-    let folded = low | ONES * 0x20;
+    let folded = low | (ONES * 0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     (digit | letter) & !w & HIGH
 }

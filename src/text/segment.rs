@@ -172,10 +172,7 @@ pub fn sentence_bytes(s: &str, out: &mut Vec<(usize, usize)>) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    loop {
-        let Some(skip) = next_stop(bytes.get(i..).unwrap_or_default()) else {
-            break;
-        };
+    while let Some(skip) = next_stop(bytes.get(i..).unwrap_or_default()) {
         i += skip;
         let Some(c) = char_at(s, i) else {
             break;
