@@ -566,6 +566,25 @@ mod tests {
     }
 
     #[test]
+    fn long_subjects_and_opening_adverbials() {
+        let got = run(
+            "A redacted copy of the 2013 FDIC inspector general’s memo seen by Reuters said investigators could not tell which files were taken.\n\n\
+             In an attempt to make its point, the Daily News focuses on how many people the attackers were able to kill.",
+        );
+        assert_eq!(
+            by_cue(&got, "said").0,
+            "A redacted copy of the 2013 FDIC inspector general’s memo seen by Reuters"
+        );
+        assert_eq!(
+            by_cue(&got, "focuses"),
+            (
+                "the Daily News",
+                "how many people the attackers were able to kill"
+            )
+        );
+    }
+
+    #[test]
     fn labels_and_tallies_are_not_speakers() {
         let got = run(
             "The Latest: Cruz gives away a shotgun.\n\nClinton: 547.\n\nUpdate: the vote is over.",

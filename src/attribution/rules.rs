@@ -75,7 +75,7 @@ pub struct Doc<'a> {
     pub by_close: HashMap<(usize, usize), usize>,
 }
 
-const MAX_SUBJECT: usize = 12;
+const MAX_SUBJECT: usize = 16;
 const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "with", "from", "into", "over", "through", "during", "across", "after",
     "before", "up", "down", "off", "onto", "upon", "toward", "towards", "within", "without",
@@ -691,6 +691,18 @@ const OPENER_WORDS: &[&str] = &[
     "this",
 ];
 
+/// True when the sentence at `s` opens with an adverbial phrase: a
+/// preposition, a subordinator, a participle or a time word ("In an
+/// attempt …", "Holding signs …", "When someone shouted …", "On Saturday").
+fn opens_adverbial(doc: &Doc, p: &Para, s: usize) -> bool {
+    let first = doc.word(p, s);
+    p.toks.get(s).is_some_and(Tok::is_word)
+        && (is_in(OPENER_WORDS, first)
+            || is_in(PREPOSITIONS, first)
+            || is_in(WEEKDAYS, first)
+            || first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed")))
+}
+
 /// Skips an adverbial phrase opening the sentence at `s` up to its comma
 /// ("Hours later, Trump returned …" → the token after the comma).
 fn skip_opener(doc: &Doc, p: &Para, s: usize, limit: usize) -> usize {
@@ -1281,6 +1293,10 @@ fn verb(
         k -= 1;
     }
     let complement = complement_follows(doc, p, a, e);
+    // "In an attempt to make its point, the Daily News focuses on …",
+    // "Holding signs …, the protesters chanted …": an adverbial opening the
+    // sentence is not what was said.
+    let opener_led = left_edge > s && opens_adverbial(doc, p, s);
     // "…, saying/adding …" after a comma: the participle's own content follows it.
     let participle = vw.ends_with("ing") && Doc::words_between(p, a, e) >= 2;
     if k > 0
@@ -1308,7 +1324,12 @@ fn verb(
     }
     // 1b. A closing mark the pairing left unpaired (its opening was lost, or
     // '' marks): “…,” he said. / ''…,'' said X.
-    if k > s && quote_mark(p.toks[k - 1]) && !participle && !complement {
+    if k > s
+        && quote_mark(p.toks[k - 1])
+        && doc.closing_at(p, k - 1).is_none()
+        && !participle
+        && !complement
+    {
         let mut m = k - 1;
         while m > s && quote_mark(p.toks[m - 1]) {
             m -= 1;
@@ -1368,6 +1389,17 @@ fn verb(
     if participle && after < 2 {
         return None;
     }
+    // "In an attempt to make its point, the Daily News focuses on how many
+    // …": the opening adverbial was not said; the prepositional object was.
+    if opener_led && after < 2 && doc.word_in(p, a2, PREPOSITIONS) {
+        let from = a2 + 1;
+        if Doc::words_between(p, from, end) >= 2 {
+            content.push(Doc::range(p, from, end));
+            let quote = doc.kind_of(&content);
+            return Some(found(content, quote));
+        }
+    }
+
     if after >= 2 {
         if before >= 2 && before_has_comma && p.toks.get(a).is_some_and(|t| t.is_punct(',')) {
             content.push(Doc::range(p, s, before_end));
