@@ -1391,7 +1391,7 @@ fn verb(
     }
     // "In an attempt to make its point, the Daily News focuses on how many
     // …": the opening adverbial was not said; the prepositional object was.
-    if opener_led && after < 2 && doc.word_in(p, a2, PREPOSITIONS) {
+    if opener_led && before_has_comma && after < 2 && doc.word_in(p, a2, PREPOSITIONS) {
         let from = a2 + 1;
         if Doc::words_between(p, from, end) >= 2 {
             content.push(Doc::range(p, from, end));
