@@ -637,6 +637,29 @@ mod tests {
     }
 
     #[test]
+    fn he_is_a_single_name_met_before_and_descriptions_need_a_role() {
+        let got = run("Zaheer told supporters that Hamas is strong.\n\n\
+             He said the talks had failed.\n\n\
+             The international community says the talks failed.\n\n\
+             Senator Jane Smith said the vote was close. The senator said it was over.");
+        let entity = |cue: &str, source: &str| {
+            got.iter()
+                .find(|a| a.cue.text == cue && a.source.as_ref().is_some_and(|s| s.text == source))
+                .and_then(|a| a.entity.as_ref().map(|e| e.id.clone()))
+        };
+        assert_eq!(
+            entity("said", "He").as_deref(),
+            Some("entity:zaheer"),
+            "{got:?}"
+        );
+        assert_eq!(entity("says", "The international community"), None);
+        assert_eq!(
+            entity("said", "The senator").as_deref(),
+            Some("person:jane-smith")
+        );
+    }
+
+    #[test]
     fn via_and_hat_tip_and_first_reported_by() {
         let got = run(
             "The senator quit on Monday (via CNN).\n\nThe story was first reported by The Guardian.\n\nTariffs will rise, h/t Politico.",

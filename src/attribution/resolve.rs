@@ -25,6 +25,82 @@ use super::lexicon::{DEFINITE, DOCUMENT_NOUNS, OUTLET_NOUNS, REPORT_NOUNS, VAGUE
 use super::rules::{Doc, Found};
 use super::tokens::Kind;
 
+/// Nouns for a person's role, so that "the spokesman" can refer back to a person.
+const PERSON_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "aide",
+    "adviser",
+    "advisor",
+    "candidate",
+    "nominee",
+    "lawyer",
+    "attorney",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "founder",
+    "director",
+    "secretary",
+    "ambassador",
+    "analyst",
+    "author",
+    "fellow",
+    "researcher",
+    "commander",
+    "cleric",
+    "man",
+    "woman",
+    "congressman",
+    "congresswoman",
+    "mayor",
+    "judge",
+    "lawmaker",
+    "businessman",
+    "billionaire",
+    "mogul",
+    "host",
+    "journalist",
+    "reporter",
+    "writer",
+    "columnist",
+    "economist",
+    "expert",
+    "professor",
+    "scholar",
+    "activist",
+    "strategist",
+    "pollster",
+    "manager",
+    "chief",
+    "ceo",
+    "executive",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "nephew",
+    "niece",
+    "brother",
+    "sister",
+    "victim",
+    "witness",
+    "suspect",
+    "officer",
+    "soldier",
+    "veteran",
+    "doctor",
+    "teacher",
+    "student",
+    "resident",
+    "voter",
+];
+
 /// Words that mark an organisation name.
 const ORG_WORDS: &[&str] = &[
     "institute",
@@ -333,7 +409,9 @@ impl Resolver {
                         ])
                         .or_else(|| self.main_report.clone());
                 }
-                "he" | "she" => return self.last(&[EntityKind::Person]),
+                // A single name not known as an organisation ("Zaheer") is
+                // most often a person's.
+                "he" | "she" => return self.last(&[EntityKind::Person, EntityKind::Unknown]),
                 "they" => {
                     return self.last(&[
                         EntityKind::Organization,
@@ -445,7 +523,13 @@ impl Resolver {
                 None
             };
         }
-        if definite {
+        // "the senator", "the spokesman": the person met last. Other definite
+        // descriptions ("the international community") name nobody known.
+        if definite
+            && lw
+                .last()
+                .is_some_and(|w| is_in(TITLES, w) || is_in(PERSON_NOUNS, w))
+        {
             return self.last(&[EntityKind::Person]);
         }
         None
