@@ -124,6 +124,31 @@ impl CueModel {
         })
     }
 
+    /// The score of token `i`, tagging from a few tokens before it (the
+    /// previous tag is a feature; its influence fades within a few tokens),
+    /// or `None` when the token is no candidate.
+    fn score_at(&self, view: &View, i: usize) -> Option<f32> {
+        if i >= view.toks.len() || !view.is_candidate(self, i) {
+            return None;
+        }
+        let mut feats = Vec::with_capacity(48);
+        let mut prev = false;
+        for k in i.saturating_sub(WINDOW)..=i {
+            if !view.is_candidate(self, k) {
+                prev = false;
+                continue;
+            }
+            feats.clear();
+            view.features(k, prev, self.bits, &mut feats);
+            let score: f32 = feats.iter().map(|&f| self.weight(f)).sum();
+            if k == i {
+                return Some(score);
+            }
+            prev = score > self.keep;
+        }
+        None
+    }
+
     /// Cue scores of every token of paragraph `p` (`None` for tokens that
     /// are no candidates), tagging left to right.
     fn score_paragraph(&self, doc: &Doc, p: &Para, flags: &[u8]) -> Vec<Option<f32>> {
@@ -202,21 +227,11 @@ fn rule_flags(doc: &Doc, found: &[Found]) -> Vec<Vec<u8>> {
 /// Returns the kept and new attributions in text order, each with its basis.
 pub fn refine(doc: &Doc, found: Vec<Found>, model: &CueModel, scope: Scope) -> Vec<(Found, Basis)> {
     let flags = rule_flags(doc, &found);
-    let scores: Vec<Vec<Option<f32>>> = doc
-        .paras
-        .iter()
-        .zip(&flags)
-        .map(|(p, f)| model.score_paragraph(doc, p, f))
-        .collect();
-    let best = |f: &Found| -> Option<f32> {
+    // The score of a rule cue's token (droppable cues are one token).
+    let score_of = |f: &Found| -> Option<f32> {
         let p = doc.paras.get(f.para)?;
-        let a = p.toks.partition_point(|t| t.range.end <= f.cue.start);
-        p.toks[a..]
-            .iter()
-            .zip(&scores[f.para][a..])
-            .take_while(|(t, _)| t.range.start < f.cue.end)
-            .filter_map(|(_, s)| *s)
-            .reduce(f32::max)
+        let i = p.toks.partition_point(|t| t.range.end <= f.cue.start);
+        model.score_at(&View::lazy(doc, p, &flags[f.para]), i)
     };
     // Only a single lexicon word can be dropped: constructions ("according
     // to", "citing", "via", "h/t", "was reported by", "OUTLET quoted X as
@@ -235,12 +250,18 @@ pub fn refine(doc: &Doc, found: Vec<Found>, model: &CueModel, scope: Scope) -> V
     };
     let mut out: Vec<(Found, Basis)> = found
         .into_iter()
-        .filter(|f| !droppable(f) || best(f).is_none_or(|s| s >= model.drop))
+        .filter(|f| !droppable(f) || score_of(f).is_none_or(|s| s >= model.drop))
         .map(|f| (f, Basis::Rules))
         .collect();
     if scope == Scope::Reported {
         return out;
     }
+    let scores: Vec<Vec<Option<f32>>> = doc
+        .paras
+        .iter()
+        .zip(&flags)
+        .map(|(p, f)| model.score_paragraph(doc, p, f))
+        .collect();
     for (p, (para_scores, para_flags)) in doc.paras.iter().zip(scores.iter().zip(&flags)) {
         let mut i = 0;
         while i < para_scores.len() {
@@ -305,6 +326,16 @@ fn cue_bytes(doc: &Doc, f: &Found) -> std::ops::Range<usize> {
         .unwrap_or(0..0)
 }
 
+/// The hash a token is known by in the features: its lower-cased word, one
+/// hash for every quotation mark, the character for other punctuation.
+fn token_hash(text: &str, t: Tok) -> u64 {
+    match t.kind {
+        Kind::Word => word_hash(t.text(text)),
+        Kind::Open(_) | Kind::Close(_) | Kind::Either(_) => word_hash("\""),
+        Kind::Punct(c) => u64::from(c),
+    }
+}
+
 /// FNV-1a over the lower-cased word.
 fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -340,6 +371,9 @@ fn slot(t: u64, a: u64, b: u64, bits: u8) -> usize {
     usize::try_from(h & ((1u64 << bits) - 1)).unwrap_or(0)
 }
 
+/// Tokens tagged before the one [`CueModel::score_at`] scores.
+const WINDOW: usize = 3;
+
 /// Outside the paragraph.
 const EDGE: u64 = 0x5eed;
 
@@ -353,16 +387,10 @@ struct View<'a> {
 }
 
 impl<'a> View<'a> {
+    /// A view with every token's word hash computed up front (for tagging
+    /// whole paragraphs).
     fn new(doc: &'a Doc, p: &'a Para, flags: &'a [u8]) -> Self {
-        let words = p
-            .toks
-            .iter()
-            .map(|t| match t.kind {
-                Kind::Word => word_hash(t.text(doc.text)),
-                Kind::Open(_) | Kind::Close(_) | Kind::Either(_) => word_hash("\""),
-                Kind::Punct(c) => u64::from(c),
-            })
-            .collect();
+        let words = p.toks.iter().map(|&t| token_hash(doc.text, t)).collect();
         View {
             text: doc.text,
             toks: &p.toks,
@@ -372,18 +400,31 @@ impl<'a> View<'a> {
         }
     }
 
+    /// A view that hashes words when asked (for scoring a few tokens).
+    fn lazy(doc: &'a Doc, p: &'a Para, flags: &'a [u8]) -> Self {
+        View {
+            text: doc.text,
+            toks: &p.toks,
+            quoted: &p.quoted,
+            flags,
+            words: Vec::new(),
+        }
+    }
+
     fn is_candidate(&self, model: &CueModel, i: usize) -> bool {
         self.flags[i] & CUE != 0
             || (self.toks[i].is_word() || self.toks[i].is_punct(':'))
-                && model.candidates.contains(&self.words[i])
+                && isize::try_from(i).is_ok_and(|k| model.candidates.contains(&self.word(k)))
     }
 
     fn word(&self, i: isize) -> u64 {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| self.words.get(i))
+        let Some(i) = usize::try_from(i).ok().filter(|&i| i < self.toks.len()) else {
+            return EDGE;
+        };
+        self.words
+            .get(i)
             .copied()
-            .unwrap_or(EDGE)
+            .unwrap_or_else(|| token_hash(self.text, self.toks[i]))
     }
 
     fn flag(&self, i: isize) -> u8 {
