@@ -660,6 +660,18 @@ mod tests {
     }
 
     #[test]
+    fn archive_style_double_apostrophe_quotes() {
+        let got = run("''We are not going anywhere,'' Mr. Sanders said on Tuesday.");
+        let said = got.iter().find(|a| a.cue.text == "said").expect("said");
+        assert_eq!(said.quote, QuoteKind::Direct);
+        assert_eq!(said.content[0].text, "''We are not going anywhere,''");
+        assert_eq!(
+            said.source.as_ref().map(|s| s.text.as_str()),
+            Some("Mr. Sanders")
+        );
+    }
+
+    #[test]
     fn via_and_hat_tip_and_first_reported_by() {
         let got = run(
             "The senator quit on Monday (via CNN).\n\nThe story was first reported by The Guardian.\n\nTariffs will rise, h/t Politico.",

@@ -201,6 +201,23 @@ pub fn tokenize(text: &str, b0: usize, b1: usize, c0: usize) -> Vec<Tok> {
             continue;
         }
         let next = char_at(s, b + c.len_utf8());
+        // Two apostrophes are a double quotation mark (''…,'' in the New
+        // York Times' archive style): one token of two characters.
+        if c == '\'' && next == Some('\'') {
+            let after = char_at(s, b + 2);
+            if let Some(kind) = classify('"', prev, after) {
+                out.push(Tok {
+                    range: Range::new(ch, ch + 2),
+                    b0: b0 + b,
+                    b1: b0 + b + 2,
+                    kind,
+                });
+            }
+            prev = Some('"');
+            b += 2;
+            ch += 2;
+            continue;
+        }
         if let Some(kind) = classify(c, prev, next) {
             out.push(Tok {
                 range: Range::new(ch, ch + 1),
@@ -316,6 +333,14 @@ mod tests {
                 .any(|(t, k)| t == "”" && *k == Kind::Close(Family::Double))
         );
         assert!(!k.iter().any(|(t, _)| t == "’"));
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_quote() {
+        let k = kinds("''It is over,'' he said.");
+        assert_eq!(k[0], ("''".to_string(), Kind::Open(Family::Double)));
+        assert!(k.contains(&("''".to_string(), Kind::Close(Family::Double))));
+        assert!(!k.iter().any(|(t, _)| t == "'"), "{k:?}");
     }
 
     #[test]
