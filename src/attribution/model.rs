@@ -32,7 +32,7 @@ use crate::article::Article;
 use crate::span::Range;
 
 use super::lexicon::{AUXILIARIES, CueClass, Fnv, is_in, lexicon};
-use super::rules::{Doc, Found, Para};
+use super::rules::{Doc, Found, Para, lower};
 use super::tokens::{Kind, Tok};
 use super::{Basis, Scope};
 
@@ -241,12 +241,10 @@ pub fn refine(doc: &Doc, found: Vec<Found>, model: &CueModel, scope: Scope) -> V
             return false;
         }
         let word = doc.text.get(cue_bytes(doc, f)).unwrap_or("");
-        let lower = word.to_ascii_lowercase();
-        lower != "citing"
-            && matches!(
-                lexicon().class(&lower),
-                Some(CueClass::Speech | CueClass::Doc)
-            )
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|lw| {
+            lw != "citing" && matches!(lexicon().class(lw), Some(CueClass::Speech | CueClass::Doc))
+        })
     };
     let mut out: Vec<(Found, Basis)> = found
         .into_iter()
@@ -452,7 +450,10 @@ impl<'a> View<'a> {
         let f = |d: isize| u64::from(self.flag(k + d));
         let tok = self.toks[i];
         let text = tok.text(self.text);
-        let lx = match lexicon().class(&text.to_ascii_lowercase()) {
+        // The lexicon's forms are short ASCII words, so a word `lower` cannot
+        // fold (long or non-ASCII) is in no class.
+        let mut buf = [0u8; 24];
+        let lx = match lower(text, &mut buf).and_then(|lw| lexicon().class(lw)) {
             None => 0,
             Some(CueClass::Speech) => 1,
             Some(CueClass::Doc) => 2,

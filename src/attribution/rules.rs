@@ -290,7 +290,7 @@ const IRREGULAR: &[&str] = &[
 ];
 
 /// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words.
-fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     if word.len() > buf.len() || !word.is_ascii() {
         return None;
     }
