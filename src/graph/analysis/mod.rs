@@ -7,7 +7,8 @@
 //! - [`cycles`]: circular reporting (strongly connected components of the
 //!   "takes from" relation);
 //! - [`laundering`]: articles that credit one source while their text comes
-//!   from another they do not credit.
+//!   from another they do not credit;
+//! - [`stories`]: the groups of articles information moved between.
 //!
 //! [`run`] computes them all into [`Findings`], which every export carries.
 
@@ -15,6 +16,7 @@ pub mod cycles;
 pub mod laundering;
 pub mod origins;
 pub mod ranking;
+pub mod stories;
 
 use petgraph::Direction;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -24,6 +26,7 @@ pub use cycles::{Cycle, cycles};
 pub use laundering::{Laundering, LaunderingKind, laundering};
 pub use origins::{Origin, Root, Step, origins};
 pub use ranking::{Ranked, Ranking, ranking};
+pub use stories::{Story, stories};
 
 use super::ProvenanceGraph;
 use super::model::{Edge, EdgeData, EdgeKind, NodeKind, shorten};
@@ -43,6 +46,8 @@ pub struct Findings {
     pub laundering: Vec<Laundering>,
     /// Articles with unnamed sources: (article node id, number of vague attributions).
     pub vague: Vec<(String, usize)>,
+    /// Groups of articles linked by copying or by citing one another.
+    pub stories: Vec<Story>,
 }
 
 /// Runs every analysis; `top` limits each ranking list.
@@ -60,6 +65,7 @@ pub fn run(graph: &ProvenanceGraph, top: usize) -> Findings {
         cycles: cycles(graph),
         laundering: laundering(graph),
         vague,
+        stories: stories(graph),
     }
 }
 
@@ -104,6 +110,12 @@ impl Findings {
                 .vague
                 .iter()
                 .filter(|(id, _)| has(id))
+                .cloned()
+                .collect(),
+            stories: self
+                .stories
+                .iter()
+                .filter(|st| st.articles.iter().any(|a| has(a)))
                 .cloned()
                 .collect(),
         }
