@@ -349,7 +349,7 @@ fn flags(analysis: &Analysis, checks: &[QuoteCheck]) -> Vec<Flag> {
                 FlagKind::UnverifiedQuote,
                 "no source for this quote in the corpus".to_string(),
             ),
-            Status::Verified => continue,
+            Status::Verified | Status::Partial => continue,
         };
         let mut evidence = vec![c.quote.clone()];
         evidence.extend(c.against.as_ref().map(|o| o.span.clone()));
@@ -449,7 +449,12 @@ impl Report {
     /// Builds the report for `analysis`.
     pub fn build(analysis: &Analysis, title: &str) -> Self {
         let locator = Locator::new(&analysis.corpus.articles);
-        let checks = quotes::check_all(&analysis.corpus.articles, &analysis.attributions, &locator);
+        let checks = quotes::check_all(
+            &analysis.corpus.articles,
+            &analysis.attributions,
+            &analysis.copies,
+            &locator,
+        );
         let flags = flags(analysis, &checks);
         let mut copies: Vec<CopyView> = analysis
             .copies
