@@ -390,7 +390,7 @@ mod tests {
             &tokens("said on Thursday. On January 15", 0),
             &tokens("On January 15", 0),
         );
-        assert_eq!(inline(&runs), "[-said on Thursday-] On January 15");
+        assert_eq!(inline(&runs), "[-said on Thursday.-] On January 15");
     }
 
     #[test]

@@ -917,23 +917,25 @@ mod tests {
         let first = article(
             "wapo",
             Some("2016-06-01"),
-            "“The vast majority of my supporters will vote for her in November,” Sanders said.",
+            "“When the convention ends, the vast majority of my supporters will vote for her in \
+             November,” Sanders said.",
         );
         let second = article(
             "politico",
             Some("2016-06-05"),
-            "“The vast majority of my voters will vote for her in November,” Bernie Sanders said. \
+            "“When the convention ends, the vast majority of my voters will vote for her in November,” \
+             Bernie Sanders said. \
              Elsewhere, “the vast majority of people want change,” a voter said.",
         );
         let attrs = vec![
             vec![attribution(
                 &first,
-                "The vast",
+                "When the convention",
                 Some(entity("entity:sanders", "Sanders", EntityKind::Unknown)),
             )],
             vec![attribution(
                 &second,
-                "The vast",
+                "When the convention",
                 Some(entity(
                     "person:bernie-sanders",
                     "Bernie Sanders",
