@@ -293,8 +293,7 @@ fn spelled_out(text: &str) -> String {
 fn merge_equivalent(a: &mut Alignment) {
     let mut k = 0;
     while k + 1 < a.runs.len() {
-        let (x, y) = (&a.runs[k], &a.runs[k + 1]);
-        let pair = match (x.change, y.change) {
+        let pair = match (a.runs[k].change, a.runs[k + 1].change) {
             (Change::Removed, Change::Added) => Some((k, k + 1)),
             (Change::Added, Change::Removed) => Some((k + 1, k)),
             _ => None,
@@ -333,11 +332,11 @@ fn merge_equivalent(a: &mut Alignment) {
             // Join with the kept runs around it.
             if k + 1 < a.runs.len() && a.runs[k + 1].change == Change::Same {
                 let next = a.runs.remove(k + 1);
-                join_runs(&mut a.runs[k], next);
+                join_runs(&mut a.runs[k], &next);
             }
             if k > 0 && a.runs[k - 1].change == Change::Same {
                 let this = a.runs.remove(k);
-                join_runs(&mut a.runs[k - 1], this);
+                join_runs(&mut a.runs[k - 1], &this);
                 k -= 1;
             }
         } else {
@@ -346,7 +345,7 @@ fn merge_equivalent(a: &mut Alignment) {
     }
 }
 
-fn join_runs(into: &mut Run, next: Run) {
+fn join_runs(into: &mut Run, next: &Run) {
     into.text.push(' ');
     into.text.push_str(&next.text);
     into.words += next.words;

@@ -1037,9 +1037,12 @@ mod tests {
     #[test]
     fn quote_storm_costs_linear_work() {
         fn work(n: usize) -> (u64, usize) {
-            let text: String = (0..n)
-                .map(|i| format!("He said \"we shall overcome them all {}\". ", i % 7))
-                .collect();
+            let mut text = String::new();
+            for i in 0..n {
+                text.push_str("He said \"we shall overcome them all ");
+                text.push_str(&(i % 7).to_string());
+                text.push_str("\". ");
+            }
             let a = Article::new("storm", "s", text);
             let attrs = vec![crate::attribution::extract(&a)];
             let articles = vec![a];
