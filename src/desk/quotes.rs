@@ -405,6 +405,8 @@ struct Candidate {
     m: Match,
     basis: Basis,
     status: Status,
+    /// The passage's article is known to be later than the quote's.
+    later: bool,
 }
 
 impl<'a> Desk<'a> {
@@ -493,10 +495,19 @@ impl<'a> Desk<'a> {
                 m: m.clone(),
                 basis: Basis::CreditedSource,
                 status,
+                later: false,
             });
         }
         let source = &self.articles[m.article];
-        if sources::is_known_earlier(&self.articles[index], source) {
+        // A later report of the same speaker corroborates (or contradicts)
+        // the quote too — unless it copies this article, which proves nothing.
+        let later = sources::is_known_earlier(&self.articles[index], source);
+        if later
+            && self
+                .copied_from
+                .get(&m.article)
+                .is_some_and(|from| from.contains(&index))
+        {
             return None;
         }
         let quotes = &self.quotes[m.article];
@@ -513,20 +524,25 @@ impl<'a> Desk<'a> {
             let basis = match (credited, theirs) {
                 (Some(a), Some(b)) if same_speaker(a, b) => Basis::SameSpeaker,
                 (Some(_), Some(_)) => continue,
-                _ if copied.contains(&m.article) => Basis::CopiedFrom,
+                _ if copied.contains(&m.article) && !later => Basis::CopiedFrom,
                 _ => continue,
             };
             let words = quote_tokens(source, &sq.pieces);
             let Some(al) = locate::align(query, &words) else {
                 continue;
             };
-            let Some(status) = verdict(&al) else {
+            let Some(mut status) = verdict(&al) else {
                 continue;
             };
+            // The same words inside a longer quotation: a fragment of it.
+            if status == Status::Verified && (al.tokens.0 > 0 || al.tokens.1 < words.len()) {
+                status = Status::Partial;
+            }
             let c = Candidate {
                 m: Match::from_alignment(m.article, al),
                 basis,
                 status,
+                later,
             };
             if best.as_ref().is_none_or(|b| {
                 (c.status, std::cmp::Reverse(c.m.rank()))
@@ -577,8 +593,8 @@ impl<'a> Desk<'a> {
             }
         }
         let decided = candidates.into_iter().min_by(|a, b| {
-            (a.basis, a.status)
-                .cmp(&(b.basis, b.status))
+            (a.basis, a.later, a.status)
+                .cmp(&(b.basis, b.later, b.status))
                 .then_with(|| b.m.rank().cmp(&a.m.rank()))
         });
         // Other places the statement occurs, whoever they are by.
@@ -724,14 +740,23 @@ pub fn verdict(a: &locate::Alignment) -> Option<Status> {
 
 fn explain(c: &Candidate, source: &Article, speaker: Option<&str>) -> String {
     let a = &c.m.alignment;
-    let place = format!("{} ({})", sources::label(source), c.basis.phrase());
+    let place = format!(
+        "{}, {}{}",
+        c.basis.phrase(),
+        sources::label(source),
+        if c.later { ", published later" } else { "" }
+    );
     let who = speaker.map_or(String::new(), |s| format!(" credited to {s}"));
     match c.status {
         Status::Verified => {
             format!("the quote{who} has the same words as {place}, punctuation and case aside")
         }
+        Status::Partial if a.elided == 0 && a.before + a.after == 0 => format!(
+            "the quote{who} has the same words as part of {place}, which quotes more of the \
+             statement: a fragment, not a misquote"
+        ),
         Status::Partial if a.elided > 0 && a.before + a.after == 0 => format!(
-            "the quote{who} has {place}'s words unchanged but leaves out {} word(s) where it \
+            "the quote{who} has the words of {place} unchanged but leaves out {} word(s) where it \
              marks an omission (an ellipsis or a split quote): a fragment, not a misquote",
             a.elided
         ),
