@@ -976,9 +976,10 @@ mod tests {
         assert_eq!(c.status, Status::Altered, "{c:#?}");
         assert_eq!(c.basis, Some(Basis::SameSpeaker));
         assert_eq!(diff::inline(&c.diff).matches("{+").count(), 1);
-        // The earlier report is not checked against the later one.
+        // The earlier report is contradicted by the later one, and says so.
         let w = checks.iter().find(|c| c.article == "wapo").unwrap();
-        assert_eq!(w.status, Status::Unverified, "{w:#?}");
+        assert_eq!(w.status, Status::Altered, "{w:#?}");
+        assert!(w.why.contains("published later"), "{}", w.why);
     }
 
     #[test]
