@@ -44,6 +44,9 @@ const BUDGET_PER_WORD: u64 = 128;
 /// Regions aligned per global lookup, best-voted first.
 const MAX_REGIONS: usize = 24;
 
+/// Regions returned per lookup, best-voted first.
+const MAX_CANDIDATES: usize = 256;
+
 /// Largest query × region grid aligned (words × words).
 const MAX_CELLS: usize = 4_000_000;
 
@@ -399,6 +402,22 @@ impl Match {
     }
 }
 
+/// A place where a query's words cluster, before alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// Index of the article.
+    pub article: usize,
+    /// First and last implied start (word position) of the query there.
+    pub lo: i64,
+    /// See `lo`.
+    pub hi: i64,
+    /// Anchor words voting for it.
+    pub votes: usize,
+    /// Approximate character range (from the first implied start to one
+    /// query length past the last).
+    pub range: Range,
+}
+
 /// The corpus cut into words, with an inverted index of content words.
 #[derive(Debug, Default)]
 pub struct Locator {
@@ -470,6 +489,20 @@ impl Locator {
     /// A match here is only an alignment: [`Alignment::same_statement`] says
     /// whether it is the same statement.
     pub fn find(&self, query: &[Token], skip: Option<usize>) -> Vec<Match> {
+        let mut out: Vec<Match> = self
+            .regions(query, skip)
+            .iter()
+            .take(MAX_REGIONS)
+            .filter_map(|r| self.align_region(r, query))
+            .collect();
+        out.sort_by_key(|m| m.article);
+        out
+    }
+
+    /// The places (one per article, except `skip`) where `query`'s rarest
+    /// words cluster, most-voted first, at most [`MAX_CANDIDATES`]; not yet
+    /// aligned, so a caller can choose which to align.
+    pub fn regions(&self, query: &[Token], skip: Option<usize>) -> Vec<Region> {
         let n = query.len();
         let mut terms = anchors(query);
         if terms.is_empty() {
@@ -505,24 +538,40 @@ impl Locator {
         }
         self.spend(steps);
         // Regions: clusters of votes, most-voted first, at most one per article
-        // (its best) and MAX_REGIONS in all.
-        let mut regions: Vec<(usize, u32, i64, i64)> = Vec::new();
+        // (its best).
+        let mut regions: Vec<Region> = Vec::new();
         for (a, mut starts) in votes {
             starts.sort_unstable();
             if let Some((count, lo, hi)) = clusters(&starts, n).into_iter().max_by_key(|c| c.0) {
-                regions.push((count, a, lo, hi));
+                let toks = self.tokens(a as usize);
+                let at = |p: i64| {
+                    usize::try_from(p)
+                        .unwrap_or(0)
+                        .min(toks.len().saturating_sub(1))
+                };
+                let range = match (toks.get(at(lo)), toks.get(at(hi + signed(n)))) {
+                    (Some(x), Some(y)) => Range::new(x.range.start, y.range.end),
+                    _ => Range::new(0, 0),
+                };
+                regions.push(Region {
+                    article: a as usize,
+                    lo,
+                    hi,
+                    votes: count,
+                    range,
+                });
             }
         }
         let min_votes = if terms.len() >= 3 { 2 } else { 1 };
-        regions.retain(|r| r.0 >= min_votes);
-        regions.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        regions.truncate(MAX_REGIONS);
-        let mut out: Vec<Match> = regions
-            .into_iter()
-            .filter_map(|(_, a, lo, hi)| self.align_at(a as usize, lo, hi, query))
-            .collect();
-        out.sort_by_key(|m| m.article);
-        out
+        regions.retain(|r| r.votes >= min_votes);
+        regions.sort_by(|x, y| y.votes.cmp(&x.votes).then(x.article.cmp(&y.article)));
+        regions.truncate(MAX_CANDIDATES);
+        regions
+    }
+
+    /// Aligns `query` with the words of a region found by [`Locator::regions`].
+    pub fn align_region(&self, region: &Region, query: &[Token]) -> Option<Match> {
+        self.align_at(region.article, region.lo, region.hi, query)
     }
 
     /// The best place in article `index` where `query` aligns, found from

@@ -50,6 +50,11 @@ use super::sources;
 /// Shortest quote checked, in words (shorter quoted phrases are names and scare quotes).
 pub const MIN_WORDS: usize = 4;
 
+/// Regions aligned per quote that lie in a possible source quotation…
+const MAX_SOURCE_REGIONS: usize = 32;
+/// …and elsewhere (other occurrences).
+const MAX_OTHER_REGIONS: usize = 12;
+
 /// Most other occurrences listed per quote (the best first).
 const MAX_OCCURRENCES: usize = 20;
 
@@ -457,6 +462,16 @@ impl<'a> Desk<'a> {
         }
     }
 
+    /// The quotes of `article` with a piece overlapping `range`.
+    fn quotes_in(&self, article: usize, range: Range) -> impl Iterator<Item = &Quoted<'a>> {
+        let quotes = &self.quotes[article];
+        let first = quotes.partition_point(|q| q.range.end <= range.start);
+        quotes[first..]
+            .iter()
+            .take_while(move |q| q.range.start < range.end)
+            .filter(move |q| q.pieces.iter().any(|p| p.overlaps(range)))
+    }
+
     /// Articles by `entity` that can be the source `citing` credits.
     fn source_articles(&self, entity: &EntityRef, citing: usize) -> Vec<usize> {
         let mut out: Vec<usize> = sources::name_keys(&entity.name)
@@ -563,12 +578,37 @@ impl<'a> Desk<'a> {
                 .and_then(|a| a.source.as_ref())
                 .map(|s| s.text.clone())
         });
-        let mut matches = self.locator.find(&query, Some(index));
         let own_sources = credited
             .as_ref()
             .map(|e| self.source_articles(e, index))
             .unwrap_or_default();
         let copied: &[usize] = self.copied_from.get(&index).map_or(&[], Vec::as_slice);
+        // Align first the regions that can be a source — inside a quotation
+        // of the same speaker, or of an article this one copies — then the
+        // best-voted others (for the list of occurrences).
+        let (mut sourced, mut others) = (0, 0);
+        let mut matches: Vec<Match> = Vec::new();
+        for r in self.locator.regions(&query, Some(index)) {
+            let quoted = self.quotes_in(r.article, r.range).any(|sq| {
+                match (
+                    credited.as_ref(),
+                    sq.attribution.and_then(|a| a.entity.as_ref()),
+                ) {
+                    (Some(a), Some(b)) => same_speaker(a, b),
+                    _ => copied.contains(&r.article),
+                }
+            });
+            let take = if quoted {
+                sourced += 1;
+                sourced <= MAX_SOURCE_REGIONS
+            } else {
+                others += 1;
+                others <= MAX_OTHER_REGIONS
+            };
+            if take && let Some(m) = self.locator.align_region(&r, &query) {
+                matches.push(m);
+            }
+        }
         // The passages that may be the source are looked up in those articles
         // directly, whatever the global lookup's budget reached.
         for &a in own_sources.iter().chain(copied) {
