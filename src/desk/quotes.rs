@@ -281,7 +281,7 @@ pub fn quotes_of<'a>(article: &Article, attributions: &'a [Attribution]) -> Vec<
         if attr.quote == QuoteKind::Indirect {
             continue;
         }
-        let mut pieces: Vec<Range> = Vec::new();
+        let mut mine: Vec<usize> = Vec::new();
         for content in &attr.content {
             let range = Range::new(content.start, content.end);
             let first = flat.partition_point(|(r, _)| r.end <= range.start);
@@ -291,23 +291,45 @@ pub fn quotes_of<'a>(article: &Article, attributions: &'a [Attribution]) -> Vec<
             {
                 if r.overlaps(range) && !claimed[q] {
                     claimed[q] = true;
-                    pieces.extend(&quotations[q]);
+                    mine.push(q);
                 }
             }
         }
-        if pieces.is_empty() && attr.quote == QuoteKind::Direct {
+        mine.sort_unstable();
+        // Quotations of one attribution are one statement when only the
+        // attribution stands between them ("…,” she said, “…"); a quotation
+        // in another paragraph ("…,” he continued) is a statement of its own.
+        let mut groups: Vec<Vec<Range>> = Vec::new();
+        for q in mine {
+            let pieces = &quotations[q];
+            let joined = match (groups.last(), pieces.first()) {
+                (Some(group), Some(next)) => group
+                    .last()
+                    .is_some_and(|prev| interrupts(article, Range::new(prev.end, next.start))),
+                _ => false,
+            };
+            match groups.last_mut() {
+                Some(group) if joined => group.extend(pieces),
+                _ => groups.push(pieces.clone()),
+            }
+        }
+        if groups.is_empty() && attr.quote == QuoteKind::Direct {
+            let mut pieces = Vec::new();
             for content in &attr.content {
                 push_trimmed(article, Range::new(content.start, content.end), &mut pieces);
             }
+            groups.push(pieces);
         }
-        pieces.sort_unstable();
-        pieces.dedup();
-        if let (Some(first), Some(last)) = (pieces.first(), pieces.last()) {
-            out.push(Quoted {
-                range: Range::new(first.start, last.end),
-                pieces,
-                attribution: Some(attr),
-            });
+        for mut pieces in groups {
+            pieces.sort_unstable();
+            pieces.dedup();
+            if let (Some(first), Some(last)) = (pieces.first(), pieces.last()) {
+                out.push(Quoted {
+                    range: Range::new(first.start, last.end),
+                    pieces,
+                    attribution: Some(attr),
+                });
+            }
         }
     }
     for (q, pieces) in quotations.into_iter().enumerate() {
@@ -326,6 +348,21 @@ pub fn quotes_of<'a>(article: &Article, attributions: &'a [Attribution]) -> Vec<
     out.sort_by_key(|q| (q.range.start, q.range.end));
     out.dedup_by_key(|q| q.range);
     out
+}
+
+/// Most words between two quotations of one statement (the attribution
+/// that interrupts it: "…,” the senator from Vermont said on Sunday, “…").
+const MAX_INTERRUPTION_WORDS: usize = 12;
+
+/// True when `gap` (between two quotations) is only an interruption: in one
+/// paragraph, and a few words at most.
+fn interrupts(article: &Article, gap: Range) -> bool {
+    let text = article.text.slice(gap);
+    !text.contains('\n')
+        && crate::text::words::words(text, 0)
+            .take(MAX_INTERRUPTION_WORDS + 1)
+            .count()
+            <= MAX_INTERRUPTION_WORDS
 }
 
 /// The words of a quote, piece after piece; the last word of every piece
@@ -388,7 +425,12 @@ pub fn same_speaker(a: &EntityRef, b: &EntityRef) -> bool {
                 .collect()
         };
         let (wa, wb) = (words(&a.name), words(&b.name));
-        return (wa.len() == 1 || wb.len() == 1) && !wa.is_empty() && wa.last() == wb.last();
+        // A surname alone, or the same first and last names ("Hillary
+        // Rodham Clinton", "Hillary Clinton").
+        return !wa.is_empty()
+            && !wb.is_empty()
+            && wa.last() == wb.last()
+            && (wa.len() == 1 || wb.len() == 1 || wa.first() == wb.first());
     }
     !personal(a.kind) && !personal(b.kind) && sources::same_name(&a.name, &b.name)
 }
@@ -1045,6 +1087,42 @@ mod tests {
         assert_eq!(c.pieces.len(), 2);
         assert_eq!(c.status, Status::Partial, "{c:#?}");
         assert!(c.why.contains("omission"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_quotation_in_another_paragraph_is_its_own_statement() {
+        let text = "“We will rebuild this party,” she said, “and we will win it.”\n\n\
+                    “Nobody thought so a year ago,” she continued.";
+        let a = article("q", None, text);
+        let mut attr = attribution(&a, "We will rebuild", None);
+        for part in ["and we will win", "Nobody thought so"] {
+            attr.content
+                .push(attribution(&a, part, None).content[0].clone());
+        }
+        let attrs = [attr];
+        let got: Vec<usize> = quotes_of(&a, &attrs)
+            .iter()
+            .map(|q| q.pieces.len())
+            .collect();
+        assert_eq!(got, [2, 1]);
+    }
+
+    #[test]
+    fn speakers_match_by_surname_or_first_and_last_name() {
+        let person = |n: &str| entity(&format!("person:{n}"), n, EntityKind::Person);
+        assert!(same_speaker(
+            &person("Hillary Rodham Clinton"),
+            &person("Hillary Clinton")
+        ));
+        assert!(same_speaker(&person("Clinton"), &person("Hillary Clinton")));
+        assert!(!same_speaker(
+            &person("Bill Clinton"),
+            &person("Hillary Clinton")
+        ));
+        assert!(!same_speaker(
+            &person("Eric Trump"),
+            &person("Donald J. Trump")
+        ));
     }
 
     #[test]
