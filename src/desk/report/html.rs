@@ -553,13 +553,19 @@ fn quotes_html(s: &mut String, report: &Report) {
         "<p>{} direct quote(s) checked against the same statement elsewhere in the corpus: \
          <span class=\"badge b-altered\">altered</span>{} \
          <span class=\"badge b-verified\">verified</span>{} \
+         <span class=\"badge b-verified\">partial</span>{} (a fragment or a longer version of the same statement) \
          <span class=\"badge b-unverified\">unverified</span>{} (no source text in the corpus; counted, not listed — see <code>citetrace quotes</code>).</p>",
         report.quotes.len(),
         count(Status::Altered),
         count(Status::Verified),
+        count(Status::Partial),
         count(Status::Unverified),
     );
-    for (status, open) in [(Status::Altered, true), (Status::Verified, false)] {
+    for (status, open) in [
+        (Status::Altered, true),
+        (Status::Verified, false),
+        (Status::Partial, false),
+    ] {
         let list: Vec<_> = report
             .quotes
             .iter()

@@ -194,10 +194,11 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let count = |st: Status| report.quotes.iter().filter(|q| q.status == st).count();
     let _ = writeln!(
         s,
-        "{} checked: {} altered, {} verified, {} unverified (no source text in the corpus).\n",
+        "{} checked: {} altered, {} verified, {} partial, {} unverified (no source text in the corpus).\n",
         report.quotes.len(),
         count(Status::Altered),
         count(Status::Verified),
+        count(Status::Partial),
         count(Status::Unverified)
     );
     for q in report

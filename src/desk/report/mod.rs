@@ -592,7 +592,12 @@ fn counts(
         findings.vague.iter().map(|(_, n)| n).sum(),
     );
     c.insert("quotes-checked".into(), checks.len());
-    for status in [Status::Verified, Status::Altered, Status::Unverified] {
+    for status in [
+        Status::Verified,
+        Status::Partial,
+        Status::Altered,
+        Status::Unverified,
+    ] {
         c.insert(
             format!("quotes-{}", status.name()),
             checks.iter().filter(|q| q.status == status).count(),
@@ -617,7 +622,8 @@ impl Report {
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
         let locator = Locator::new(articles);
-        let checks = quotes::check_all(articles, &analysis.attributions, &locator);
+        let checks =
+            quotes::check_all(articles, &analysis.attributions, &analysis.copies, &locator);
         let flags = flags(findings, &checks);
         let mut copies: Vec<CopyView> = analysis
             .copies
