@@ -36,7 +36,7 @@ fn seeds() -> Vec<String> {
 fn run(docs: &[Vec<u8>]) -> usize {
     let mut found = 0;
     for (i, bytes) in docs.iter().enumerate() {
-        let text = read::decode(Path::new("bench.txt"), bytes.clone()).expect("valid text");
+        let text = read::decode(Path::new("bench.txt"), bytes).expect("valid text");
         let mut article = Article::new(format!("a{i}"), "bench.txt", text);
         read::infer::infer(&mut article);
         found += article.meta.credits.len() + article.boilerplate.len();

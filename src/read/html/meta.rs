@@ -3,17 +3,27 @@
 //! Sources, first found wins: JSON-LD `NewsArticle`/`Article`/... (top level,
 //! in arrays, or in `@graph`, with `@id` references resolved), then OpenGraph
 //! and `article:*` properties, then `name=` meta tags and `itemprop`, then
-//! the `<title>` element. Every value becomes a [`Field::given`] whose `via`
-//! names the tag it came from (`"json-ld:datePublished"`, `"og:site_name"`,
-//! `"meta:author"`, `"link:canonical"`, `"html:lang"`).
+//! what the page shows: the `<title>` element, the visible byline the
+//! extractor found ([`add_visible`]), the first `<h1>`. Every value becomes a
+//! [`Field::given`] whose `via` names the tag it came from
+//! (`"json-ld:datePublished"`, `"og:site_name"`, `"meta:author"`,
+//! `"link:canonical"`, `"html:lang"`, `"html:byline"`).
+//!
+//! Dates outside 1900–2199 (a CMS's `0001-01-01` placeholder) are not dates
+//! and are skipped, so the next source gets its turn. An outlet name the
+//! gazetteer knows is given in its canonical spelling (`via` then ends in
+//! `+gazetteer`), so "the Guardian" from one page and "The Guardian" from
+//! another are one outlet.
 
 use std::collections::HashMap;
 
 use scraper::{Html, Selector};
 use serde_json::Value;
 
-use crate::article::{Field, Metadata};
+use crate::article::{Date, Field, Metadata};
+use crate::entities::gazetteer::gazetteer;
 use crate::read::dates;
+use crate::read::html::body::Extracted;
 
 /// What the page says about itself.
 #[derive(Debug, Default)]
@@ -22,6 +32,8 @@ pub struct PageMeta {
     pub fields: Metadata,
     /// JSON-LD `articleBody`, used when the markup yields no text.
     pub article_body: Option<String>,
+    /// The first `<h1>`: the title of last resort, after the visible byline.
+    pub h1: Option<String>,
 }
 
 /// JSON-LD types that describe an article.
@@ -124,6 +136,12 @@ fn url_of(v: &Value) -> Option<String> {
     }
 }
 
+/// A metadata date, when it is one a news page could carry: CMS placeholders
+/// such as `0001-01-01` or `9999-12-31` are not publication dates.
+fn plausible_date(value: &str) -> Option<Date> {
+    dates::parse_value(value).filter(|d| (1900..2200).contains(&d.year()))
+}
+
 /// Sets `slot` to a given field when it is still empty.
 fn set<T>(slot: &mut Option<Field<T>>, value: Option<T>, via: &str) {
     if slot.is_none() {
@@ -165,9 +183,7 @@ fn json_ld(doc: &Html, meta: &mut PageMeta) {
     }
     set(
         &mut m.date,
-        text("datePublished")
-            .as_deref()
-            .and_then(dates::parse_value),
+        text("datePublished").as_deref().and_then(plausible_date),
         "json-ld:datePublished",
     );
     set(
@@ -257,7 +273,7 @@ pub fn read(doc: &Html) -> PageMeta {
     ] {
         set(
             &mut m.date,
-            tag(key).as_deref().and_then(dates::parse_value),
+            tag(key).as_deref().and_then(plausible_date),
             &format!("meta:{key}"),
         );
     }
@@ -294,8 +310,101 @@ pub fn read(doc: &Html) -> PageMeta {
         .select(&selector("h1"))
         .next()
         .and_then(|t| clean(&t.text().collect::<String>()));
-    set(&mut m.title, h1, "h1");
+    meta.h1 = h1;
+    let mut sites: Vec<String> = ["og:site_name", "application-name", "twitter:site"]
+        .iter()
+        .filter_map(|k| tag(k))
+        .collect();
+    sites.extend(meta.fields.outlet.as_ref().map(|o| o.value.clone()));
+    if let Some(title) = meta.fields.title.as_mut() {
+        if let Some(stripped) = strip_site_name(&title.value, &sites) {
+            title.value = stripped;
+            title.via.push_str("-site");
+        }
+    }
+    canonical_outlet(&mut meta.fields);
     meta
+}
+
+/// Adds what the page shows where the tags said nothing: the byline the
+/// extractor saw (`html:byline`), then the first `<h1>` as the title.
+pub fn add_visible(meta: &mut PageMeta, extracted: &Extracted) {
+    let byline = extracted.byline.as_deref().and_then(visible_byline);
+    set(&mut meta.fields.author, byline, "html:byline");
+    set(&mut meta.fields.title, meta.h1.take(), "h1");
+}
+
+/// A visible byline as a name list: a leading "By" dropped, and refused when
+/// it is a link, or too long to be names (a sentence the extractor took for
+/// a byline).
+fn visible_byline(line: &str) -> Option<String> {
+    let trimmed = line
+        .trim()
+        .trim_end_matches(['|', ',', '-', '\u{2013}', '\u{2014}']);
+    let mut name = trimmed.trim();
+    for prefix in ["By ", "by ", "BY "] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            name = rest.trim();
+        }
+    }
+    let words = name.split_whitespace().count();
+    (words > 0 && words <= 12 && !name.contains("://") && !name.contains('@'))
+        .then(|| name.to_string())
+}
+
+/// Separators between a headline and the site name in page titles.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ",
+    " - ",
+    " \u{2013} ",
+    " \u{2014} ",
+    " \u{b7} ",
+    " :: ",
+    " // ",
+];
+
+/// A title without a leading or trailing segment that names the site
+/// ("Headline | The Site"), or `None` when it has none. A segment names the
+/// site when it equals (ignoring case and a leading "The") one of the page's
+/// site names or the part of one before its own separator ("Site - tagline").
+fn strip_site_name(title: &str, sites: &[String]) -> Option<String> {
+    let key = |s: &str| crate::entities::gazetteer::normalize(s);
+    let mut names: Vec<String> = Vec::new();
+    for site in sites {
+        names.push(key(site));
+        for sep in TITLE_SEPARATORS {
+            if let Some((head, _)) = site.split_once(sep) {
+                names.push(key(head));
+            }
+        }
+    }
+    names.retain(|n| !n.is_empty());
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, last)) = title.rsplit_once(sep) {
+            if names.contains(&key(last)) && !head.trim().is_empty() {
+                return Some(head.trim().to_string());
+            }
+        }
+        if let Some((first, rest)) = title.split_once(sep) {
+            if names.contains(&key(first)) && !rest.trim().is_empty() {
+                return Some(rest.trim().to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Gives a known outlet its gazetteer name, keeping where it came from.
+fn canonical_outlet(m: &mut Metadata) {
+    let Some(field) = m.outlet.as_mut() else {
+        return;
+    };
+    if let Some(outlet) = gazetteer().lookup(&field.value) {
+        if outlet.name != field.value {
+            field.value.clone_from(&outlet.name);
+            field.via.push_str("+gazetteer");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -321,6 +430,27 @@ mod tests {
         assert_eq!(m.date.unwrap().value.to_string(), "2026-01-22");
         assert_eq!(m.url.unwrap().value, "https://x.test/a");
         assert_eq!(m.language.unwrap().value, "en-GB");
+    }
+
+    #[test]
+    fn site_name_is_cut_from_titles_and_placeholder_dates_skipped() {
+        let html = r#"<html><head><title>Quake hits city | The Daily Example</title>
+            <meta property="og:site_name" content="Daily Example - news you can use">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"0001-01-01T00:00:00Z"}</script>
+            <meta property="article:published_time" content="2024-03-05T10:00:00Z">
+            </head><body></body></html>"#;
+        let m = read(&Html::parse_document(html)).fields;
+        let title = m.title.unwrap();
+        assert_eq!(title.value, "Quake hits city");
+        assert_eq!(title.via, "title-site");
+        let date = m.date.unwrap();
+        assert_eq!(date.value.to_string(), "2024-03-05");
+        assert_eq!(date.via, "meta:article:published_time");
+        assert_eq!(
+            strip_site_name("Wikipedia - A - B", &["Wikipedia".into()]).as_deref(),
+            Some("A - B")
+        );
+        assert_eq!(strip_site_name("A - B", &["C".into()]), None);
     }
 
     #[test]

@@ -2,45 +2,54 @@
 //!
 //! A saved news page is mostly not the story: navigation, headers and
 //! footers, cookie banners, share widgets, "related" teasers, comment
-//! sections. [`body`] finds the story container (`itemprop=articleBody`, else a
-//! readability-style paragraph-density score, widened to an enclosing
-//! `<article>`) and joins its paragraphs with blank lines, skipping the
-//! furniture. [`meta`] reads title, author, date, site name, canonical URL and
-//! language from OpenGraph / `article:*` / `name=` meta tags, `<link
-//! rel=canonical>`, `<html lang>` and JSON-LD `NewsArticle`/`Article` (also in
-//! `@graph`). The parser is html5ever (through `scraper`), which repairs
-//! malformed markup the way a browser does.
+//! sections. [`prescan`] first flattens pathological markup (nesting deeper
+//! than browsers' pages ever need, attribute storms) in one linear pass, so
+//! the parser's cost stays bounded. [`body`] takes the story from the
+//! `dom_smoothie` extractor (a port of Mozilla's Readability) as plain
+//! paragraphs. [`meta`] reads title, author, date, site name, canonical URL and
+//! language in a fixed order — JSON-LD `NewsArticle`/`Article` (also in
+//! `@graph`), then OpenGraph / `article:*` / `name=` meta tags, then what the
+//! page shows (the visible byline, `<title>`, `<h1>`) — rejecting impossible
+//! dates and naming outlets as the gazetteer does. The parser is html5ever
+//! (through `scraper` and `dom_query`), which repairs malformed markup the way
+//! a browser does.
 
 pub mod body;
 pub mod meta;
+pub mod prescan;
 
 use scraper::Html;
 
 use crate::article::Article;
 use crate::error::{Error, Result};
 
-/// Extracts the article from an HTML page.
+/// Extracts the article from an HTML page. Warnings about markup that had to
+/// be flattened land in [`Article::warnings`].
 ///
 /// # Errors
 /// When the page holds no article text (neither in its markup nor in a
 /// JSON-LD `articleBody`).
 pub fn parse(id: &str, path: &str, html: &str) -> Result<Article> {
-    let doc = Html::parse_document(html);
-    let meta = meta::read(&doc);
-    let mut text = body::extract(&doc);
-    if text.trim().is_empty() {
+    let tamed = prescan::tame(html);
+    let doc = Html::parse_document(&tamed.html);
+    let mut meta = meta::read(&doc);
+    let extracted = body::extract(&tamed.html);
+    meta::add_visible(&mut meta, &extracted);
+    let mut text = extracted.text;
+    if text.is_empty() {
         if let Some(b) = &meta.article_body {
-            text = b.trim().to_string();
+            text = body::tidy(b);
         }
     }
-    if text.trim().is_empty() {
+    if text.is_empty() {
         return Err(Error::bad_input(
             path,
-            "HTML page has no article text (no paragraphs outside navigation, scripts and comments)",
+            "HTML page has no article text (no readable text in its markup, nor a JSON-LD articleBody)",
         ));
     }
     let mut article = Article::new(id, path, text);
     article.meta = meta.fields;
+    article.warnings = tamed.warnings;
     Ok(article)
 }
 
@@ -49,11 +58,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn page_with_only_furniture_is_an_error() {
+    fn page_without_text_is_an_error() {
         let e = parse(
             "x",
             "x.html",
-            "<html><nav><p>Home | World | Sport</p></nav><script>var a;</script></html>",
+            "<html><head><title>T</title></head><body><script>var a;</script><!-- x --></body></html>",
         )
         .unwrap_err();
         assert!(e.to_string().contains("no article text"), "{e}");
