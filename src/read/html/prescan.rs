@@ -22,7 +22,7 @@
 use std::borrow::Cow;
 
 /// Deepest element nesting passed to the parser; deeper tags are dropped.
-pub const MAX_DEPTH: usize = 512;
+pub const MAX_DEPTH: usize = 256;
 /// Most attributes kept on one tag.
 pub const MAX_ATTRIBUTES: usize = 256;
 /// How far down the open-element stack an end tag looks for its start tag.
@@ -33,11 +33,21 @@ const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr", "keygen", "frame", "basefont", "bgsound",
 ];
-/// Elements whose end tag may be left out (the parser closes them itself).
+/// Elements that occur once per page and are never deep.
+const ROOTS: &[&str] = &["html", "head", "body"];
+/// Elements whose end tag may be left out: a new one closes an open one of
+/// the same name found above the nearest container ([`implied_close`]).
 const OPTIONAL_END: &[&str] = &[
     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
-    "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+    "colgroup", "caption", "rb", "rt", "rtc", "rp",
 ];
+/// Inline formatting elements an implied close may pass over.
+const INLINE: &[&str] = &[
+    "a", "b", "i", "em", "strong", "span", "font", "small", "big", "u", "s", "strike", "code",
+    "tt", "nobr", "sub", "sup", "mark", "abbr", "cite", "q", "label",
+];
+/// How many open elements an implied close looks through.
+const IMPLIED_CLOSE_SEARCH: usize = 6;
 /// Elements whose content is raw text up to their end tag.
 const RAW_TEXT: &[&str] = &[
     "script",
@@ -116,9 +126,11 @@ pub fn tame(html: &str) -> Tamed<'_> {
             i = tag_end;
             continue;
         }
-        let counted = !VOID.contains(&name.as_str())
-            && !OPTIONAL_END.contains(&name.as_str())
-            && !tag.self_closing;
+        let counted =
+            !VOID.contains(&name.as_str()) && !ROOTS.contains(&name.as_str()) && !tag.self_closing;
+        if counted && OPTIONAL_END.contains(&name.as_str()) {
+            implied_close(&mut stack, &name);
+        }
         if counted && stack.len() >= MAX_DEPTH {
             skip(html, &mut out, &mut copied, lt, tag_end);
             dropped_tags += 1;
@@ -168,6 +180,26 @@ pub fn tame(html: &str) -> Tamed<'_> {
         None => Cow::Borrowed(html),
     };
     Tamed { html, warnings }
+}
+
+/// A new `<li>`, `<td>`, `<p>` … closes an open element of the same name when
+/// only inline elements and other optional-end elements lie above it (the
+/// browser's implied end tags); a container (`<ul>`, `<table>`, `<div>` …) in
+/// between means the new one nests.
+fn implied_close(stack: &mut Vec<Open>, name: &str) {
+    let top = stack.len();
+    for k in (top.saturating_sub(IMPLIED_CLOSE_SEARCH)..top).rev() {
+        let open = stack[k].name.as_str();
+        if open == name {
+            if !stack[k].dropped {
+                stack.truncate(k);
+            }
+            return;
+        }
+        if !OPTIONAL_END.contains(&open) && !INLINE.contains(&open) {
+            return;
+        }
+    }
 }
 
 /// Leaves `start..end` out of the output (copying what came before it).
@@ -305,7 +337,7 @@ mod tests {
         assert_eq!(t.html.matches("</div>").count(), MAX_DEPTH);
         assert!(t.html.contains("deep text") && t.html.ends_with("<p>after</p>"));
         assert!(
-            t.warnings[0].contains("deeper than 512"),
+            t.warnings[0].contains("deeper than 256"),
             "{:?}",
             t.warnings
         );
@@ -313,9 +345,21 @@ mod tests {
 
     #[test]
     fn unclosed_paragraphs_and_list_items_do_not_count_as_depth() {
-        let page = "<div>".to_string() + &"<p>para <li>item ".repeat(5000) + "</div>";
+        let page = "<div>".to_string()
+            + &"<p>para <b>bold <li>item <td>cell <tr><td>row ".repeat(5000)
+            + "</div><ul><li>a<li>b<ul><li>c<li>d</ul></ul>";
         let t = tame(&page);
         assert!(matches!(t.html, Cow::Borrowed(_)), "{:?}", t.warnings);
+    }
+
+    #[test]
+    fn deep_lists_and_tables_are_flattened() {
+        for unit in ["<ul><li>", "<table><tr><td>", "<ol><li><p>"] {
+            let page = unit.repeat(20_000) + "x";
+            let t = tame(&page);
+            assert!(t.html.len() < unit.len() * (MAX_DEPTH + 1), "{unit}");
+            assert_eq!(t.warnings.len(), 1, "{unit}");
+        }
     }
 
     #[test]
