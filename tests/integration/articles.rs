@@ -732,3 +732,84 @@ fn a_closed_pipe_is_not_an_error() {
         assert!(stderr.is_empty(), "{command} {format}: {stderr}");
     }
 }
+
+/// Lower-cased word counts of a text.
+fn word_bag(text: &str) -> std::collections::HashMap<String, usize> {
+    let mut bag = std::collections::HashMap::new();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *bag.entry(w.to_lowercase()).or_insert(0) += 1;
+    }
+    bag
+}
+
+/// The visible text of an HTML fragment (tags dropped, entities as written).
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn readability_pages_read_as_expected() {
+    // Four synthetic pages from Mozilla Readability's test suite (Apache 2.0,
+    // see tests/data/read/readability/README.md): body word F1 against the
+    // expected article, and the metadata the page declares.
+    let root = data("read/readability");
+    for page in [
+        "003-metadata-preferred",
+        "basic-tags-cleaning",
+        "parsely-metadata",
+        "title-en-dash",
+    ] {
+        let dir = root.join(page);
+        let run = citetrace([
+            "articles",
+            &arg(&dir.join("source.html")),
+            "--format",
+            "json",
+            "--text",
+        ]);
+        assert_eq!(run.code, 0, "{page}: {}", run.stderr);
+        let json = run.json();
+        let got = word_bag(json[0]["text"].as_str().unwrap());
+        let want = word_bag(&strip_tags(
+            &std::fs::read_to_string(dir.join("expected.html")).unwrap(),
+        ));
+        let common: usize = want
+            .iter()
+            .map(|(w, n)| (*n).min(got.get(w).copied().unwrap_or(0)))
+            .sum();
+        let p = common as f64 / got.values().sum::<usize>() as f64;
+        let r = common as f64 / want.values().sum::<usize>() as f64;
+        let f1 = 2.0 * p * r / (p + r);
+        assert!(f1 >= 0.95, "{page}: F1 {f1:.3} (p {p:.3}, r {r:.3})");
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join("expected-metadata.json")).unwrap(),
+        )
+        .unwrap();
+        if page == "003-metadata-preferred" {
+            // JSON-LD is absent; OpenGraph comes before Dublin Core in our
+            // order, so the title is the og:title and the author the meta author.
+            assert_eq!(json[0]["title"]["via"], "og:title");
+            assert_eq!(json[0]["author"]["via"], "meta:author");
+            assert!(expected["title"].is_string());
+        }
+        if page == "parsely-metadata" {
+            assert_eq!(json[0]["author"]["value"], expected["byline"], "{page}");
+        }
+    }
+}
