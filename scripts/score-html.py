@@ -14,7 +14,8 @@ folder of links named `<page>.html` (so the article id is the page name) and rep
 - metadata, per field (title, byline, date, site): over the pages whose expected value
   is set, the share we give exactly (after folding case, whitespace, quotes and
   dashes; a leading "By" on bylines, a leading "The" on site names; dates compared
-  as calendar days), and how many
+  as calendar days; `title*` also accepts a title that differs by one
+  separator-delimited segment at either end, such as "| Site"), and how many
   pages we leave empty or where we set a value the expectation leaves empty.
 
 Usage:
@@ -142,6 +143,20 @@ FIELDS = {
 }
 
 
+SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " \u00b7 ", " :: ", " // ")
+
+
+def title_variants(title):
+    """The title and the title without one separator-delimited segment at either end."""
+    out = {title}
+    for sep in SEPARATORS:
+        sep = fold(sep.strip()).join("  ")
+        if sep in title:
+            out.add(title.rsplit(sep, 1)[0].strip())
+            out.add(title.split(sep, 1)[1].strip())
+    return out
+
+
 def value(field):
     if isinstance(field, dict):
         return field.get("value")
@@ -217,6 +232,10 @@ def score(args, names, read, input_bytes, seconds):
             g = folding(value(article.get(our_key))) if article else None
             row["meta"][field] = {"expected": w is not None, "given": g is not None,
                                   "correct": w is not None and w == g}
+            if field == "title":
+                row["meta"][field]["site_segment_ignored"] = (
+                    w is not None and g is not None
+                    and bool(title_variants(w) & title_variants(g)))
         rows.append(row)
 
     n = len(rows)
@@ -239,6 +258,10 @@ def score(args, names, read, input_bytes, seconds):
         extra = sum(c["given"] and not c["expected"] for c in cells)
         acc = ok / exp if exp else float("nan")
         print(f"  {field:<7} {exp:>8} {ok:>8} {acc:>8.3f} {missing:>8} {extra:>6}")
+        if field == "title":
+            lenient = sum(c.get("site_segment_ignored", False) for c in cells)
+            print(f"  {'title*':<7} {exp:>8} {lenient:>8} {lenient / exp:>8.3f}"
+                  "   (* a site-name segment such as '| Site' at either end ignored)")
     if args.pages:
         for r in sorted(rows, key=lambda r: r["f1"]):
             wrong = [k for k, c in r["meta"].items() if c["expected"] and not c["correct"]]

@@ -47,9 +47,31 @@ const ARTICLE_TYPES: &[&str] = &[
     "ReviewNewsArticle",
     "BlogPosting",
     "LiveBlogPosting",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "SatiricalArticle",
+    "AdvertiserContentArticle",
+    "AskPublicNewsArticle",
     "ScholarlyArticle",
     "Report",
 ];
+
+/// The JSON of a JSON-LD script: without the `<![CDATA[ … ]]>` or `<!-- … -->`
+/// wrapper XHTML pages put around it.
+fn unwrap_script(text: &str) -> &str {
+    let mut t = text.trim();
+    for (open, close) in [
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+        ("<!--", "-->"),
+    ] {
+        if let Some(inner) = t.strip_prefix(open) {
+            t = inner.trim_end().strip_suffix(close).unwrap_or(inner).trim();
+        }
+    }
+    t
+}
 
 fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("static selector")
@@ -156,7 +178,7 @@ fn json_ld(doc: &Html, meta: &mut PageMeta) {
     let scripts = selector(r#"script[type="application/ld+json"]"#);
     let parsed: Vec<Value> = doc
         .select(&scripts)
-        .filter_map(|s| serde_json::from_str(&s.text().collect::<String>()).ok())
+        .filter_map(|s| serde_json::from_str(unwrap_script(&s.text().collect::<String>())).ok())
         .collect();
     let mut articles = Vec::new();
     let mut by_id = HashMap::new();
@@ -451,6 +473,17 @@ mod tests {
             Some("A - B")
         );
         assert_eq!(strip_site_name("A - B", &["C".into()]), None);
+    }
+
+    #[test]
+    fn json_ld_in_cdata_and_posting_types() {
+        let html = r#"<html><head><script type="application/ld+json">
+            <![CDATA[ {"@type":"SocialMediaPosting","datePublished":"2014-09-02T08:35:27-04:00",
+            "publisher":{"name":"Example Posts"}} ]]></script></head><body></body></html>"#;
+        let m = read(&Html::parse_document(html)).fields;
+        assert_eq!(m.date.unwrap().value.to_string(), "2014-09-02");
+        assert_eq!(m.outlet.unwrap().via, "json-ld:publisher");
+        assert_eq!(unwrap_script("//<![CDATA[\n{}\n//]]>"), "{}");
     }
 
     #[test]
