@@ -11,6 +11,7 @@
 //! Why this crate rather than `trafilatura` or our own scorer: see
 //! `docs/DESIGN.md` ("Crates and why").
 
+use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// What the extractor found besides the text.
@@ -23,13 +24,14 @@ pub struct Extracted {
     pub byline: Option<String>,
 }
 
-/// Extracts the article from (already tamed) markup.
-pub fn extract(html: &str) -> Extracted {
+/// Extracts the article from a parsed page (the extractor rewrites the tree,
+/// so it takes it).
+pub fn extract(doc: Document) -> Extracted {
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let Ok(mut reader) = Readability::new(html, None, Some(config)) else {
+    let Ok(mut reader) = Readability::with_document(doc, None, Some(config)) else {
         return Extracted::default();
     };
     match reader.parse() {
@@ -96,7 +98,7 @@ mod tests {
           <section class="comments"><p>Great article, really enjoyed reading it, thanks!</p></section>
           <footer><p>Copyright 2026 Example News. All rights reserved.</p></footer>
         </body></html>"##;
-        let got = extract(html);
+        let got = extract(Document::from(html));
         assert!(
             got.text
                 .starts_with("WASHINGTON (Reuters) - The first paragraph of the story"),
@@ -124,7 +126,7 @@ mod tests {
     fn text_in_spans_without_paragraphs_is_read() {
         let html = r#"<html><body><div class="content-with-sidebar-wrp"><div><span>Story text in a span, without any paragraph element, long enough and with commas, clauses and detail to be the article.</span></div>
           <div><span>A second block of story text in a span, again long enough, with commas, to be read as part of it.</span></div></div></body></html>"#;
-        let got = extract(html);
+        let got = extract(Document::from(html));
         assert!(got.text.contains("Story text in a span"), "{}", got.text);
         assert!(got.text.contains("A second block"), "{}", got.text);
     }
@@ -132,11 +134,13 @@ mod tests {
     #[test]
     fn page_without_text_gives_empty_text() {
         assert!(
-            extract("<html><head><script>var a = 1;</script></head><body> </body></html>")
-                .text
-                .is_empty()
+            extract(Document::from(
+                "<html><head><script>var a = 1;</script></head><body> </body></html>"
+            ))
+            .text
+            .is_empty()
         );
-        assert!(extract("").text.is_empty());
+        assert!(extract(Document::from("")).text.is_empty());
     }
 
     #[test]

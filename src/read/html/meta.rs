@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use scraper::{Html, Selector};
+use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
 use crate::article::{Date, Field, Metadata};
@@ -73,8 +73,14 @@ fn unwrap_script(text: &str) -> &str {
     t
 }
 
-fn selector(s: &str) -> Selector {
-    Selector::parse(s).expect("static selector")
+/// The elements `css` selects, in document order.
+fn all<'a>(doc: &'a Document, css: &str) -> Vec<NodeRef<'a>> {
+    doc.select(css).nodes().to_vec()
+}
+
+/// The text of the first element `css` selects, whitespace collapsed.
+fn first_text(doc: &Document, css: &str) -> Option<String> {
+    all(doc, css).first().and_then(|n| clean(&n.text()))
 }
 
 /// Collapses whitespace and trims; `None` when empty.
@@ -174,11 +180,10 @@ fn set<T>(slot: &mut Option<Field<T>>, value: Option<T>, via: &str) {
 }
 
 /// Reads JSON-LD article metadata into `meta`.
-fn json_ld(doc: &Html, meta: &mut PageMeta) {
-    let scripts = selector(r#"script[type="application/ld+json"]"#);
-    let parsed: Vec<Value> = doc
-        .select(&scripts)
-        .filter_map(|s| serde_json::from_str(unwrap_script(&s.text().collect::<String>())).ok())
+fn json_ld(doc: &Document, meta: &mut PageMeta) {
+    let parsed: Vec<Value> = all(doc, r#"script[type="application/ld+json"]"#)
+        .iter()
+        .filter_map(|s| serde_json::from_str(unwrap_script(&s.text())).ok())
         .collect();
     let mut articles = Vec::new();
     let mut by_id = HashMap::new();
@@ -234,22 +239,23 @@ fn json_ld(doc: &Html, meta: &mut PageMeta) {
 }
 
 /// Reads the page's metadata.
-pub fn read(doc: &Html) -> PageMeta {
+pub fn read(doc: &Document) -> PageMeta {
     let mut meta = PageMeta::default();
     json_ld(doc, &mut meta);
 
     // meta tags: property / name / itemprop → content (first value per key).
     let mut tags: HashMap<String, String> = HashMap::new();
-    for el in doc.select(&selector("meta")) {
+    for el in all(doc, "meta") {
         let key = el
             .attr("property")
             .or_else(|| el.attr("name"))
             .or_else(|| el.attr("itemprop"))
             .or_else(|| el.attr("http-equiv"));
+        let key = key.as_deref();
         let (Some(key), Some(content)) = (key, el.attr("content")) else {
             continue;
         };
-        if let Some(c) = clean(content) {
+        if let Some(c) = clean(&content) {
             tags.entry(key.trim().to_ascii_lowercase()).or_insert(c);
         }
     }
@@ -299,8 +305,8 @@ pub fn read(doc: &Html) -> PageMeta {
             &format!("meta:{key}"),
         );
     }
-    let canonical = doc
-        .select(&selector(r"link[rel]"))
+    let canonical = all(doc, "link[rel]")
+        .iter()
         .find(|l| {
             l.attr("rel").is_some_and(|r| {
                 r.split_whitespace()
@@ -308,10 +314,13 @@ pub fn read(doc: &Html) -> PageMeta {
             })
         })
         .and_then(|l| l.attr("href"))
-        .and_then(clean);
+        .and_then(|h| clean(&h));
     set(&mut m.url, canonical, "link:canonical");
     set(&mut m.url, tag("og:url"), "og:url");
-    let lang = doc.root_element().attr("lang").and_then(clean);
+    let lang = all(doc, "html")
+        .first()
+        .and_then(|h| h.attr("lang"))
+        .and_then(|l| clean(&l));
     set(&mut m.language, lang, "html:lang");
     set(
         &mut m.language,
@@ -323,15 +332,9 @@ pub fn read(doc: &Html) -> PageMeta {
         tag("content-language"),
         "meta:content-language",
     );
-    let title = doc
-        .select(&selector("title"))
-        .next()
-        .and_then(|t| clean(&t.text().collect::<String>()));
+    let title = first_text(doc, "title");
     set(&mut m.title, title, "title");
-    let h1 = doc
-        .select(&selector("h1"))
-        .next()
-        .and_then(|t| clean(&t.text().collect::<String>()));
+    let h1 = first_text(doc, "h1");
     meta.h1 = h1;
     let mut sites: Vec<String> = ["og:site_name", "application-name", "twitter:site"]
         .iter()
@@ -444,7 +447,7 @@ mod tests {
              "publisher":{"@id":"https://x.test/#org"},"mainEntityOfPage":{"@id":"https://x.test/a"}}
           ]}</script>
           <meta property="og:title" content="OG title"></head><body></body></html>"#;
-        let m = read(&Html::parse_document(html)).fields;
+        let m = read(&Document::from(html)).fields;
         assert_eq!(m.title.as_ref().unwrap().value, "The headline");
         assert_eq!(m.title.as_ref().unwrap().via, "json-ld:headline");
         assert_eq!(m.author.unwrap().value, "Jane Doe, John Roe");
@@ -461,7 +464,7 @@ mod tests {
             <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"0001-01-01T00:00:00Z"}</script>
             <meta property="article:published_time" content="2024-03-05T10:00:00Z">
             </head><body></body></html>"#;
-        let m = read(&Html::parse_document(html)).fields;
+        let m = read(&Document::from(html)).fields;
         let title = m.title.unwrap();
         assert_eq!(title.value, "Quake hits city");
         assert_eq!(title.via, "title-site");
@@ -480,7 +483,7 @@ mod tests {
         let html = r#"<html><head><script type="application/ld+json">
             <![CDATA[ {"@type":"SocialMediaPosting","datePublished":"2014-09-02T08:35:27-04:00",
             "publisher":{"name":"Example Posts"}} ]]></script></head><body></body></html>"#;
-        let m = read(&Html::parse_document(html)).fields;
+        let m = read(&Document::from(html)).fields;
         assert_eq!(m.date.unwrap().value.to_string(), "2014-09-02");
         assert_eq!(m.outlet.unwrap().via, "json-ld:publisher");
         assert_eq!(unwrap_script("//<![CDATA[\n{}\n//]]>"), "{}");
@@ -494,7 +497,7 @@ mod tests {
           <meta name="author" content="By Ann Writer"><link rel="canonical" href="https://site.test/a">
           <meta property="og:locale" content="en_IN">
           <script type="application/ld+json">{ not json</script></head></html>"#;
-        let m = read(&Html::parse_document(html)).fields;
+        let m = read(&Document::from(html)).fields;
         assert_eq!(m.title.unwrap().via, "og:title");
         assert_eq!(m.outlet.unwrap().value, "The Site");
         let d = m.date.unwrap();

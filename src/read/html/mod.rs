@@ -11,14 +11,12 @@
 //! `@graph`), then OpenGraph / `article:*` / `name=` meta tags, then what the
 //! page shows (the visible byline, `<title>`, `<h1>`) — rejecting impossible
 //! dates and naming outlets as the gazetteer does. The parser is html5ever
-//! (through `scraper` and `dom_query`), which repairs malformed markup the way
+//! (through `dom_query`, parsed once), which repairs malformed markup the way
 //! a browser does.
 
 pub mod body;
 pub mod meta;
 pub mod prescan;
-
-use scraper::Html;
 
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -31,9 +29,11 @@ use crate::error::{Error, Result};
 /// JSON-LD `articleBody`).
 pub fn parse(id: &str, path: &str, html: &str) -> Result<Article> {
     let tamed = prescan::tame(html);
-    let doc = Html::parse_document(&tamed.html);
+    // One parse: metadata is read from the tree first, then the extractor
+    // (which rewrites the tree) takes it.
+    let doc = dom_query::Document::from(tamed.html.as_ref());
     let mut meta = meta::read(&doc);
-    let extracted = body::extract(&tamed.html);
+    let extracted = body::extract(doc);
     meta::add_visible(&mut meta, &extracted);
     let mut text = extracted.text;
     if let Some(declared) = &meta.article_body {
