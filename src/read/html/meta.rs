@@ -4,7 +4,8 @@
 //! in arrays, or in `@graph`, with `@id` references resolved), then OpenGraph
 //! and `article:*` properties, then `name=` meta tags and `itemprop`, then
 //! what the page shows: the `<title>` element, the visible byline the
-//! extractor found ([`add_visible`]), the first `<h1>`. Every value becomes a
+//! extractor found ([`add_visible`]), the first `<h1>`; and a date in the
+//! page URL's path (`/2024/03/05/`, via `url-path`). Every value becomes a
 //! [`Field::given`] whose `via` names the tag it came from
 //! (`"json-ld:datePublished"`, `"og:site_name"`, `"meta:author"`,
 //! `"link:canonical"`, `"html:lang"`, `"html:byline"`).
@@ -170,6 +171,41 @@ fn plausible_date(value: &str) -> Option<Date> {
     dates::parse_value(value).filter(|d| (1900..2200).contains(&d.year()))
 }
 
+/// A publication date in a URL's path, as news sites write it:
+/// `/2024/03/05/slug` or a segment opening with `2024-03-05`.
+fn date_in_url(url: &str) -> Option<Date> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| -> Option<i32> {
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    for (i, seg) in segments.iter().enumerate() {
+        if let (Some(y), Some(m), Some(d)) = (
+            number(seg, 4..=4),
+            segments.get(i + 1).and_then(|s| number(s, 1..=2)),
+            segments.get(i + 2).and_then(|s| number(s, 1..=2)),
+        ) {
+            let date = dates::date(
+                i16::try_from(y).ok()?,
+                i8::try_from(m).ok()?,
+                i8::try_from(d).ok()?,
+            );
+            if let Some(date) = date.filter(|d| (1900..2200).contains(&d.year())) {
+                return Some(date);
+            }
+        }
+        if seg.len() >= 10 && seg.as_bytes()[4] == b'-' {
+            if let Some(date) = plausible_date(&seg[..10]) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
 /// Sets `slot` to a given field when it is still empty.
 fn set<T>(slot: &mut Option<Field<T>>, value: Option<T>, via: &str) {
     if slot.is_none() {
@@ -317,6 +353,8 @@ pub fn read(doc: &Document) -> PageMeta {
         .and_then(|h| clean(&h));
     set(&mut m.url, canonical, "link:canonical");
     set(&mut m.url, tag("og:url"), "og:url");
+    let url_date = m.url.as_ref().and_then(|u| date_in_url(&u.value));
+    set(&mut m.date, url_date, "url-path");
     let lang = all(doc, "html")
         .first()
         .and_then(|h| h.attr("lang"))
@@ -487,6 +525,29 @@ mod tests {
         assert_eq!(m.date.unwrap().value.to_string(), "2014-09-02");
         assert_eq!(m.outlet.unwrap().via, "json-ld:publisher");
         assert_eq!(unwrap_script("//<![CDATA[\n{}\n//]]>"), "{}");
+    }
+
+    #[test]
+    fn dates_in_url_paths() {
+        let d = |u: &str| date_in_url(u).map(|d| d.to_string());
+        assert_eq!(
+            d("https://x.example/news/2024/03/05/quake-hits").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            d("https://x.example/2019-11-02-story.html").as_deref(),
+            Some("2019-11-02")
+        );
+        assert_eq!(d("https://x.example/2024/13/05/x"), None);
+        assert_eq!(d("https://x.example/story/12345/67/89"), None);
+        assert_eq!(d("https://x.example/a?d=2024/03/05"), None);
+        let html = r#"<html><head><link rel="canonical" href="https://x.example/2021/1/9/a"></head></html>"#;
+        let m = read(&Document::from(html)).fields;
+        let date = m.date.unwrap();
+        assert_eq!(
+            (date.value.to_string().as_str(), date.via.as_str()),
+            ("2021-01-09", "url-path")
+        );
     }
 
     #[test]
