@@ -102,6 +102,24 @@ mod tests {
     }
 
     #[test]
+    fn hostile_nesting_and_attribute_storms_read_with_warnings() {
+        // 50,000 nested divs and a tag with 20,000 attributes: before the
+        // pre-scan these cost the parser quadratic time (issue #14).
+        let attrs = " data-x=\"1\"".repeat(20_000);
+        let page = format!(
+            "<html><body{attrs}>{}<p>Deep story text, the minister said on Monday, is still read.</p></body></html>",
+            "<div>".repeat(50_000)
+        );
+        let a = parse("x", "x.html", &page).unwrap();
+        assert!(
+            a.text.as_str().contains("Deep story text"),
+            "{}",
+            a.text.as_str()
+        );
+        assert_eq!(a.warnings.len(), 2, "{:?}", a.warnings);
+    }
+
+    #[test]
     fn malformed_markup_still_reads() {
         let a = parse(
             "x",
