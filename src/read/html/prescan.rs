@@ -8,21 +8,27 @@
 //! the bytes, a bounded amount of work per tag — *flattens* what exceeds
 //! [`MAX_DEPTH`] (the start and end tags of elements deeper than that are
 //! dropped; their text stays, so no word of the page is lost) and keeps the
-//! first [`MAX_ATTRIBUTES`] attributes of a tag. Either change is reported as
-//! a warning naming the limit. Pages within the limits pass through untouched
-//! (borrowed, not copied).
+//! first [`MAX_ATTRIBUTES`] attributes of a tag; past [`MAX_ELEMENTS`] start
+//! tags it drops further tags (text kept), so a 50 MB tag soup stays a
+//! bounded tree. Each change is reported as a warning naming the limit. Pages
+//! within the limits pass through untouched (borrowed, not copied).
 //!
 //! The scan is a tokenizer, not a parser: it skips comments, doctypes and the
 //! raw text of `<script>`, `<style>`, `<textarea>` and the like, does not count
-//! void elements or elements whose end tag is optional (`<p>`, `<li>`, `<td>`
-//! …), and matches an end tag against the nearest open element of that name
-//! among the top [`END_TAG_SEARCH`] entries, so its depth is close to the
-//! browser's without building a tree.
+//! void elements toward depth, closes `<p>`, `<li>`, `<td>` … as a browser's
+//! implied end tags do, and matches an end tag against the nearest open
+//! element of that name among the top [`END_TAG_SEARCH`] entries, so its depth
+//! is close to the browser's without building a tree.
 
 use std::borrow::Cow;
 
 /// Deepest element nesting passed to the parser; deeper tags are dropped.
 pub const MAX_DEPTH: usize = 256;
+/// Most elements passed to the parser: past this many start tags, further
+/// tags are dropped (their text is kept). The largest of 130 real saved pages
+/// has ~10,000; the cap keeps a 50 MB tag soup under a second per few MB and
+/// its DOM within memory.
+pub const MAX_ELEMENTS: usize = 100_000;
 /// Most attributes kept on one tag.
 pub const MAX_ATTRIBUTES: usize = 256;
 /// How far down the open-element stack an end tag looks for its start tag.
@@ -86,6 +92,8 @@ pub fn tame(html: &str) -> Tamed<'_> {
     let mut stack: Vec<Open> = Vec::new();
     let mut dropped_tags = 0usize;
     let mut cut_tags = 0usize;
+    let mut elements = 0usize;
+    let mut over_count = 0usize;
     let mut i = 0;
     while let Some(offset) = memchr(b'<', &bytes[i..]) {
         let lt = i + offset;
@@ -128,6 +136,21 @@ pub fn tame(html: &str) -> Tamed<'_> {
         }
         let counted =
             !VOID.contains(&name.as_str()) && !ROOTS.contains(&name.as_str()) && !tag.self_closing;
+        if !ROOTS.contains(&name.as_str()) {
+            elements += 1;
+        }
+        if elements > MAX_ELEMENTS && !ROOTS.contains(&name.as_str()) {
+            skip(html, &mut out, &mut copied, lt, tag_end);
+            over_count += 1;
+            if counted {
+                stack.push(Open {
+                    name,
+                    dropped: true,
+                });
+            }
+            i = tag_end;
+            continue;
+        }
         if counted && OPTIONAL_END.contains(&name.as_str()) {
             implied_close(&mut stack, &name);
         }
@@ -165,6 +188,11 @@ pub fn tame(html: &str) -> Tamed<'_> {
     if dropped_tags > 0 {
         warnings.push(format!(
             "markup nested deeper than {MAX_DEPTH} elements: {dropped_tags} tags below that depth were dropped (their text is kept)"
+        ));
+    }
+    if over_count > 0 {
+        warnings.push(format!(
+            "more than {MAX_ELEMENTS} elements: the {over_count} tags after that were dropped (their text is kept)"
         ));
     }
     if cut_tags > 0 {
@@ -360,6 +388,23 @@ mod tests {
             assert!(t.html.len() < unit.len() * (MAX_DEPTH + 1), "{unit}");
             assert_eq!(t.warnings.len(), 1, "{unit}");
         }
+    }
+
+    #[test]
+    fn element_flood_is_capped() {
+        let page = "<div><p>x</p><br></div>".repeat(MAX_ELEMENTS) + "<b>last words</b>";
+        let t = tame(&page);
+        assert_eq!(t.html.matches("<div>").count(), MAX_ELEMENTS / 3 + 1);
+        assert!(
+            t.html.ends_with("last words"),
+            "{}",
+            &t.html[t.html.len() - 40..]
+        );
+        assert!(
+            t.warnings[0].contains("more than 100000 elements"),
+            "{:?}",
+            t.warnings
+        );
     }
 
     #[test]
