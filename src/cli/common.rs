@@ -27,6 +27,33 @@ pub struct InputArgs {
     /// Largest file to read, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = read::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Format of stdin and of files whose extension names none (default: told from the content).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+}
+
+/// `--input-format`: how to read stdin and files without a known extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Plain text.
+    Txt,
+    /// An HTML page.
+    Html,
+    /// One JSON object or an array of objects.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl From<InputFormat> for read::Format {
+    fn from(f: InputFormat) -> Self {
+        match f {
+            InputFormat::Txt => read::Format::Plain,
+            InputFormat::Html => read::Format::Html,
+            InputFormat::Json => read::Format::Json,
+            InputFormat::Jsonl => read::Format::JsonLines,
+        }
+    }
 }
 
 impl InputArgs {
@@ -39,6 +66,7 @@ impl InputArgs {
             max_bytes: self.max_bytes,
             manifest: self.meta.clone(),
             infer: true,
+            input_format: self.input_format.map(Into::into),
         };
         let corpus = read::read_inputs(&self.inputs, &options)?;
         for err in &corpus.errors {

@@ -13,11 +13,13 @@
 
 pub mod agencies;
 pub mod dates;
+pub mod decode;
 pub mod html;
 pub mod infer;
 pub mod json;
 pub mod manifest;
 pub mod plain;
+pub mod sniff;
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -40,6 +42,9 @@ pub struct Options {
     pub manifest: Option<PathBuf>,
     /// Run metadata inference from the text.
     pub infer: bool,
+    /// The format of stdin and of files whose extension names none; `None`
+    /// tells it from the content ([`Format::sniff`]).
+    pub input_format: Option<Format>,
 }
 
 impl Default for Options {
@@ -48,6 +53,7 @@ impl Default for Options {
             max_bytes: DEFAULT_MAX_BYTES,
             manifest: None,
             infer: true,
+            input_format: None,
         }
     }
 }
@@ -145,7 +151,15 @@ pub fn read_inputs(inputs: &[PathBuf], options: &Options) -> Result<Corpus> {
         errors.append(&mut errs);
     }
     make_ids_unique(&mut articles);
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = articles
+        .iter_mut()
+        .flat_map(|a| {
+            std::mem::take(&mut a.warnings)
+                .into_iter()
+                .map(|w| format!("{}: {w}", a.path))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     if let Some(manifest) = &manifest {
         let mut used = std::collections::HashSet::new();
         for article in &mut articles {
@@ -212,10 +226,13 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>)
 /// Reads one file (or stdin) and parses it by format: the articles read and
 /// the errors met (a JSON Lines file can have both).
 fn read_file(path: &Path, options: &Options) -> (Vec<Article>, Vec<Error>) {
-    let text = match load_text(path, options.max_bytes) {
-        Ok(t) => t,
+    let known = Format::by_extension(path).or(options.input_format);
+    let decoded = match load_decoded(path, options.max_bytes, known != Some(Format::Plain)) {
+        Ok(d) => d,
         Err(e) => return (Vec::new(), vec![e]),
     };
+    let (format, sniffed) = known.map_or_else(|| Format::sniff(&decoded.text), |f| (f, None));
+    let text = decoded.text;
     let stem = if path.as_os_str() == "-" {
         "stdin".to_string()
     } else {
@@ -227,20 +244,35 @@ fn read_file(path: &Path, options: &Options) -> (Vec<Article>, Vec<Error>) {
         Ok(a) => (vec![a], Vec::new()),
         Err(e) => (Vec::new(), vec![e]),
     };
-    match Format::of(path) {
+    let (mut articles, errors) = match format {
         Format::Plain => one(plain::parse(&stem, &shown, text)),
         Format::Html => one(html::parse(&stem, &shown, &text)),
         Format::Json => json::parse_json(&stem, path, &text),
         Format::JsonLines => json::parse_lines(&stem, path, &text),
+    };
+    if let Some(first) = articles.first_mut() {
+        first
+            .warnings
+            .extend(decoded.warning.into_iter().chain(sniffed));
     }
+    (articles, errors)
 }
 
-/// Reads a file's bytes within the size limit and decodes them as UTF-8.
+/// Reads a file's bytes within the size limit and decodes them ([`decode`]
+/// module; a guessed encoding's warning is dropped here).
 ///
 /// # Errors
-/// Missing or unreadable file, over the limit, empty, binary (NUL bytes), or
-/// not UTF-8.
+/// Missing or unreadable file, over the limit, empty, or binary (NUL bytes).
 pub fn load_text(path: &Path, max_bytes: u64) -> Result<String> {
+    load_decoded(path, max_bytes, false).map(|d| d.text)
+}
+
+/// Reads a file's bytes within the size limit and decodes them as a browser
+/// would ([`decode::decode`]; `html` looks for a declared charset).
+///
+/// # Errors
+/// Missing or unreadable file, over the limit, empty, or binary (NUL bytes).
+pub fn load_decoded(path: &Path, max_bytes: u64, html: bool) -> Result<decode::Decoded> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
@@ -275,40 +307,16 @@ pub fn load_text(path: &Path, max_bytes: u64) -> Result<String> {
             limit: max_bytes,
         });
     }
-    decode(path, bytes)
+    decode::decode(path, &bytes, html)
 }
 
-/// Decodes bytes as UTF-8, dropping a BOM; rejects empty and binary input.
+/// Decodes bytes as text ([`decode::decode`] without a charset declaration;
+/// a detected encoding's warning is dropped).
 ///
 /// # Errors
-/// Empty (or only whitespace), binary (contains NUL), or invalid UTF-8 (with
-/// the byte offset of the first bad sequence).
-pub fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        bytes.drain(..3);
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Error::bad_input(
-            path,
-            "UTF-16 text is not supported; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
-        ));
-    }
-    if bytes.contains(&0) {
-        return Err(Error::bad_input(path, "binary file (contains NUL bytes)"));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::bad_input(
-            path,
-            format!(
-                "not valid UTF-8 at byte {}; convert it to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })?;
-    if text.trim().is_empty() {
-        return Err(Error::bad_input(path, "empty file"));
-    }
-    Ok(text)
+/// Empty (or only whitespace) or binary (contains NUL without a UTF-16 BOM).
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
+    decode::decode(path, bytes, false).map(|d| d.text)
 }
 
 /// Makes article ids unique by suffixing `-2`, `-3`, ... in input order.
