@@ -93,6 +93,11 @@ impl GraphView {
     /// Builds the graph from the analysis; `flags` mark nodes that need attention.
     pub fn from_analysis(analysis: &Analysis, flags: &[Flag]) -> Self {
         let articles = &analysis.corpus.articles;
+        // Warnings per article, counted once (not a scan of every flag per article).
+        let mut warned: HashMap<&str, usize> = HashMap::new();
+        for f in flags.iter().filter(|f| f.kind.is_warning()) {
+            *warned.entry(f.article.as_str()).or_default() += 1;
+        }
         let mut nodes: Vec<Node> = articles
             .iter()
             .map(|a| {
@@ -108,10 +113,7 @@ impl GraphView {
                     sub: format!("{} · {when}", a.outlet().unwrap_or("unknown outlet")),
                     kind: NodeKind::Article,
                     date: date.map(|d| d.0),
-                    warnings: flags
-                        .iter()
-                        .filter(|f| f.article == a.id && f.kind.is_warning())
-                        .count(),
+                    warnings: warned.get(a.id.as_str()).copied().unwrap_or(0),
                 }
             })
             .collect();
