@@ -147,6 +147,7 @@ impl GraphView {
                 },
             );
         }
+        let by_name = ArticlesByName::new(articles);
         let mut external: BTreeMap<String, usize> = BTreeMap::new();
         for (i, attrs) in analysis.attributions.iter().enumerate() {
             for e in attrs
@@ -154,12 +155,7 @@ impl GraphView {
                 .filter(|a| !a.vague)
                 .filter_map(|a| a.entity.as_ref())
             {
-                let by: Vec<usize> = articles
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, o)| *j != i && sources::is_source_of(o, e, &articles[i]))
-                    .map(|(j, _)| j)
-                    .collect();
+                let by = by_name.sources_of(articles, e, i);
                 let sources: Vec<usize> = if by.is_empty() {
                     let key = format!("entity:{}", e.id);
                     let next = nodes.len();
@@ -192,6 +188,52 @@ impl GraphView {
             nodes,
             edges: edges.into_values().collect(),
         }
+    }
+}
+
+/// The articles of a corpus by the name keys of their outlet, author and
+/// affiliation ([`sources::name_keys`]), so "which articles can be the
+/// source this article credits" is a look-up, not a question put to every
+/// article for every credit (which made `report` quadratic in articles).
+pub struct ArticlesByName {
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl ArticlesByName {
+    /// Indexes `articles`.
+    pub fn new(articles: &[crate::article::Article]) -> Self {
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (j, a) in articles.iter().enumerate() {
+            for name in sources::article_names(a) {
+                for key in sources::name_keys(name) {
+                    by_key.entry(key).or_default().push(j);
+                }
+            }
+        }
+        ArticlesByName { by_key }
+    }
+
+    /// Indices (ascending) of the articles other than `citing` that
+    /// [`sources::is_source_of`] accepts as `entity` for article `citing`:
+    /// the same answer as asking every article.
+    pub fn sources_of(
+        &self,
+        articles: &[crate::article::Article],
+        entity: &crate::entities::EntityRef,
+        citing: usize,
+    ) -> Vec<usize> {
+        let mut by: Vec<usize> = sources::name_keys(&entity.name)
+            .iter()
+            .filter_map(|k| self.by_key.get(k))
+            .flatten()
+            .copied()
+            .filter(|&j| {
+                j != citing && sources::is_source_of(&articles[j], entity, &articles[citing])
+            })
+            .collect();
+        by.sort_unstable();
+        by.dedup();
+        by
     }
 }
 

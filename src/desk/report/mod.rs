@@ -150,7 +150,7 @@ fn provenance<T>(field: &Field<T>) -> String {
     }
 }
 
-fn card(analysis: &Analysis, index: usize) -> Card {
+fn card(analysis: &Analysis, by_name: &graph::ArticlesByName, index: usize) -> Card {
     let a = &analysis.corpus.articles[index];
     let m = &a.meta;
     let mut fields = Vec::new();
@@ -196,12 +196,12 @@ fn card(analysis: &Analysis, index: usize) -> Card {
                         .entity
                         .as_ref()
                         .map(|e| {
-                            analysis
-                                .corpus
-                                .articles
-                                .iter()
-                                .filter(|o| o.id != a.id && sources::is_source_of(o, e, a))
-                                .map(|o| o.id.clone())
+                            let articles = &analysis.corpus.articles;
+                            by_name
+                                .sources_of(articles, e, index)
+                                .into_iter()
+                                .map(|j| articles[j].id.clone())
+                                .filter(|id| *id != a.id)
                                 .collect()
                         })
                         .unwrap_or_default(),
@@ -463,10 +463,11 @@ impl Report {
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then_with(|| (&a.pair.origin, &a.pair.copy).cmp(&(&b.pair.origin, &b.pair.copy)))
         });
+        let by_name = graph::ArticlesByName::new(&analysis.corpus.articles);
         Report {
             title: title.to_string(),
             cards: (0..analysis.corpus.articles.len())
-                .map(|i| card(analysis, i))
+                .map(|i| card(analysis, &by_name, i))
                 .collect(),
             graph: graph::GraphView::from_analysis(analysis, &flags),
             flags,
