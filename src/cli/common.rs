@@ -186,7 +186,13 @@ static INPUT_FILES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::n
 
 /// Notes the files the corpus was read from.
 fn remember_inputs(corpus: &Corpus) {
-    let mut paths: Vec<String> = corpus.articles.iter().map(|a| a.path.clone()).collect();
+    // Records of one file are consecutive: skip the repeats before sorting.
+    let mut paths: Vec<String> = Vec::new();
+    for a in &corpus.articles {
+        if paths.last() != Some(&a.path) {
+            paths.push(a.path.clone());
+        }
+    }
     paths.sort_unstable();
     paths.dedup();
     if let Ok(mut files) = INPUT_FILES.lock() {
