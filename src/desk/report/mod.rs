@@ -291,7 +291,13 @@ pub fn credits_article(article: &Article, attributions: &[Attribution], other: &
 fn flags(analysis: &Analysis, checks: &[QuoteCheck]) -> Vec<Flag> {
     let articles = &analysis.corpus.articles;
     let attrs_of = |i: usize| analysis.attributions.get(i).map_or(&[][..], Vec::as_slice);
-    let index_of = |id: &str| articles.iter().position(|a| a.id == id);
+    // Ids are unique: a map, not a search per copy pair.
+    let positions: std::collections::HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let index_of = |id: &str| positions.get(id).copied();
     let mut out = Vec::new();
     // One flag per article listing its vague sources, in text order.
     for (i, a) in articles.iter().enumerate() {
