@@ -651,3 +651,58 @@ fn report_opens_in_a_real_browser() {
         "hostile title shown as text"
     );
 }
+
+/// A report saved into the corpus folder is not read back as an article.
+#[test]
+fn saved_reports_are_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for id in SEEDS {
+        std::fs::copy(
+            seeds().join(format!("{id}.txt")),
+            dir.path().join(format!("{id}.txt")),
+        )
+        .unwrap();
+    }
+    let corpus = arg(dir.path());
+    citetrace([
+        "report",
+        &corpus,
+        "-o",
+        &arg(&dir.path().join("report.html")),
+    ])
+    .ok();
+    citetrace([
+        "report",
+        &corpus,
+        "--format",
+        "markdown",
+        "-o",
+        &arg(&dir.path().join("report.md")),
+    ])
+    .ok();
+    citetrace([
+        "report",
+        &corpus,
+        "--format",
+        "json",
+        "-o",
+        &arg(&dir.path().join("report.json")),
+    ])
+    .ok();
+    let run = citetrace(["articles", &corpus, "--format", "json"]);
+    let articles = run.json();
+    let ids: Vec<&str> = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, SEEDS.to_vec(), "only the seed articles are read");
+    for name in ["report.html", "report.md", "report.json"] {
+        assert!(
+            run.stderr.contains(name) && run.stderr.contains("written by citetrace"),
+            "{name} skipped with a warning: {}",
+            run.stderr
+        );
+    }
+}

@@ -148,7 +148,13 @@ fn story(s: &mut String, report: &Report, st: &StoryView) {
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut s = String::new();
     let c = |k: &str| report.counts.get(k).copied().unwrap_or(0);
-    let _ = writeln!(s, "# {}\n", esc(&report.title));
+    let _ = writeln!(
+        s,
+        "<!-- {} {} -->\n# {}\n",
+        crate::read::GENERATOR_MARK,
+        env!("CARGO_PKG_VERSION"),
+        esc(&report.title)
+    );
     let _ = writeln!(
         s,
         "{} articles · {} stories · {} copy pairs · {} citation laundering · {} uncredited copying · {} circular reporting · {} altered quotes · {} articles with unnamed sources. Offsets are character positions in each article as read.\n",
