@@ -4,9 +4,10 @@
 //! is not a copy edge of its own:
 //!
 //! - if C → A → … chains through (C → X → Y, Y's shared text with X's
-//!   partner lying inside Y's text shared with C's copy), the pair is the
-//!   redundant long side of a chain and is dropped — the best-explaining
-//!   origin wins;
+//!   partner lying inside Y's text shared with C's copy, and X giving Y
+//!   something C lacks — X's own changes), the pair is the redundant long
+//!   side of a chain and is dropped — the best-explaining origin wins; when X
+//!   gave Y nothing of its own, X and Y are siblings and C → Y stays;
 //! - if C is the origin of both (siblings), A–B is kept but undirected: both
 //!   took the text from C, and their dates say nothing about one copying the
 //!   other;
@@ -143,11 +144,22 @@ fn pass(edges: &[Edge], gone: &[bool], drop: bool) -> Vec<Fate> {
                 let cov_x = covered(&side(e, x), &side(xc, x));
                 let cov_y = covered(&side(e, y), &side(yc, y));
                 if drop {
-                    // Chain x → c → y: y's shared text with x lies in what y took from c.
-                    if flows(xc, x) && flows(yc, c) && cov_y >= COVER {
+                    // Chain x → c → y: y's shared text with x lies in what y
+                    // took from c, and c gave y something x does not have
+                    // (c's own changes). Without the latter c and y are
+                    // siblings that both took x's text, and x → y stays.
+                    if flows(xc, x)
+                        && flows(yc, c)
+                        && cov_y >= COVER
+                        && covered(&side(yc, y), &side(e, y)) < COVER
+                    {
                         return Fate::Redundant(c);
                     }
-                    if flows(yc, y) && flows(xc, c) && cov_x >= COVER {
+                    if flows(yc, y)
+                        && flows(xc, c)
+                        && cov_x >= COVER
+                        && covered(&side(xc, x), &side(e, x)) < COVER
+                    {
                         return Fate::Redundant(c);
                     }
                     if xc.a_is_origin.is_none()
@@ -185,10 +197,13 @@ mod tests {
     #[test]
     fn chain_drops_the_long_side_and_siblings_stay_undirected() {
         let r = Range::new(0, 100);
-        // 0 → 1 → 2, and 0–2 is the long side.
+        let own = Range::new(100, 150);
+        // 0 → 1 → 2, and 0–2 is the long side: 1 gave 2 its own text too.
+        let mut via = edge(1, 2, r, r, 0.9, Some(true));
+        via.passages.push((own, own));
         let edges = [
             edge(0, 1, r, r, 0.9, Some(true)),
-            edge(1, 2, r, r, 0.9, Some(true)),
+            via,
             edge(0, 2, r, r, 0.5, Some(true)),
         ];
         assert_eq!(
@@ -206,5 +221,13 @@ mod tests {
             edge(1, 2, r, r, 0.5, Some(true)),
         ];
         assert_eq!(explain(&edges), [Fate::Keep, Fate::Keep, Fate::Siblings(0)]);
+        // 0 → 1, 0 → 2, and 1 (dated before 2) shares only 0's text with 2:
+        // siblings, and 0 → 2 stays.
+        let edges = [
+            edge(0, 1, r, r, 0.9, Some(true)),
+            edge(1, 2, r, r, 0.9, Some(true)),
+            edge(0, 2, r, r, 0.9, Some(true)),
+        ];
+        assert_eq!(explain(&edges), [Fate::Keep, Fate::Siblings(0), Fate::Keep]);
     }
 }
