@@ -189,7 +189,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         (Format::Csv, true) => citetrace::export::csv::write_rows(
             &mut out,
             &with_relation,
-            relation_rows(&all, usize::MAX).into_iter(),
+            relation_rows(&all, usize::MAX),
         )?,
         (Format::Table, relations) => {
             let mut table = if relations {

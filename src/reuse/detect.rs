@@ -657,16 +657,16 @@ mod tests {
         let sept = pair(&all.house, "001", "000").expect("001-000");
         assert!(sept.directed && sept.origin.starts_with("001"), "{sept:#?}");
         assert!(sept.evidence.iter().any(|e| e.starts_with("house reuse")));
-        let memri = pair(&pairs, "004", "000").expect("004-000");
+        let memri = pair(pairs, "004", "000").expect("004-000");
         assert!(memri.directed && memri.origin.starts_with("004"));
         assert!(
             memri.evidence.iter().any(|e| e.contains("MEMRI")),
             "{memri:#?}"
         );
         // Dated 22 and 27 January, but both took the text from 004.
-        let sib = pair(&pairs, "000", "002").expect("000-002");
+        let sib = pair(pairs, "000", "002").expect("000-002");
         assert!(!sib.directed);
-        let rewrite = pair(&pairs, "000", "003").expect("000-003");
+        let rewrite = pair(pairs, "000", "003").expect("000-003");
         assert!(rewrite.directed && rewrite.origin.starts_with("000"));
     }
 
@@ -737,7 +737,10 @@ mod tests {
         let started = std::time::Instant::now();
         // The reader's corpus pass learns the template as stock text first.
         let mut articles = articles;
-        let marked = crate::read::infer::stock::mark_corpus(&mut articles, &Default::default());
+        let marked = crate::read::infer::stock::mark_corpus(
+            &mut articles,
+            &crate::read::infer::stock::StockOptions::default(),
+        );
         assert_eq!(marked, 3000);
         let pairs = detect(&articles, &[], &Options::default());
         assert!(pairs.is_empty(), "{}", pairs.len());

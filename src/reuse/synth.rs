@@ -586,13 +586,13 @@ fn fan_out(
             (
                 format!("f{k:04}"),
                 made[k].0.clone(),
-                made[k].1 + 1 + r.below(5) as i64,
+                made[k].1 + 1 + i64::try_from(r.below(5)).unwrap_or(0),
             )
         } else {
             (
                 "fsrc".to_string(),
                 src.clone(),
-                day0 + 1 + r.below(10) as i64,
+                day0 + 1 + i64::try_from(r.below(10)).unwrap_or(0),
             )
         };
         let mut body = intro;
@@ -633,13 +633,13 @@ mod tests {
 
     #[test]
     fn fan_out_and_planted_quotes() {
-        let o = SynthOptions {
+        let options = SynthOptions {
             articles: 100,
             fanout: 20,
             planted_quotes: 3,
             ..SynthOptions::default()
         };
-        let c = generate(&o);
+        let c = generate(&options);
         assert_eq!(c.articles.len(), 121);
         assert_eq!(c.fanout_derivatives.len(), 20);
         assert_eq!(c.quote_pairs.len(), 3);
