@@ -55,7 +55,7 @@ impl Default for ParaphraseOptions {
             min_score: 0.25,
             max_sentences: 600,
             high_similarity: 0.5,
-            min_high_sentences: 4,
+            min_high_sentences: 3,
         }
     }
 }

@@ -63,46 +63,99 @@ struct Keyed {
     key: u64,
     /// Byte range in the article text.
     line: Line,
+    /// Number of words.
+    words: usize,
     /// The line contains a quotation mark.
     quoted: bool,
 }
 
-/// FNV-1a step.
-fn fnv(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+/// A 64-bit finaliser (splitmix64).
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Folds one line's words into a hash, eight bytes at a time.
+#[derive(Default)]
+struct WordHasher {
+    h: u64,
+    chunk: u64,
+    filled: u32,
+    words: usize,
+    in_word: bool,
+}
+
+impl WordHasher {
+    /// Adds one (already folded) byte of a word.
+    fn byte(&mut self, b: u8) {
+        if !self.in_word {
+            self.flush();
+            self.words += 1;
+            self.h = mix(self.h ^ 0x20);
+            self.in_word = true;
+        }
+        self.chunk = (self.chunk << 8) | u64::from(b);
+        self.filled += 1;
+        if self.filled == 8 {
+            self.flush();
+        }
+    }
+
+    /// Ends the current word.
+    fn gap(&mut self) {
+        self.in_word = false;
+    }
+
+    fn flush(&mut self) {
+        if self.filled > 0 {
+            self.h = mix(self.h ^ self.chunk);
+            self.chunk = 0;
+            self.filled = 0;
+        }
+    }
 }
 
 /// The key of a line: a hash of its words, folded (lower case, ASCII quotes
 /// and dashes), punctuation and spacing dropped; 0 when it has fewer than
-/// `min_words` words.
-fn line_key(s: &str, min_words: usize) -> (u64, bool) {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut words = 0usize;
-    let mut in_word = false;
-    let mut buf = [0u8; 4];
+/// `min_words` words. Also its word count and whether it has quotation marks.
+fn line_key(s: &str, min_words: usize) -> (u64, usize, bool) {
+    let mut w = WordHasher::default();
     let mut quoted = s.contains("''");
-    for c in s.chars() {
-        if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
-            quoted = true;
-        }
-        let folded = fold_char(c).unwrap_or(c);
-        if folded.is_alphanumeric() {
-            if !in_word {
-                words += 1;
-                h = fnv(h, b' ');
-            }
-            in_word = true;
-            for l in folded.to_lowercase() {
-                for &b in l.encode_utf8(&mut buf).as_bytes() {
-                    h = fnv(h, b);
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                w.byte(b.to_ascii_lowercase());
+            } else {
+                quoted |= b == b'"';
+                if !(w.in_word && (b == b'\'' || b == b'-')) {
+                    w.gap();
                 }
             }
-        } else if !(in_word && (folded == '\'' || folded == '-')) {
-            in_word = false;
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in s.chars() {
+            if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
+                quoted = true;
+            }
+            let folded = fold_char(c).unwrap_or(c);
+            if folded.is_alphanumeric() {
+                for l in folded.to_lowercase() {
+                    for &b in l.encode_utf8(&mut buf).as_bytes() {
+                        w.byte(b);
+                    }
+                }
+            } else if !(w.in_word && (folded == '\'' || folded == '-')) {
+                w.gap();
+            }
         }
     }
-    let key = if words >= min_words { h.max(1) } else { 0 };
-    (key, quoted)
+    w.flush();
+    let key = if w.words >= min_words { w.h.max(1) } else { 0 };
+    (key, w.words, quoted)
 }
 
 /// The keyed lines of an article (all its non-empty lines, in order).
@@ -111,8 +164,13 @@ fn keyed_lines(article: &Article, min_words: usize) -> Vec<Keyed> {
     lines(text)
         .into_iter()
         .map(|line| {
-            let (key, quoted) = line_key(line.text(text), min_words);
-            Keyed { key, line, quoted }
+            let (key, words, quoted) = line_key(line.text(text), min_words);
+            Keyed {
+                key,
+                line,
+                words,
+                quoted,
+            }
         })
         .collect()
 }
@@ -136,8 +194,11 @@ const MAX_SINGLE_LINE_WORDS: usize = 60;
 /// and under a third of the article's words, or one line of at most
 /// [`MAX_SINGLE_LINE_WORDS`] words), set among lines of the article's own. A republished or syndicated story recurs as a whole and is
 /// never dropped in.
-fn dropped_in(keyed: &[Keyed], recurring: &dyn Fn(u64) -> bool, text: &str) -> Vec<bool> {
-    let words = |k: &Keyed| k.line.text(text).split_whitespace().count();
+fn dropped_in(keyed: &[Keyed], recurring: &dyn Fn(u64) -> bool) -> Vec<bool> {
+    if !keyed.iter().any(|k| recurring(k.key)) {
+        return Vec::new();
+    }
+    let words = |k: &Keyed| k.words;
     let total: usize = keyed.iter().map(words).sum();
     let mut out = vec![false; keyed.len()];
     let mut i = 0;
@@ -254,10 +315,9 @@ pub fn mark_corpus(articles: &mut [Article], options: &StockOptions) -> usize {
     drop(holders);
     let recurring: std::collections::HashSet<u64> = groups.iter().map(|(k, _)| *k).collect();
     let is_recurring = |k: u64| k != 0 && recurring.contains(&k);
-    let dropped: Vec<Vec<bool>> = articles
+    let dropped: Vec<Vec<bool>> = keyed
         .par_iter()
-        .zip(&keyed)
-        .map(|(a, ks)| dropped_in(ks, &is_recurring, a.text.as_str()))
+        .map(|ks| dropped_in(ks, &is_recurring))
         .collect();
     let outlets: Vec<Option<String>> = articles.iter().map(outlet_of).collect();
     // (article, line index, reason)
@@ -265,7 +325,12 @@ pub fn mark_corpus(articles: &mut [Article], options: &StockOptions) -> usize {
     for (_, group) in &groups {
         let alone: Vec<&Holder> = group
             .iter()
-            .filter(|h| dropped[h.article as usize][h.line as usize])
+            .filter(|h| {
+                dropped[h.article as usize]
+                    .get(h.line as usize)
+                    .copied()
+                    .unwrap_or(false)
+            })
             .collect();
         let quoted = group
             .iter()
