@@ -1,7 +1,8 @@
 //! Benchmarks copy detection on a synthetic corpus with known copies.
 //!
 //! ```sh
-//! cargo run --release --example bench_copies -- 10000
+//! cargo run --release --example bench_copies -- 10000            # N articles, seed 42
+//! cargo run --release --example bench_copies -- 10000 42 200 100 # + fan-out and planted quotes
 //! ```
 //!
 //! Generates N articles (seeded, see `citetrace::reuse::synth`), runs
@@ -9,6 +10,14 @@
 //! memory of the process (`VmHWM`), recall per injected tier, and false pairs
 //! (reported pairs that are not injected copies; set `BENCH_SHOW_FALSE=1` to
 //! print them on stderr).
+//!
+//! With a fan-out (third argument: one source story and that many
+//! derivatives, one in five copying an earlier derivative) it also reports the
+//! share of derivative → parent edges kept, and sibling pairs reported as
+//! directed copies although they share nothing their parent lacks. With
+//! planted quotes (fourth argument: pairs of unrelated articles quoting one
+//! speaker) it reports how many of those pairs became copy claims (should be
+//! none) and how many were listed as shared quotations.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -27,18 +36,23 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let articles: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(42);
+    let fanout: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(0);
+    let planted_quotes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(0);
     let show_false = std::env::var_os("BENCH_SHOW_FALSE").is_some();
     let t0 = Instant::now();
     let corpus = generate(&SynthOptions {
         articles,
         seed,
+        fanout,
+        planted_quotes,
         ..SynthOptions::default()
     });
     let bytes: usize = corpus.articles.iter().map(|a| a.text.as_str().len()).sum();
     let generated = t0.elapsed();
     let mem_before = vm_hwm_mb().unwrap_or(0.0);
     let t1 = Instant::now();
-    let pairs = reuse::detect(&corpus.articles, &[], &reuse::Options::default());
+    let all = reuse::detect_all(&corpus.articles, &[], &reuse::Options::default());
+    let pairs = &all.copies;
     let detect = t1.elapsed();
     let mem_peak = vm_hwm_mb().unwrap_or(0.0);
 
@@ -62,7 +76,32 @@ fn main() {
     let mut found: HashMap<Tier, usize> = HashMap::new();
     let mut right_direction = 0usize;
     let mut false_pairs = 0usize;
-    for p in &pairs {
+    let derivatives: std::collections::HashSet<&str> = corpus
+        .fanout_derivatives
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let mut siblings_undirected = 0usize;
+    let mut siblings_directed = 0usize;
+    for p in pairs {
+        if derivatives.contains(p.origin.as_str())
+            && derivatives.contains(p.copy.as_str())
+            && !truth_keys.contains_key(&key(&p.origin, &p.copy))
+        {
+            // Two derivatives neither of which copied the other.
+            if p.directed {
+                siblings_directed += 1;
+                if show_false {
+                    eprintln!(
+                        "directed sibling: {}",
+                        serde_json::to_string(p).unwrap_or_default()
+                    );
+                }
+            } else {
+                siblings_undirected += 1;
+            }
+            continue;
+        }
         if let Some((tier, origin)) = truth_keys.get(&key(&p.origin, &p.copy)) {
             *found.entry(*tier).or_default() += 1;
             if p.directed && p.origin == *origin {
@@ -101,4 +140,41 @@ fn main() {
         100.0 * false_pairs as f64 / pairs.len().max(1) as f64,
         right_direction
     );
+    if fanout > 0 {
+        let edges: Vec<&citetrace::reuse::synth::Truth> = corpus
+            .truth
+            .iter()
+            .filter(|t| derivatives.contains(t.copy.as_str()))
+            .collect();
+        let kept = edges
+            .iter()
+            .filter(|t| {
+                pairs
+                    .iter()
+                    .any(|p| p.directed && p.origin == t.origin && p.copy == t.copy)
+            })
+            .count();
+        println!(
+            "  fan-out: {kept}/{} derivative -> parent edges kept, directed ({:.1}%); sibling pairs: {siblings_undirected} undirected (common source), {siblings_directed} directed without sibling-only text",
+            edges.len(),
+            100.0 * kept as f64 / edges.len().max(1) as f64
+        );
+    }
+    if planted_quotes > 0 {
+        let planted: std::collections::HashSet<(String, String)> =
+            corpus.quote_pairs.iter().map(|(a, b)| key(a, b)).collect();
+        let as_copies = pairs
+            .iter()
+            .filter(|p| planted.contains(&key(&p.origin, &p.copy)))
+            .count();
+        let as_quotes = all
+            .shared_quotes
+            .iter()
+            .filter(|q| planted.contains(&key(&q.a, &q.b)))
+            .count();
+        println!(
+            "  planted quotes: {} pairs; {as_copies} reported as copies, {as_quotes} listed as shared quotations",
+            planted.len()
+        );
+    }
 }

@@ -2,7 +2,12 @@
 //!
 //! ```sh
 //! cargo run --release --example gen_corpus -- 10000 /tmp/corpus   # corpus.jsonl + truth.csv
+//! cargo run --release --example gen_corpus -- 10000 /tmp/corpus 42 200 100   # + fan-out, planted quotes
 //! ```
+//!
+//! The optional fourth and fifth arguments add one source story with that
+//! many derivatives and that many pairs of unrelated articles sharing a
+//! planted quotation (`quote_pairs.csv`).
 //!
 //! `corpus.jsonl` holds one article per line (`id`, `date`, `text`), readable by
 //! every citetrace command; `truth.csv` lists `origin,copy,tier` of the injected copies.
@@ -16,12 +21,22 @@ fn main() -> std::io::Result<()> {
     let articles: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
     let dir = std::path::PathBuf::from(args.next().unwrap_or_else(|| "synthetic-corpus".into()));
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(42);
+    let fanout: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(0);
+    let planted_quotes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(0);
     std::fs::create_dir_all(&dir)?;
     let corpus = generate(&SynthOptions {
         articles,
         seed,
+        fanout,
+        planted_quotes,
         ..SynthOptions::default()
     });
+    let mut quotes = std::io::BufWriter::new(std::fs::File::create(dir.join("quote_pairs.csv"))?);
+    writeln!(quotes, "a,b")?;
+    for (a, b) in &corpus.quote_pairs {
+        writeln!(quotes, "{a},{b}")?;
+    }
+    quotes.flush()?;
     let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join("corpus.jsonl"))?);
     for a in &corpus.articles {
         let record = serde_json::json!({

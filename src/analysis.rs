@@ -23,9 +23,15 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Runs attribution parsing (in parallel, entities merged across the
+    /// Marks the corpus's stock text (see [`crate::read::infer::stock`]), then
+    /// runs attribution parsing (in parallel, entities merged across the
     /// corpus) and copy detection over `corpus`.
-    pub fn run(corpus: Corpus, reuse_options: &reuse::Options) -> Self {
+    pub fn run(mut corpus: Corpus, reuse_options: &reuse::Options) -> Self {
+        // Stock text is learned from the whole corpus, before any stage reads it.
+        crate::read::infer::stock::mark_corpus(
+            &mut corpus.articles,
+            &crate::read::infer::stock::StockOptions::default(),
+        );
         let (flat, entities) = attribution::extract_corpus(&corpus.articles);
         let index: std::collections::HashMap<&str, usize> = corpus
             .articles

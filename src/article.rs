@@ -124,6 +124,14 @@ pub enum BoilerplateKind {
     Heading,
     /// Anything else that is site furniture (newsletter, share, cookie lines).
     Furniture,
+    /// A fixed formula any outlet uses, found by its pattern: a poll's
+    /// method statement ("margin of sampling error …"), a legal line, a
+    /// share or newsletter prompt inside a paragraph.
+    Formula,
+    /// A passage learned from the corpus: the outlet repeats it across its
+    /// own different stories (editor's notes, promos, footers), or many
+    /// articles carry it between lines they do not share.
+    Stock,
 }
 
 /// A marked stretch of non-story text. It stays in the text; stages skip it.
@@ -133,6 +141,10 @@ pub struct Boilerplate {
     pub kind: BoilerplateKind,
     /// Where it is.
     pub span: Span,
+    /// Why it was marked, for the marks whose kind alone does not say
+    /// (formulas and learned stock text: which pattern, how many articles).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// Everything known about an article besides its text.

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use citetrace::reuse::{self, CopyPair, Tier};
+use citetrace::reuse::{self, CopyPair, Reuse, SharedQuote, Tier};
 
 use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
 
@@ -20,6 +20,13 @@ pub struct Args {
     /// Keep only these tiers (repeat or separate with commas).
     #[arg(long, value_enum, value_delimiter = ',')]
     tier: Vec<TierArg>,
+    /// Also list the relations below copy claims: house reuse (an outlet
+    /// recycling passages across its own stories) and shared quotations (two
+    /// articles quoting the same speaker). JSON becomes an object with the
+    /// lists `copies`, `house` and `shared_quotes`; tables and CSV gain a
+    /// `relation` column.
+    #[arg(long)]
+    relations: bool,
 }
 
 /// A tier on the command line.
@@ -64,6 +71,44 @@ fn row(p: &CopyPair, max_preview: usize) -> Vec<String> {
     ]
 }
 
+/// One CSV/table row per shared quotation (`a` and `b` in the origin and copy columns).
+fn quote_row(q: &SharedQuote, max_preview: usize) -> Vec<String> {
+    let first = q.passages.first();
+    vec![
+        q.a.clone(),
+        q.b.clone(),
+        "no".to_string(),
+        String::new(),
+        String::new(),
+        q.passages.len().to_string(),
+        first.map_or_else(String::new, |x| format!("{}-{}", x.copy.start, x.copy.end)),
+        first.map_or_else(String::new, |x| common::preview(&x.copy.text, max_preview)),
+        q.evidence.join(" | "),
+    ]
+}
+
+/// Every row with its relation in front, copy claims first.
+fn relation_rows(all: &Reuse, max_preview: usize) -> Vec<Vec<String>> {
+    let tagged = |tag: &str, mut r: Vec<String>| {
+        r.insert(0, tag.to_string());
+        r
+    };
+    all.copies
+        .iter()
+        .map(|p| tagged("copy", row(p, max_preview)))
+        .chain(
+            all.house
+                .iter()
+                .map(|p| tagged("house-reuse", row(p, max_preview))),
+        )
+        .chain(
+            all.shared_quotes
+                .iter()
+                .map(|q| tagged("shared-quote", quote_row(q, max_preview))),
+        )
+        .collect()
+}
+
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
     let format = args.output.format(
@@ -73,7 +118,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
     if !(0.0..=1.0).contains(&args.min_score) {
         bail!("--min-score must be between 0 and 1");
     }
-    let (corpus, outcome) = args.input.read()?;
+    let (mut corpus, outcome) = args.input.read()?;
+    // Stock text is learned from the whole corpus before attributions and copies.
+    citetrace::read::infer::stock::mark_corpus(
+        &mut corpus.articles,
+        &citetrace::read::infer::stock::StockOptions::default(),
+    );
     let attributions: Vec<_> = {
         use rayon::prelude::*;
         corpus
@@ -88,10 +138,10 @@ pub fn run(args: &Args) -> Result<Outcome> {
         ..reuse::Options::default()
     };
     let tiers: Vec<Tier> = args.tier.iter().map(|t| t.tier()).collect();
-    let pairs: Vec<CopyPair> = reuse::detect(&corpus.articles, &attributions, &options)
-        .into_iter()
-        .filter(|p| tiers.is_empty() || tiers.contains(&p.tier))
-        .collect();
+    let keep = |p: &CopyPair| tiers.is_empty() || tiers.contains(&p.tier);
+    let mut all = reuse::detect_all(&corpus.articles, &attributions, &options);
+    all.copies.retain(keep);
+    all.house.retain(keep);
     let mut out = args.output.writer()?;
     let headers = [
         "origin",
@@ -104,19 +154,57 @@ pub fn run(args: &Args) -> Result<Outcome> {
         "first_passage",
         "evidence",
     ];
-    match format {
-        Format::Json => common::write_json(&mut out, &pairs)?,
-        Format::Jsonl => common::write_jsonl(&mut out, &pairs)?,
-        Format::Csv => citetrace::export::csv::write_rows(
+    let mut with_relation = vec!["relation"];
+    with_relation.extend(headers);
+    match (format, args.relations) {
+        (Format::Json, false) => common::write_json(&mut out, &all.copies)?,
+        (Format::Json, true) => common::write_json(&mut out, &all)?,
+        (Format::Jsonl, false) => common::write_jsonl(&mut out, &all.copies)?,
+        (Format::Jsonl, true) => {
+            // One object per line, each tagged with its relation.
+            let tag = |relation: &str, v: serde_json::Value| {
+                let mut v = v;
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("relation".into(), relation.into());
+                }
+                v
+            };
+            let mut rows: Vec<serde_json::Value> = Vec::new();
+            for p in &all.copies {
+                rows.push(tag("copy", serde_json::to_value(p)?));
+            }
+            for p in &all.house {
+                rows.push(tag("house-reuse", serde_json::to_value(p)?));
+            }
+            for q in &all.shared_quotes {
+                rows.push(tag("shared-quote", serde_json::to_value(q)?));
+            }
+            common::write_jsonl(&mut out, &rows)?;
+        }
+        (Format::Csv, false) => citetrace::export::csv::write_rows(
             &mut out,
             &headers,
-            pairs.iter().map(|p| row(p, usize::MAX)),
+            all.copies.iter().map(|p| row(p, usize::MAX)),
         )?,
-        Format::Table => {
-            let mut table = citetrace::export::table::Table::new(headers);
-            for p in &pairs {
-                table.row(row(p, 50));
-            }
+        (Format::Csv, true) => citetrace::export::csv::write_rows(
+            &mut out,
+            &with_relation,
+            relation_rows(&all, usize::MAX),
+        )?,
+        (Format::Table, relations) => {
+            let mut table = if relations {
+                let mut t = citetrace::export::table::Table::new(with_relation.clone());
+                for r in relation_rows(&all, 50) {
+                    t.row(r);
+                }
+                t
+            } else {
+                let mut t = citetrace::export::table::Table::new(headers);
+                for p in &all.copies {
+                    t.row(row(p, 50));
+                }
+                t
+            };
             table.max_width = 80;
             table.write(&mut out)?;
         }

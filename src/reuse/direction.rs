@@ -31,6 +31,9 @@ const BINDING: i32 = 100;
 pub struct Shared {
     /// Character ranges of the shared passages in A and in B (pairwise).
     pub passages: Vec<(Range, Range)>,
+    /// For each passage, the share of it inside quotation marks in A and in
+    /// B (the attribution stage's quotations; see [`super::quoted`]).
+    pub quoted: Vec<(f64, f64)>,
     /// Words of A and of B inside passages.
     pub words: (usize, usize),
     /// Story words of A and of B.
@@ -296,61 +299,23 @@ fn story(a: &Article) -> String {
     s
 }
 
-/// Character ranges inside quotation marks (straight or typographic), never
-/// running past the end of a paragraph.
-pub fn quoted_ranges(text: &str) -> Vec<Range> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.chars().enumerate() {
-        match c {
-            '“' | '«' | '„' if open.is_none() => open = Some(i),
-            '”' | '»' => {
-                if let Some(s) = open.take() {
-                    out.push(Range::new(s, i + 1));
-                }
-            }
-            '"' => match open.take() {
-                Some(s) => out.push(Range::new(s, i + 1)),
-                None => open = Some(i),
-            },
-            '\n' => {
-                if let Some(s) = open.take() {
-                    out.push(Range::new(s, i));
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = open {
-        out.push(Range::new(s, text.chars().count()));
-    }
-    out
-}
-
-/// Characters of `r` inside `quoted`.
-fn quoted_chars(r: Range, quoted: &[Range]) -> usize {
-    quoted
-        .iter()
-        .map(|q| q.end.min(r.end).saturating_sub(q.start.max(r.start)))
-        .sum()
-}
-
 /// Share of the passages (by characters) that each side puts in quotation marks.
 fn quotation(a: &Article, b: &Article, shared: &Shared) -> Option<Clue> {
-    if shared.paraphrase || shared.passages.is_empty() {
+    if shared.paraphrase
+        || shared.passages.is_empty()
+        || shared.quoted.len() != shared.passages.len()
+    {
         return None;
     }
-    let qa = quoted_ranges(a.text.as_str());
-    let qb = quoted_ranges(b.text.as_str());
-    let (mut ca, mut ta, mut cb, mut tb) = (0, 0, 0, 0);
-    for (ra, rb) in &shared.passages {
-        ca += quoted_chars(*ra, &qa);
+    let (mut ca, mut ta, mut cb, mut tb) = (0.0, 0, 0.0, 0);
+    for ((ra, rb), (qa, qb)) in shared.passages.iter().zip(&shared.quoted) {
+        ca += qa * ra.len() as f64;
         ta += ra.len();
-        cb += quoted_chars(*rb, &qb);
+        cb += qb * rb.len() as f64;
         tb += rb.len();
     }
-    let fa = ca as f64 / ta.max(1) as f64;
-    let fb = cb as f64 / tb.max(1) as f64;
+    let fa = ca / ta.max(1) as f64;
+    let fb = cb / tb.max(1) as f64;
     let pct = |f: f64| (f * 100.0).round() as i64;
     if fb - fa >= 0.5 {
         Some(Clue {
@@ -522,12 +487,6 @@ mod tests {
         assert!(names_match("IANS", "ians"));
         assert!(!names_match("IANS", "PTI"));
         assert!(!names_match("A", "Anna Mahjar-Barducci"));
-    }
-
-    #[test]
-    fn quoted_ranges_close_at_paragraph_end() {
-        let q = quoted_ranges("He said “yes” and \"no.\nNext");
-        assert_eq!(q, [Range::new(8, 13), Range::new(18, 22)]);
     }
 
     #[test]

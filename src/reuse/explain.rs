@@ -4,9 +4,10 @@
 //! is not a copy edge of its own:
 //!
 //! - if C → A → … chains through (C → X → Y, Y's shared text with X's
-//!   partner lying inside Y's text shared with C's copy), the pair is the
-//!   redundant long side of a chain and is dropped — the best-explaining
-//!   origin wins;
+//!   partner lying inside Y's text shared with C's copy, and X giving Y
+//!   something C lacks — X's own changes), the pair is the redundant long
+//!   side of a chain and is dropped — the best-explaining origin wins; when X
+//!   gave Y nothing of its own, X and Y are siblings and C → Y stays;
 //! - if C is the origin of both (siblings), A–B is kept but undirected: both
 //!   took the text from C, and their dates say nothing about one copying the
 //!   other;
@@ -64,6 +65,21 @@ fn covered(inner: &[Range], outer: &[Range]) -> f64 {
     hit as f64 / total as f64
 }
 
+/// Characters of `inner` outside `outer` beyond which `inner` holds text of
+/// its own (alignment ends may differ by a few words).
+const SLACK_CHARS: usize = 60;
+
+/// True when the ranges `inner` lie within `outer`: at least 90% covered and
+/// no more than [`SLACK_CHARS`] characters outside. A derivative's own
+/// paragraph passed on to its copy is a small share of a long story, but it
+/// is text the source lacks.
+fn within(inner: &[Range], outer: &[Range]) -> bool {
+    let total: usize = inner.iter().map(Range::len).sum();
+    let cov = covered(inner, outer);
+    let outside = (total as f64 * (1.0 - cov)).round() as usize;
+    cov >= 0.9 && outside <= SLACK_CHARS
+}
+
 /// The side of `edge` in article `x`.
 fn side(edge: &Edge, x: usize) -> Vec<Range> {
     edge.passages
@@ -81,16 +97,13 @@ fn flows(edge: &Edge, from: usize) -> bool {
     }
 }
 
-/// Decides the fate of every edge (same order as `edges`): first the
-/// redundant long sides of chains are dropped, then siblings are found among
-/// the edges that remain.
+/// Decides the fate of every edge (same order as `edges`): the redundant
+/// long sides of chains are dropped, and siblings are found among all edges.
 pub fn explain(edges: &[Edge]) -> Vec<Fate> {
     let redundant = pass(edges, &vec![false; edges.len()], true);
-    let gone: Vec<bool> = redundant
-        .iter()
-        .map(|f| matches!(f, Fate::Redundant(_)))
-        .collect();
-    let siblings = pass(edges, &gone, false);
+    // Siblings are found among all edges: a chain edge dropped as redundant
+    // still says where both took the text from.
+    let siblings = pass(edges, &vec![false; edges.len()], false);
     redundant
         .into_iter()
         .zip(siblings)
@@ -106,7 +119,6 @@ pub fn explain(edges: &[Edge]) -> Vec<Fate> {
 
 /// One pass over the edges not `gone`: looking for redundancy (`drop`) or siblings.
 fn pass(edges: &[Edge], gone: &[bool], drop: bool) -> Vec<Fate> {
-    const COVER: f64 = 0.9;
     let mut by_pair: HashMap<(usize, usize), usize> = HashMap::new();
     let mut neighbours: HashMap<usize, Vec<usize>> = HashMap::new();
     for (k, e) in edges.iter().enumerate() {
@@ -140,26 +152,29 @@ fn pass(edges: &[Edge], gone: &[bool], drop: bool) -> Vec<Fate> {
                 let (Some(xc), Some(yc)) = (get(x, c), get(y, c)) else {
                     continue;
                 };
-                let cov_x = covered(&side(e, x), &side(xc, x));
-                let cov_y = covered(&side(e, y), &side(yc, y));
+                let in_x = within(&side(e, x), &side(xc, x));
+                let in_y = within(&side(e, y), &side(yc, y));
                 if drop {
-                    // Chain x → c → y: y's shared text with x lies in what y took from c.
-                    if flows(xc, x) && flows(yc, c) && cov_y >= COVER {
+                    // Chain x → c → y: y's shared text with x lies in what y
+                    // took from c, and c gave y something x does not have
+                    // (c's own changes). Without the latter c and y are
+                    // siblings that both took x's text, and x → y stays.
+                    if flows(xc, x) && flows(yc, c) && in_y && !within(&side(yc, y), &side(e, y)) {
                         return Fate::Redundant(c);
                     }
-                    if flows(yc, y) && flows(xc, c) && cov_x >= COVER {
+                    if flows(yc, y) && flows(xc, c) && in_x && !within(&side(xc, x), &side(e, x)) {
                         return Fate::Redundant(c);
                     }
                     if xc.a_is_origin.is_none()
                         && yc.a_is_origin.is_none()
-                        && cov_x >= COVER
-                        && cov_y >= COVER
+                        && in_x
+                        && in_y
                         && xc.score > e.score
                         && yc.score > e.score
                     {
                         return Fate::Redundant(c);
                     }
-                } else if flows(xc, c) && flows(yc, c) && cov_x >= COVER && cov_y >= COVER {
+                } else if flows(xc, c) && flows(yc, c) && in_x && in_y {
                     return Fate::Siblings(c);
                 }
             }
@@ -185,10 +200,13 @@ mod tests {
     #[test]
     fn chain_drops_the_long_side_and_siblings_stay_undirected() {
         let r = Range::new(0, 100);
-        // 0 → 1 → 2, and 0–2 is the long side.
+        let own = Range::new(100, 150);
+        // 0 → 1 → 2, and 0–2 is the long side: 1 gave 2 its own text too.
+        let mut via = edge(1, 2, r, r, 0.9, Some(true));
+        via.passages.push((own, own));
         let edges = [
             edge(0, 1, r, r, 0.9, Some(true)),
-            edge(1, 2, r, r, 0.9, Some(true)),
+            via,
             edge(0, 2, r, r, 0.5, Some(true)),
         ];
         assert_eq!(
@@ -206,5 +224,13 @@ mod tests {
             edge(1, 2, r, r, 0.5, Some(true)),
         ];
         assert_eq!(explain(&edges), [Fate::Keep, Fate::Keep, Fate::Siblings(0)]);
+        // 0 → 1, 0 → 2, and 1 (dated before 2) shares only 0's text with 2:
+        // siblings, and 0 → 2 stays.
+        let edges = [
+            edge(0, 1, r, r, 0.9, Some(true)),
+            edge(1, 2, r, r, 0.9, Some(true)),
+            edge(0, 2, r, r, 0.9, Some(true)),
+        ];
+        assert_eq!(explain(&edges), [Fate::Keep, Fate::Siblings(0), Fate::Keep]);
     }
 }

@@ -11,10 +11,18 @@
 //!   give `qdm`), so a rewrite that keeps the story's names, dates and figures
 //!   in order is found even when it shares no word sequence.
 //!
-//! A fingerprint held by more than `max_df` articles is stock text (a slogan,
-//! boilerplate the reader did not mark, a ubiquitous name pair) and is
-//! dropped, which also bounds the work per fingerprint. Articles sharing at
-//! least `min_shared` fingerprints of a signal become a candidate pair.
+//! Articles sharing at least `min_shared` fingerprints of a signal become a
+//! candidate pair. No fingerprint is ignored for being common — a wire story
+//! on two hundred sites is common text too, and every one of its copies must
+//! keep its edge to the source — but a fingerprint held by more than
+//! `fanout_df` articles does not pair all of them: each holder is paired with
+//! the `fanout_heads` earliest holders only (by date, then input order), the
+//! likeliest origins. Work stays linear in the postings. Such pairs need
+//! `min_shared_fanout` shared fingerprints, so a few common phrases do not
+//! pair every article with the corpus's first ones; stock text the reader
+//! learned is not fingerprinted at all. Siblings that share only the source's
+//! text meet through the source; siblings sharing their own changes also
+//! share rarer fingerprints, which pair them directly.
 
 use rayon::prelude::*;
 
@@ -42,8 +50,13 @@ pub struct IndexOptions {
     pub text_sample: u64,
     /// Keep one anchor triple in `anchor_sample` (by hash).
     pub anchor_sample: u64,
-    /// Fingerprints held by more articles than this are stock text and ignored.
-    pub max_df: usize,
+    /// Fingerprints held by more articles than this pair each holder with the
+    /// earliest `fanout_heads` holders only, not with every other holder.
+    pub fanout_df: usize,
+    /// Holders of a widely held fingerprint that every holder is paired with.
+    pub fanout_heads: usize,
+    /// Shared fingerprints a pair made through widely held fingerprints needs.
+    pub min_shared_fanout: u32,
     /// Shared text fingerprints needed to compare two articles for copying.
     pub min_shared_text: u32,
     /// Shared anchor fingerprints needed to compare two articles for paraphrase.
@@ -55,7 +68,9 @@ impl Default for IndexOptions {
         IndexOptions {
             text_sample: 2,
             anchor_sample: 2,
-            max_df: 64,
+            fanout_df: 64,
+            fanout_heads: 4,
+            min_shared_fanout: 8,
             min_shared_text: 2,
             min_shared_anchors: 8,
         }
@@ -162,12 +177,15 @@ pub struct Candidate {
 }
 
 /// Pairs of documents sharing at least `min_shared` of the fingerprints that
-/// `fingerprints_of` gives, ignoring fingerprints held by more than `max_df`
-/// documents. Sorted by `(a, b)`.
+/// `fingerprints_of` gives. A fingerprint held by more than
+/// `options.fanout_df` documents pairs each holder with the
+/// `options.fanout_heads` holders of lowest `rank` only, and pairs made that
+/// way need `options.min_shared_fanout` shared fingerprints. Sorted by `(a, b)`.
 pub fn candidates<F>(
     docs: usize,
     fingerprints_of: F,
-    max_df: usize,
+    rank: &[u32],
+    options: &IndexOptions,
     min_shared: u32,
 ) -> Vec<Candidate>
 where
@@ -178,7 +196,7 @@ where
         .flat_map_iter(|d| fingerprints_of(d).into_iter().map(move |h| (h, d as u32)))
         .collect();
     postings.par_sort_unstable();
-    // Split into groups of equal hash, in parallel over chunk boundaries.
+    // Split into groups of equal hash.
     let mut bounds = vec![0usize];
     let mut i = 0;
     while i < postings.len() {
@@ -190,14 +208,35 @@ where
         bounds.push(j);
         i = j;
     }
-    let mut pairs: Vec<(u32, u32)> = bounds
+    let rank_of = |d: u32| rank.get(d as usize).copied().unwrap_or(d);
+    let all_pairs_df = options.fanout_df.max(2);
+    let heads = options.fanout_heads.max(1);
+    // (low, high, widely held?)
+    let mut pairs: Vec<(u32, u32, bool)> = bounds
         .par_windows(2)
         .flat_map_iter(|w| {
             let group = &postings[w[0]..w[1]];
             let n = group.len();
-            let keep = n >= 2 && n <= max_df.max(2);
-            (0..if keep { n } else { 0 })
-                .flat_map(move |x| (x + 1..n).map(move |y| (group[x].1, group[y].1)))
+            let mut out: Vec<(u32, u32, bool)> = Vec::new();
+            if n < 2 {
+            } else if n <= all_pairs_df {
+                for x in 0..n {
+                    for y in x + 1..n {
+                        out.push((group[x].1, group[y].1, false));
+                    }
+                }
+            } else {
+                let mut docs: Vec<u32> = group.iter().map(|p| p.1).collect();
+                let k = heads.min(n);
+                docs.select_nth_unstable_by_key(k - 1, |&d| (rank_of(d), d));
+                let (first, rest) = docs.split_at(k);
+                for (x, &h) in first.iter().enumerate() {
+                    for &d in first[x + 1..].iter().chain(rest) {
+                        out.push((h.min(d), h.max(d), true));
+                    }
+                }
+            }
+            out
         })
         .collect();
     drop(postings);
@@ -205,20 +244,25 @@ where
     let mut out = Vec::new();
     let mut k = 0;
     while k < pairs.len() {
-        let p = pairs[k];
-        let mut m = k + 1;
-        while m < pairs.len() && pairs[m] == p {
-            m += 1;
+        let (a, b, _) = pairs[k];
+        let (mut rare, mut wide) = (0u32, 0u32);
+        while k < pairs.len() && pairs[k].0 == a && pairs[k].1 == b {
+            if pairs[k].2 {
+                wide += 1;
+            } else {
+                rare += 1;
+            }
+            k += 1;
         }
-        let shared = (m - k) as u32;
-        if shared >= min_shared && p.0 != p.1 {
-            out.push(Candidate {
-                a: p.0,
-                b: p.1,
-                shared,
-            });
+        let shared = rare + wide;
+        let enough = if wide == 0 {
+            rare >= min_shared
+        } else {
+            rare >= min_shared || shared >= options.min_shared_fanout.max(min_shared)
+        };
+        if enough && a != b {
+            out.push(Candidate { a, b, shared });
         }
-        k = m;
     }
     out
 }
@@ -240,17 +284,32 @@ mod tests {
     }
 
     #[test]
-    fn candidates_count_shared_and_prune_stock() {
+    fn candidates_count_shared_fingerprints() {
         let fps = [vec![1, 2, 3, 9], vec![1, 2, 9], vec![3, 9], vec![9]];
-        let got = candidates(fps.len(), |d| fps[d].clone(), 3, 2);
-        // 9 is in four documents: stock, ignored.
-        assert_eq!(
-            got,
-            [Candidate {
-                a: 0,
-                b: 1,
-                shared: 2
-            }]
-        );
+        let options = IndexOptions {
+            fanout_df: 3,
+            fanout_heads: 1,
+            min_shared_fanout: 2,
+            ..IndexOptions::default()
+        };
+        let got = candidates(fps.len(), |d| fps[d].clone(), &[0, 1, 2, 3], &options, 2);
+        // 9 is in four documents: each is paired with document 0 only through
+        // it; 0–1 share 1, 2 and 9, 0–2 share 3 and 9.
+        let ab: Vec<(u32, u32, u32)> = got.iter().map(|c| (c.a, c.b, c.shared)).collect();
+        assert_eq!(ab, [(0, 1, 3), (0, 2, 2)]);
+    }
+
+    #[test]
+    fn fan_out_pairs_every_holder_with_the_earliest() {
+        // Document 5 is the earliest (rank 0); 300 others share its 10 fingerprints.
+        let n = 301usize;
+        let rank: Vec<u32> = (0..n as u32)
+            .map(|d| if d == 5 { 0 } else { d + 1 })
+            .collect();
+        let got = candidates(n, |_| (0..10).collect(), &rank, &IndexOptions::default(), 2);
+        let with_source = got.iter().filter(|c| c.a == 5 || c.b == 5).count();
+        assert_eq!(with_source, n - 1);
+        // Linear: each holder meets at most `fanout_heads` others through the group.
+        assert!(got.len() <= n * IndexOptions::default().fanout_heads);
     }
 }

@@ -11,6 +11,7 @@ pub mod direction;
 pub mod explain;
 pub mod index;
 pub mod paraphrase;
+pub mod quoted;
 pub mod synth;
 pub mod tokens;
 
@@ -60,11 +61,49 @@ pub struct CopyPair {
     pub evidence: Vec<String>,
 }
 
+/// Two articles that quote the same speaker and share nothing else: not a
+/// copy, and listed apart from copy claims so that quote checking, the graph
+/// and the report can use it ("both quote SPEAKER").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedQuote {
+    /// The first article (by id).
+    pub a: String,
+    /// The second article.
+    pub b: String,
+    /// Who the articles say is quoted, when an attribution resolved it.
+    pub speakers: Vec<String>,
+    /// The shared quotations: `origin` spans in `a`, `copy` spans in `b`.
+    pub passages: Vec<Passage>,
+    /// Human-readable reasons.
+    pub evidence: Vec<String>,
+}
+
+/// Everything the reuse stage finds, by relation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reuse {
+    /// Copy claims: one article took text from the other (or both from a
+    /// common source, said in the evidence).
+    pub copies: Vec<CopyPair>,
+    /// House reuse: one outlet recycled short passages across its own
+    /// different stories. Below copy claims: worth knowing, not a copied story.
+    pub house: Vec<CopyPair>,
+    /// Pairs whose shared text is only quotations of a third party.
+    pub shared_quotes: Vec<SharedQuote>,
+}
+
 /// Settings for copy detection.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// Pairs scoring below this are dropped.
     pub min_score: f64,
+    /// Words of shared text outside shared quotations (summed over passages
+    /// of at least `align.min_prose` prose words) a copy claim needs: one
+    /// long passage, or several short ones.
+    pub min_evidence_words: usize,
+    /// Share of the shorter story that text shared by two articles of one
+    /// outlet must reach to be a republished story (a copy) rather than
+    /// house reuse.
+    pub house_coverage: f64,
     /// Show a progress bar on stderr (only when it is a terminal).
     pub progress: bool,
     /// Fingerprinting and candidate selection.
@@ -79,6 +118,8 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             min_score: 0.0,
+            min_evidence_words: 30,
+            house_coverage: 0.3,
             progress: false,
             index: index::IndexOptions::default(),
             align: align::AlignOptions::default(),
@@ -88,4 +129,4 @@ impl Default for Options {
 }
 
 mod detect;
-pub use detect::detect;
+pub use detect::{detect, detect_all};

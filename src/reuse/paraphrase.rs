@@ -38,6 +38,11 @@ pub struct ParaphraseOptions {
     pub min_score: f64,
     /// Sentences considered per article (the first ones), bounding the work.
     pub max_sentences: usize,
+    /// Similarity at which an aligned sentence pair is strong evidence.
+    pub high_similarity: f64,
+    /// Aligned pairs at `high_similarity` or more, outside shared
+    /// quotations, a rewrite claim needs.
+    pub min_high_sentences: usize,
 }
 
 impl Default for ParaphraseOptions {
@@ -49,6 +54,8 @@ impl Default for ParaphraseOptions {
             min_joint_coverage: 0.35,
             min_score: 0.25,
             max_sentences: 600,
+            high_similarity: 0.5,
+            min_high_sentences: 3,
         }
     }
 }
@@ -82,7 +89,7 @@ pub fn sentences(article: &Article, max: usize) -> Vec<Sentence> {
         if out.len() >= max {
             break;
         }
-        if article.is_boilerplate(range) {
+        if article.is_boilerplate(range) || is_title_case(text.slice(range)) {
             continue;
         }
         let mut s = Sentence {
@@ -118,6 +125,24 @@ pub fn sentences(article: &Article, max: usize) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// True for a headline-style sentence: four or more words, nearly all
+/// capitalised ("Rand Paul Scores Direct Hit On Donald Trump"). Lists of
+/// linked headlines recur across an outlet's pages; they are not story text
+/// a rewrite could follow.
+fn is_title_case(sentence: &str) -> bool {
+    let (mut words, mut capitalised) = (0usize, 0usize);
+    for w in sentence.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        if c.is_uppercase() {
+            capitalised += 1;
+        }
+    }
+    words >= 4 && capitalised * 10 >= words * 9
 }
 
 #[allow(clippy::many_single_char_names)] // a merge of two sorted lists
@@ -297,6 +322,17 @@ mod tests {
         );
         let s = similarity(&a[0], &b[0]);
         assert!(s > 0.35, "{s}");
+    }
+
+    #[test]
+    fn headline_lists_are_not_sentences() {
+        assert!(is_title_case(
+            "Rand Paul Scores Direct Hit On Donald Trump."
+        ));
+        assert!(!is_title_case(
+            "Rand Paul scored a direct hit on Donald Trump."
+        ));
+        assert!(sents("Marco Rubio Responds To Question About Minimum Wage.").is_empty());
     }
 
     #[test]

@@ -67,6 +67,13 @@ pub struct SynthOptions {
     pub vocabulary: usize,
     /// Number of topics (each with its own cast of names).
     pub topics: usize,
+    /// Derivatives of one extra source story (a wire story on many sites):
+    /// each republishes it under its own intro, one in five copies an earlier
+    /// derivative instead (and so carries that derivative's intro too).
+    pub fanout: usize,
+    /// Pairs of unrelated original articles that get the same quotation
+    /// paragraph (“…,” Name said.): two outlets quoting one speaker.
+    pub planted_quotes: usize,
 }
 
 impl Default for SynthOptions {
@@ -79,6 +86,8 @@ impl Default for SynthOptions {
             paraphrase: 0.02,
             vocabulary: 40_000,
             topics: 500,
+            fanout: 0,
+            planted_quotes: 0,
         }
     }
 }
@@ -99,8 +108,15 @@ pub struct Truth {
 pub struct Corpus {
     /// Articles (with dates: copies later than their origins).
     pub articles: Vec<Article>,
-    /// Injected copies.
+    /// Injected copies (fan-out derivatives included, each with its parent:
+    /// the source or the derivative it copied).
     pub truth: Vec<Truth>,
+    /// The fan-out source's id, when there is one.
+    pub fanout_source: Option<String>,
+    /// The fan-out derivatives' ids.
+    pub fanout_derivatives: Vec<String>,
+    /// Pairs of articles that share only a planted quotation.
+    pub quote_pairs: Vec<(String, String)>,
 }
 
 const FUNCTION: &[&str] = &[
@@ -472,7 +488,7 @@ pub fn generate(options: &SynthOptions) -> Corpus {
             a
         })
         .collect();
-    let truth = plan
+    let mut truth: Vec<Truth> = plan
         .iter()
         .enumerate()
         .filter_map(|(c, p)| {
@@ -483,7 +499,114 @@ pub fn generate(options: &SynthOptions) -> Corpus {
             })
         })
         .collect();
-    Corpus { articles, truth }
+    let mut corpus = Corpus {
+        articles,
+        truth: Vec::new(),
+        fanout_source: None,
+        fanout_derivatives: Vec::new(),
+        quote_pairs: Vec::new(),
+    };
+    plant_quotes(options, &lex, &plan, &used, &mut corpus);
+    fan_out(options, &lex, &topics, base, &mut corpus, &mut truth);
+    corpus.truth = truth;
+    corpus
+}
+
+/// Plants one quotation paragraph in each of `options.planted_quotes` pairs
+/// of untouched original articles.
+fn plant_quotes(
+    options: &SynthOptions,
+    lex: &Lexicon,
+    plan: &[Option<(usize, Tier)>],
+    used: &[bool],
+    corpus: &mut Corpus,
+) {
+    let free: Vec<usize> = (0..plan.len()).filter(|&i| !used[i]).collect();
+    let mut r = stream(options.seed, 0, 0x9407);
+    for q in 0..options.planted_quotes {
+        let (Some(&x), Some(&y)) = (free.get(2 * q), free.get(2 * q + 1)) else {
+            break;
+        };
+        let mut words = Vec::new();
+        while words.len() < 35 {
+            sentence(&mut r, lex, &[0, 1, 2, 3], &mut words);
+        }
+        let speaker = &lex.names[r.below(lex.names.len())];
+        let quote = join_sentence(&words);
+        let quote = quote.trim_end_matches('.');
+        for (k, i) in [x, y].into_iter().enumerate() {
+            let a = &mut corpus.articles[i];
+            let said = if k == 0 { "said" } else { "told reporters" };
+            let text = format!(
+                "{}\n“{quote},” {speaker} {said}.\n",
+                a.text.as_str().trim_end()
+            );
+            a.text = crate::text::Text::new(text);
+        }
+        corpus
+            .quote_pairs
+            .push((corpus.articles[x].id.clone(), corpus.articles[y].id.clone()));
+    }
+}
+
+/// Appends a source story and `options.fanout` derivatives of it.
+fn fan_out(
+    options: &SynthOptions,
+    lex: &Lexicon,
+    topics: &[Vec<usize>],
+    base: jiff::civil::Date,
+    corpus: &mut Corpus,
+    truth: &mut Vec<Truth>,
+) {
+    if options.fanout == 0 {
+        return;
+    }
+    let mut r = stream(options.seed, usize::MAX, 0xfa17);
+    let topic = r.below(topics.len());
+    let src = story(&mut r, lex, &topics[topic]);
+    let day0 = 3100i64;
+    let date = |d: i64| base.checked_add(jiff::Span::new().days(d)).ok();
+    let mut add = |id: String, body: &[Vec<Vec<String>>], day: i64| {
+        let mut a = Article::new(id.clone(), format!("synthetic/{id}"), render(body));
+        if let Some(d) = date(day) {
+            a.meta.date = Some(Field::given(d, "synthetic"));
+        }
+        corpus.articles.push(a);
+    };
+    add("fsrc".to_string(), &src, day0);
+    corpus.fanout_source = Some("fsrc".to_string());
+    // (body, day) of each derivative, for copies of copies.
+    let mut made: Vec<(Vec<Vec<Vec<String>>>, i64)> = Vec::new();
+    for j in 0..options.fanout {
+        let own = r.below(topics.len());
+        let mut intro = story(&mut r, lex, &topics[own]);
+        intro.truncate(1);
+        let (parent, from, day) = if !made.is_empty() && r.chance(0.2) {
+            let k = r.below(made.len());
+            (
+                format!("f{k:04}"),
+                made[k].0.clone(),
+                made[k].1 + 1 + i64::try_from(r.below(5)).unwrap_or(0),
+            )
+        } else {
+            (
+                "fsrc".to_string(),
+                src.clone(),
+                day0 + 1 + i64::try_from(r.below(10)).unwrap_or(0),
+            )
+        };
+        let mut body = intro;
+        body.extend(from);
+        let id = format!("f{j:04}");
+        add(id.clone(), &body, day);
+        truth.push(Truth {
+            origin: parent,
+            copy: id.clone(),
+            tier: Tier::Verbatim,
+        });
+        corpus.fanout_derivatives.push(id);
+        made.push((body, day));
+    }
 }
 
 #[cfg(test)]
@@ -506,5 +629,34 @@ mod tests {
         for t in [Tier::Verbatim, Tier::NearVerbatim, Tier::Paraphrase] {
             assert!(a.truth.iter().any(|x| x.tier == t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn fan_out_and_planted_quotes() {
+        let options = SynthOptions {
+            articles: 100,
+            fanout: 20,
+            planted_quotes: 3,
+            ..SynthOptions::default()
+        };
+        let c = generate(&options);
+        assert_eq!(c.articles.len(), 121);
+        assert_eq!(c.fanout_derivatives.len(), 20);
+        assert_eq!(c.quote_pairs.len(), 3);
+        let (x, y) = &c.quote_pairs[0];
+        let last = |id: &str| {
+            let a = c.articles.iter().find(|a| a.id == *id).expect("article");
+            a.text
+                .as_str()
+                .lines()
+                .last()
+                .unwrap_or("")
+                .split('”')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        };
+        assert_eq!(last(x), last(y));
+        assert!(last(x).starts_with('“'));
     }
 }

@@ -238,6 +238,7 @@ mod tests {
         a.boilerplate.push(Boilerplate {
             kind: BoilerplateKind::Comments,
             span: a.span(Range::new(25, 45)),
+            reason: None,
         });
         let p = Profile::new(&a);
         let kinds: Vec<u8> = p.toks.iter().map(|t| t.kind).collect();

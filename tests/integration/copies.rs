@@ -208,3 +208,150 @@ fn hostile_text_stays_inert_in_csv_and_table() {
     let table = citetrace(["copies", &arg(&data("copies"))]);
     assert!(!table.ok().contains('\u{1b}'));
 }
+
+/// Writes `files` (name, text) into a fresh directory.
+fn corpus(files: &[(&str, String)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    dir
+}
+
+const QUOTE: &str = "We will rebuild every bridge on the northern coast before the winter storms arrive, and no family in the valley will spend another season cut off from the hospital, the schools and the markets";
+
+#[test]
+fn a_shared_quotation_is_not_a_copy() {
+    // Two unrelated stories (in different quotation styles) quote one speaker.
+    let dir = corpus(&[
+        (
+            "harbour_2016-03-01_bridges.txt",
+            format!(
+                "The harbour board met on Tuesday to discuss the ferry timetable and the new pier.\n“{QUOTE},” the governor told the assembly.\nThe board will publish its budget next month after the audit.\n"
+            ),
+        ),
+        (
+            "valley_2016-03-04_roads.txt",
+            format!(
+                "Farmers in the upper valley counted the cost of the floods as the river fell back.\nAt a rally, the governor repeated her promise: ''{QUOTE}.''\nThe rally ended early when the rain returned over the hills.\n"
+            ),
+        ),
+    ]);
+    let copies = citetrace(["copies", &arg(dir.path()), "--format", "json"]).json();
+    assert_eq!(copies.as_array().map(Vec::len), Some(0), "{copies:#}");
+    let all = citetrace([
+        "copies",
+        &arg(dir.path()),
+        "--format",
+        "json",
+        "--relations",
+    ])
+    .json();
+    let quotes = all["shared_quotes"].as_array().expect("shared_quotes");
+    assert_eq!(quotes.len(), 1, "{all:#}");
+    assert!(
+        quotes[0]["evidence"][0]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("both quote")
+    );
+    let span = &quotes[0]["passages"][0]["copy"];
+    assert!(
+        span["text"]
+            .as_str()
+            .unwrap_or("")
+            .contains("northern coast")
+    );
+    assert!(all["house"].as_array().is_some_and(Vec::is_empty));
+}
+
+/// Story lines of its own built from `words` (distinct per story), long
+/// enough that a shared background paragraph is a small part of the story.
+fn filler(words: &[&str]) -> String {
+    (0..words.len())
+        .map(|i| {
+            let w = |k: usize| words[(i * 7 + k * 3) % words.len()];
+            format!(
+                "The {} {} {} near the {} while {} {} {}.",
+                w(0),
+                w(1),
+                w(2),
+                w(3),
+                w(4),
+                w(5),
+                w(6)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn house_reuse_is_listed_apart_and_dates_come_from_file_names() {
+    let background = "The county approved the reservoir expansion in a close vote last spring after two years of hearings, and the contractors expect the first stage of the dam to be finished before the autumn rains begin";
+    let dir = corpus(&[
+        (
+            "gazette_2016-05-02_water.txt",
+            format!(
+                "Water prices will rise by four percent in June, the utility said on Monday.\n{background}.\nThe utility blamed the price rise on the cost of pumping from deeper wells during the drought.\n{}\n",
+                filler(&[
+                    "pipes",
+                    "meters",
+                    "billing",
+                    "engineers",
+                    "leaks",
+                    "tariffs",
+                    "pumps",
+                    "reservoirs",
+                    "filters",
+                    "inspectors",
+                    "valves",
+                    "mains",
+                    "hydrants"
+                ])
+            ),
+        ),
+        (
+            "gazette_2016-07-19_fishing.txt",
+            format!(
+                "Anglers say the trout season on the lower river has been the worst in a decade.\n{background}.\nBiologists plan to survey the spawning grounds again after the summer heat has passed.\n{}\n",
+                filler(&[
+                    "trout", "anglers", "boats", "licences", "wardens", "nets", "salmon", "weirs",
+                    "otters", "herons", "spawning", "gravel", "eddies"
+                ])
+            ),
+        ),
+    ]);
+    let manifest = dir.path().join("meta.csv");
+    std::fs::write(
+        &manifest,
+        "id,outlet\ngazette_2016-05-02_water,Gazette\ngazette_2016-07-19_fishing,Gazette\n",
+    )
+    .expect("manifest");
+    let args = |rel: bool| {
+        let mut a = vec![
+            "copies".to_string(),
+            arg(&dir.path().join("gazette_2016-05-02_water.txt")),
+            arg(&dir.path().join("gazette_2016-07-19_fishing.txt")),
+            "--meta".into(),
+            arg(&manifest),
+            "--format".into(),
+            "json".into(),
+        ];
+        if rel {
+            a.push("--relations".into());
+        }
+        a
+    };
+    let copies = citetrace(args(false)).json();
+    assert_eq!(copies.as_array().map(Vec::len), Some(0), "{copies:#}");
+    let all = citetrace(args(true)).json();
+    let house = all["house"].as_array().expect("house");
+    assert_eq!(house.len(), 1, "{all:#}");
+    // Directed by the dates in the file names.
+    assert_eq!(house[0]["origin"], "gazette_2016-05-02_water");
+    assert_eq!(house[0]["directed"], true);
+    let evidence = house[0]["evidence"].to_string();
+    assert!(evidence.contains("house reuse"), "{evidence}");
+    assert!(evidence.contains("file-name 2016-05-02"), "{evidence}");
+}

@@ -35,6 +35,75 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Fixed formulas any news outlet uses inside a paragraph, each with the
+/// reason it is not story text. They recur across outlets word for word, so
+/// two articles sharing one say nothing about copying.
+static FORMULAS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    [
+        (
+            r"(?i)(?:has|had|have|with|carries|carried|its|overall)\s+(?:an?\s+|the\s+)?(?:overall\s+)?margin\s+of\s+(?:sampling\s+)?error|margin\s+of\s+(?:sampling\s+)?error\s+(?:is|was|of\s+(?:plus|\+|±))|credibility\s+interval\s+(?:of|is)",
+            "formula: a poll's method statement (margin of error)",
+        ),
+        (
+            r"(?i)may\s+not\s+be\s+(?:published|reproduced|copied),?\s+(?:broadcast|distributed)|all\s+rights\s+reserved|(?:©|copyright)\s*(?:\(c\)\s*)?(?:19|20)\d\d",
+            "formula: a legal or copyright line",
+        ),
+        (
+            r"(?i)(?:follow|like)\s+(?:us|him|her|them|\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)\s+on\s+(?:twitter|facebook|instagram)|(?:sign\s+up|subscribe)\s+(?:for|to)\s+(?:our|the|this|his|her)\s+(?:\S+\s+){0,3}?(?:newsletter|podcast|daily\s+update)|(?:click|tap)\s+here\s+to\s+(?:sign|subscribe|receive|get|share|read)|share\s+(?:this|your\s+thoughts)\s+(?:on|with|below)",
+            "formula: a share, follow or newsletter prompt",
+        ),
+    ]
+    .into_iter()
+    .map(|(re, why)| (Regex::new(re).expect("static regex"), why))
+    .collect()
+});
+
+/// Longest sentence (bytes) that can be a formula: past this it is story text.
+const FORMULA_MAX_BYTES: usize = 400;
+
+/// The reason a sentence is a fixed formula, if it is one.
+pub fn formula_reason(sentence: &str) -> Option<&'static str> {
+    if sentence.len() > FORMULA_MAX_BYTES {
+        return None;
+    }
+    FORMULAS
+        .iter()
+        .find(|(re, _)| re.is_match(sentence))
+        .map(|(_, why)| *why)
+}
+
+/// Marks the sentences of story lines that are fixed formulas (see
+/// [`formula_reason`]); lines already marked are left alone.
+pub fn find_formulas(text: &str, lines: &[Line], marks: &mut Marks) {
+    let mut sentences = Vec::new();
+    for line in lines {
+        let s = line.text(text);
+        // Embedded posts (kept as markup) are someone's words, not furniture.
+        if marks.overlaps(line.start, line.end) || s.starts_with('<') || !may_hold_formula(s) {
+            continue;
+        }
+        sentences.clear();
+        crate::text::segment::sentence_bytes(s, &mut sentences);
+        for &(a, b) in &sentences {
+            if formula_reason(&s[a..b]).is_some() {
+                marks.mark(BoilerplateKind::Formula, line.start + a, line.start + b);
+            }
+        }
+    }
+}
+
+/// A word every formula contains: one scan of the line (the regex crate
+/// searches all of them at once) before the formula patterns run.
+static FORMULA_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"argin of|interval|rights reserved|broadcast|pyright|©|witter|acebook|nstagram|ewsletter|odcast|aily update|here to|hare th|hare yo")
+        .expect("static regex")
+});
+
+/// Cheap pre-test for [`find_formulas`].
+fn may_hold_formula(line: &str) -> bool {
+    FORMULA_KEYS.is_match(line)
+}
+
 /// First words (lower case) of the related-links, comment and furniture
 /// patterns: a line starting with any other word skips the regexes, which
 /// keeps the per-line cost to a few byte comparisons.
@@ -201,6 +270,33 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn formulas_inside_paragraphs() {
+        let t = "Clinton leads by five points. The survey of 1,000 voters has a margin of sampling error of plus or minus three percentage points. Trump trails.\n\
+                 Follow Jane Doe on Twitter.\nThe error was his, he said.";
+        let mut marks = Marks::default();
+        find_formulas(t, &lines(t), &mut marks);
+        let got: Vec<&str> = marks
+            .boilerplate
+            .iter()
+            .map(|&(_, s, e)| &t[s..e])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "The survey of 1,000 voters has a margin of sampling error of plus or minus three percentage points.",
+                "Follow Jane Doe on Twitter."
+            ]
+        );
+        assert!(
+            formula_reason(
+                "This material may not be published, broadcast, rewritten or redistributed."
+            )
+            .is_some()
+        );
+        assert!(formula_reason("He made an error in the debate.").is_none());
     }
 
     #[test]

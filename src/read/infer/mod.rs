@@ -20,6 +20,8 @@ pub mod boilerplate;
 pub mod credits;
 pub mod date_floor;
 pub mod dateline;
+pub mod file_date;
+pub mod stock;
 
 use crate::article::{Article, Boilerplate, BoilerplateKind, Field};
 use crate::span::Span;
@@ -117,6 +119,7 @@ pub fn infer(article: &mut Article) {
     let credits = credits::find(text, &lines, &mut marks);
     let bio = author::find(text, &lines, &mut marks);
     boilerplate::find(text, &lines, &mut marks);
+    boilerplate::find_formulas(text, &lines, &mut marks);
     let explicit = dateline::find_date_line(text, &lines);
     let dateline = dateline::find(text, &lines, explicit.map(|d| d.end));
     let floor = date_floor::find(text, &lines, &marks);
@@ -154,6 +157,14 @@ pub fn infer(article: &mut Article) {
             if let Some((date, via, conf)) = dl.resolve_date(floor_date) {
                 article.meta.date = Some(field(article, date, via, dl.start, dl.end, conf));
             }
+        }
+    }
+    // A date in the URL path or file name is the publisher's or the
+    // archive's: it replaces a date guessed from the text, never a given one.
+    let url = article.meta.url.as_ref().map(|u| u.value.as_str());
+    if let Some(named) = file_date::infer(&article.path, url) {
+        if file_date::may_replace(article.meta.date.as_ref(), floor_date, named.value) {
+            article.meta.date = Some(named);
         }
     }
 
@@ -233,6 +244,10 @@ pub fn infer(article: &mut Article) {
         .map(|&(kind, s, e)| Boilerplate {
             kind,
             span: span_of(article, s, e),
+            reason: (kind == BoilerplateKind::Formula)
+                .then(|| text.get(s..e).and_then(boilerplate::formula_reason))
+                .flatten()
+                .map(str::to_string),
         })
         .collect();
     article.boilerplate.append(&mut found);
