@@ -245,6 +245,8 @@ fn main() {
         },
         attributions,
         copies,
+        house: Vec::new(),
+        shared_quotes: Vec::new(),
         entities: Registry::default(),
     };
 

@@ -1,12 +1,13 @@
-//! One run of the pipeline over a corpus: attributions, then copies.
+//! One run of the pipeline over a corpus: attributions, then reuse.
 //!
-//! Commands that need more than one stage (graph, quotes, origin, report)
-//! build an [`Analysis`] once and read from it.
+//! Every command that needs more than reading (copies, graph, quotes, origin,
+//! report) builds an [`Analysis`] once and reads from it, so commands cannot
+//! disagree about an attribution, an entity id or a copy.
 
 use crate::attribution::{self, Attribution};
 use crate::entities::Registry;
 use crate::read::Corpus;
-use crate::reuse::{self, CopyPair};
+use crate::reuse::{self, CopyPair, SharedQuote};
 
 /// The corpus with every stage's findings.
 #[derive(Debug)]
@@ -15,23 +16,22 @@ pub struct Analysis {
     pub corpus: Corpus,
     /// `attributions[i]` are the attributions of `corpus.articles[i]`.
     pub attributions: Vec<Vec<Attribution>>,
-    /// Copy pairs between articles.
+    /// Copy claims between articles.
     pub copies: Vec<CopyPair>,
+    /// House reuse: one outlet recycling passages across its own stories.
+    pub house: Vec<CopyPair>,
+    /// Pairs that share only quotations of a third party.
+    pub shared_quotes: Vec<SharedQuote>,
     /// Entities of the whole corpus, merged (aliases, transliterations,
     /// report publishers); attributions' entity ids are its canonical ids.
     pub entities: Registry,
 }
 
 impl Analysis {
-    /// Marks the corpus's stock text (see [`crate::read::infer::stock`]), then
-    /// runs attribution parsing (in parallel, entities merged across the
-    /// corpus) and copy detection over `corpus`.
-    pub fn run(mut corpus: Corpus, reuse_options: &reuse::Options) -> Self {
-        // Stock text is learned from the whole corpus, before any stage reads it.
-        crate::read::infer::stock::mark_corpus(
-            &mut corpus.articles,
-            &crate::read::infer::stock::StockOptions::default(),
-        );
+    /// Runs attribution parsing (in parallel, entities merged across the
+    /// corpus) and reuse detection (copies, house reuse, shared quotations)
+    /// over `corpus`, whose stock text the reader has already marked.
+    pub fn run(corpus: Corpus, reuse_options: &reuse::Options) -> Self {
         let (flat, entities) = attribution::extract_corpus(&corpus.articles);
         let index: std::collections::HashMap<&str, usize> = corpus
             .articles
@@ -45,11 +45,17 @@ impl Analysis {
                 attributions[i].push(a);
             }
         }
-        let copies = reuse::detect(&corpus.articles, &attributions, reuse_options);
+        let reuse::Reuse {
+            copies,
+            house,
+            shared_quotes,
+        } = reuse::detect_all(&corpus.articles, &attributions, reuse_options);
         Analysis {
             corpus,
             attributions,
             copies,
+            house,
+            shared_quotes,
             entities,
         }
     }

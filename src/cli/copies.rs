@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
+use citetrace::analysis::Analysis;
 use citetrace::reuse::{self, CopyPair, Reuse, SharedQuote, Tier};
 
 use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
@@ -118,28 +119,20 @@ pub fn run(args: &Args) -> Result<Outcome> {
     if !(0.0..=1.0).contains(&args.min_score) {
         bail!("--min-score must be between 0 and 1");
     }
-    let (mut corpus, outcome) = args.input.read()?;
-    // Stock text is learned from the whole corpus before attributions and copies.
-    citetrace::read::infer::stock::mark_corpus(
-        &mut corpus.articles,
-        &citetrace::read::infer::stock::StockOptions::default(),
-    );
-    let attributions: Vec<_> = {
-        use rayon::prelude::*;
-        corpus
-            .articles
-            .par_iter()
-            .map(citetrace::attribution::extract)
-            .collect()
-    };
+    let (corpus, outcome) = args.input.read()?;
     let options = reuse::Options {
         min_score: args.min_score,
         progress: true,
         ..reuse::Options::default()
     };
+    let analysis = Analysis::run(corpus, &options);
     let tiers: Vec<Tier> = args.tier.iter().map(|t| t.tier()).collect();
     let keep = |p: &CopyPair| tiers.is_empty() || tiers.contains(&p.tier);
-    let mut all = reuse::detect_all(&corpus.articles, &attributions, &options);
+    let mut all = Reuse {
+        copies: analysis.copies,
+        house: analysis.house,
+        shared_quotes: analysis.shared_quotes,
+    };
     all.copies.retain(keep);
     all.house.retain(keep);
     let mut out = args.output.writer()?;

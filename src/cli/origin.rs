@@ -4,10 +4,11 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use citetrace::attribution::{self, Attribution};
+use citetrace::analysis::Analysis;
+use citetrace::attribution::Attribution;
 use citetrace::desk::origin::{self, Carrier, ClaimIndex, Trace};
+use citetrace::read::Corpus;
 use citetrace::reuse;
-use rayon::prelude::*;
 
 use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
 
@@ -104,14 +105,20 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let mut carriers: Vec<usize> = hits.iter().map(|h| h.unit.article as usize).collect();
     carriers.sort_unstable();
     carriers.dedup();
-    let subset: Vec<_> = carriers
+    let subset = Corpus {
+        articles: carriers
+            .iter()
+            .map(|&i| corpus.articles[i].clone())
+            .collect(),
+        ..Corpus::default()
+    };
+    let analysis = Analysis::run(subset, &reuse::Options::default());
+    let attributions: BTreeMap<usize, Vec<Attribution>> = carriers
         .iter()
-        .map(|&i| corpus.articles[i].clone())
+        .copied()
+        .zip(analysis.attributions)
         .collect();
-    let subset_attrs: Vec<Vec<Attribution>> = subset.par_iter().map(attribution::extract).collect();
-    let copies = reuse::detect(&subset, &subset_attrs, &reuse::Options::default());
-    let attributions: BTreeMap<usize, Vec<Attribution>> =
-        carriers.iter().copied().zip(subset_attrs).collect();
+    let copies = analysis.copies;
     let trace = origin::trace(&args.text, &corpus.articles, &hits, &attributions, &copies);
     let mut out = args.output.writer()?;
     match format {

@@ -275,6 +275,8 @@ pub fn seeds() -> Analysis {
         },
         attributions,
         copies,
+        house: Vec::new(),
+        shared_quotes: Vec::new(),
         entities: crate::entities::Registry::default(),
     }
 }

@@ -194,6 +194,9 @@ pub fn read_inputs(inputs: &[PathBuf], options: &Options) -> Result<Corpus> {
     }
     if options.infer {
         articles.par_iter_mut().for_each(infer::infer);
+        // Stock text is learned from the whole corpus, so every command and
+        // every later stage sees the same marks.
+        infer::stock::mark_corpus(&mut articles, &infer::stock::StockOptions::default());
     }
     Ok(Corpus {
         articles,
