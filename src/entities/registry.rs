@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::names::{org_key, same_person, skeleton, strip_titles};
+use super::names::{org_key, same_person, skeleton, slug, strip_titles};
 use super::{Entity, EntityKind, EntityRef};
 
 /// Entities of a corpus, merged, with a map from every member id to its canonical id.
@@ -75,6 +75,16 @@ impl Registry {
                     for m in rec.merges {
                         if !e.merges.contains(&m) {
                             e.merges.push(m);
+                        }
+                    }
+                    for a in rec.affiliations {
+                        if !e.affiliations.contains(&a) {
+                            e.affiliations.push(a);
+                        }
+                    }
+                    for n in rec.notes {
+                        if !e.notes.contains(&n) {
+                            e.notes.push(n);
                         }
                     }
                 }
@@ -155,7 +165,80 @@ impl Registry {
                 }
             }
         }
-        // Groups: canonical member = most mentions, then smallest id.
+        // 4. A surname alone ("Trump", as a person or of unknown kind) joins
+        // the one person of that surname the corpus names in full — or the
+        // one named far more often than any other; otherwise it is kept apart
+        // and the ambiguity is noted.
+        let mut full_by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, e) in list.iter().enumerate() {
+            let words: Vec<&str> = e.name.split_whitespace().collect();
+            if e.kind == EntityKind::Person
+                && words.len() >= 2
+                && let Some(last) = words.last()
+            {
+                full_by_surname.entry(slug(last)).or_default().push(i);
+            }
+        }
+        let mut notes: Vec<(usize, String)> = Vec::new();
+        for (i, e) in list.iter().enumerate() {
+            if !matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
+                || e.name.split_whitespace().count() != 1
+            {
+                continue;
+            }
+            let Some(cands) = full_by_surname.get(&slug(&e.name)) else {
+                continue;
+            };
+            let mut ranked: Vec<usize> = cands.clone();
+            ranked.sort_by(|&a, &b| {
+                list[b]
+                    .mentions
+                    .cmp(&list[a].mentions)
+                    .then_with(|| list[a].id.cmp(&list[b].id))
+            });
+            let total: usize = ranked.iter().map(|&j| list[j].mentions.max(1)).sum();
+            let best = ranked[0];
+            let best_n = list[best].mentions.max(1);
+            let second_n = ranked.get(1).map_or(0, |&j| list[j].mentions.max(1));
+            let clear = ranked.len() == 1 || best_n * 5 >= total * 4 && best_n >= 3 * second_n;
+            if clear {
+                if uf.union(i, best) {
+                    let how = if ranked.len() == 1 {
+                        "the only person of that surname named in full in the corpus".to_string()
+                    } else {
+                        format!(
+                            "named in full in {best_n} of {total} mentions of people with that surname in the corpus"
+                        )
+                    };
+                    why.push((
+                        i,
+                        best,
+                        format!("surname: \"{}\" is {}, {how}", e.name, list[best].name),
+                    ));
+                }
+            } else {
+                let who: Vec<&str> = ranked
+                    .iter()
+                    .take(4)
+                    .map(|&j| list[j].name.as_str())
+                    .collect();
+                notes.push((
+                    i,
+                    format!(
+                        "ambiguous surname: \"{}\" may be {} (kept apart)",
+                        e.name,
+                        who.join(" or ")
+                    ),
+                ));
+            }
+        }
+        for (i, note) in notes {
+            if !list[i].notes.contains(&note) {
+                list[i].notes.push(note);
+            }
+        }
+        // Groups: canonical member = a known kind over unknown, a full name
+        // over a surname alone, then most mentions, then smallest id.
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for i in 0..n {
             let r = uf.find(i);
@@ -165,12 +248,18 @@ impl Registry {
         let mut entities = Vec::with_capacity(groups.len());
         let mut root_of = vec![0usize; n];
         for members in groups.values() {
+            let rank = |x: usize| {
+                (
+                    list[x].kind != EntityKind::Unknown,
+                    list[x].kind != EntityKind::Person || list[x].name.contains(' '),
+                    list[x].mentions,
+                )
+            };
             let &canon = members
                 .iter()
                 .max_by(|&&a, &&b| {
-                    list[a]
-                        .mentions
-                        .cmp(&list[b].mentions)
+                    rank(a)
+                        .cmp(&rank(b))
                         .then_with(|| list[b].id.cmp(&list[a].id))
                 })
                 .unwrap_or(&members[0]);
@@ -195,6 +284,16 @@ impl Registry {
                 if merged.publisher.is_none() {
                     merged.publisher.clone_from(&other.publisher);
                 }
+                for a in &other.affiliations {
+                    if !merged.affiliations.contains(a) {
+                        merged.affiliations.push(a.clone());
+                    }
+                }
+                for n in &other.notes {
+                    if !merged.notes.contains(n) {
+                        merged.notes.push(n.clone());
+                    }
+                }
             }
             for (i, j, reason) in &why {
                 if root_of[*i] == canon && root_of[*j] == canon {
@@ -203,13 +302,20 @@ impl Registry {
             }
             entities.push(merged);
         }
-        // Publishers point at canonical ids too.
+        // Publishers and affiliations point at canonical ids too.
         for e in &mut entities {
             if let Some(p) = &e.publisher
                 && let Some(c) = redirect.get(p)
             {
                 e.publisher = Some(c.clone());
             }
+            for a in &mut e.affiliations {
+                if let Some(c) = redirect.get(a.as_str()) {
+                    a.clone_from(c);
+                }
+            }
+            e.affiliations.sort();
+            e.affiliations.dedup();
         }
         entities.sort_by(|a, b| a.id.cmp(&b.id));
         Registry { entities, redirect }
@@ -265,6 +371,28 @@ mod tests {
         let e = r.get("person:khaled-qaddomi").expect("merged");
         assert!(e.aliases.contains(&"Khaled Qaddomi".to_string()));
         assert!(e.merges[0].starts_with("transliteration"));
+    }
+
+    #[test]
+    fn a_surname_joins_the_one_full_name_or_stays_apart() {
+        let mut trump = Entity::new("entity:trump", "Trump", EntityKind::Unknown);
+        trump.mentions = 9;
+        let mut clinton = person("person:clinton", "Clinton", 4);
+        clinton.mentions = 4;
+        let r = Registry::build([
+            trump,
+            person("person:donald-trump", "Donald Trump", 5),
+            clinton,
+            person("person:hillary-clinton", "Hillary Clinton", 3),
+            person("person:bill-clinton", "Bill Clinton", 2),
+        ]);
+        assert_eq!(r.canonical("entity:trump"), "person:donald-trump");
+        let t = r.get("entity:trump").expect("merged");
+        assert_eq!(t.kind, EntityKind::Person);
+        assert!(t.merges.iter().any(|m| m.starts_with("surname")));
+        assert_eq!(r.canonical("person:clinton"), "person:clinton");
+        let c = r.get("person:clinton").expect("kept");
+        assert!(c.notes[0].starts_with("ambiguous surname"));
     }
 
     #[test]
