@@ -290,13 +290,14 @@ fn parse_segment(seg: &[Word]) -> Mention {
     while ws.len() > 1 && (ws[0].is(LEADING_JUNK) || dateline(&ws[0]) && ws[1].cap()) {
         ws.remove(0);
     }
-    if ws.len() == 1 && !ws[0].possessive && ws[0].is(PRONOUNS) {
+    // "US" and "IT" in capitals are names, not pronouns.
+    let pronoun =
+        |w: &Word| w.is(PRONOUNS) && !(w.text.len() > 1 && w.text.chars().all(char::is_uppercase));
+    if ws.len() == 1 && !ws[0].possessive && pronoun(&ws[0]) {
         m.pronoun = Some(ws[0].lower());
         return m;
     }
-    if ws
-        .first()
-        .is_some_and(|w| w.is(PRONOUNS) && !w.is(DEFINITE))
+    if ws.first().is_some_and(|w| pronoun(w) && !w.is(DEFINITE))
         && ws.get(1).is_some_and(|w| !w.cap())
     {
         // "he wasn't", "they say": a pronoun with the verb caught in the span.
