@@ -390,6 +390,40 @@ impl Resolver {
     }
 
     /// The report a publisher published.
+    /// The report a publisher published, named by what the text calls it:
+    /// a poll or survey is "X poll", a study "X study", anything else "X report".
+    fn report_by(&mut self, publisher: &str, head: &str) -> EntityRef {
+        let noun = match head.to_lowercase().as_str() {
+            "poll" | "polls" | "survey" | "surveys" => "poll",
+            "study" | "studies" => "study",
+            _ => return self.report_of(publisher),
+        };
+        let base = self.report_of(publisher);
+        let Some(rec) = self.entities.get(&base.id).cloned() else {
+            return base;
+        };
+        // Undo the count report_of gave the plain report.
+        if let Some(e) = self.entities.get_mut(&base.id) {
+            e.mentions = e.mentions.saturating_sub(1);
+            let main = self.main_report.as_ref().is_some_and(|r| r.id == base.id);
+            if e.mentions == 0 && !main {
+                self.entities.remove(&base.id);
+            }
+        }
+        let name = rec
+            .name
+            .strip_suffix(" report")
+            .unwrap_or(&rec.name)
+            .to_string();
+        let mut e = Entity::new(
+            format!("{}-{noun}", base.id),
+            format!("{name} {noun}"),
+            EntityKind::Report,
+        );
+        e.publisher = rec.publisher;
+        self.record(e)
+    }
+
     fn report_of(&mut self, publisher: &str) -> EntityRef {
         // "an analysis by Lily Batchelder": a person's report.
         let first = publisher.split_whitespace().next().unwrap_or("");
@@ -438,7 +472,11 @@ impl Resolver {
         if m.head.is_none()
             && let Some(n) = m.name.clone()
             && !n.contains(' ')
-            && (is_in(REPORT_NOUNS, &n) || is_in(VAGUE_NOUNS, &n) || is_in(VAGUE_EXTRA, &n))
+            && (is_in(REPORT_NOUNS, &n)
+                || is_in(VAGUE_NOUNS, &n)
+                || is_in(VAGUE_EXTRA, &n)
+                || is_in(OUTLET_NOUNS, &n)
+                || n.ends_with('s') && is_role(&n[..n.len() - 1]))
         {
             m.head = Some(n.to_lowercase());
             m.name = None;
@@ -502,7 +540,7 @@ impl Resolver {
             .or(from_pp)
             .filter(|p| p.chars().any(char::is_alphabetic) && !is_common_word(p));
         if let Some(p) = publisher {
-            return Outcome::Entity(self.report_of(&p));
+            return Outcome::Entity(self.report_by(&p, &head));
         }
         let plural = head.ends_with('s') && head != "analysis";
         match m.determiner {
@@ -526,17 +564,37 @@ impl Resolver {
         // A person's name ends before "of"/"for" ("Elijah Cummings of
         // Maryland"); a headline's words after a full name are not the name.
         let mut name = name.to_string();
+        let mut m = m.clone();
         if let Some(cut) = [" of ", " for "].iter().find_map(|p| name.find(p))
-            && name[..cut].split_whitespace().count() >= 2
-            && is_first_name(name.split_whitespace().next().unwrap_or(""))
-            && !name
+            && (2..=3).contains(&name[..cut].split_whitespace().count())
+            && (is_first_name(name.split_whitespace().next().unwrap_or(""))
+                || self.census.full(&name[..cut]).is_some())
+            && !name[..cut]
                 .to_lowercase()
                 .split_whitespace()
                 .any(|w| is_in(ORG_WORDS, w) || is_in(ORG_HEADS, w))
         {
+            let rest = name[cut..]
+                .trim()
+                .splitn(2, ' ')
+                .nth(1)
+                .unwrap_or("")
+                .trim();
+            let rest = rest.strip_prefix("the ").unwrap_or(rest).to_string();
+            if m.affiliation.is_none() && !rest.is_empty() {
+                m.affiliation = Some(rest);
+            }
             name.truncate(cut);
         }
+        let m = &m;
+        let orgish = |n: &str| {
+            n.to_lowercase()
+                .split_whitespace()
+                .any(|w| is_in(ORG_WORDS, w) || is_in(ORG_HEADS, w))
+        };
         if name.split_whitespace().count() >= 3
+            && m.head.is_none()
+            && !orgish(&name)
             && let Some(p) = self
                 .census
                 .people
@@ -581,11 +639,24 @@ impl Resolver {
                 return Some(Outcome::Entity(self.person(&full, m, Some(*i), Some(why))));
             }
         }
-        // A group ("Republicans", "Americans", "the Chinese") is nobody in particular.
+        // A group ("Republicans", "many Democrats", "Some Americans") is an
+        // unnamed source; "the Chinese" is nobody in particular.
         if single
             && m.honorific.is_none()
             && (is_group_word(name) || is_demonym(name))
             && self.census.by_surname(name).is_empty()
+        {
+            let plural = name.ends_with('s');
+            return Some(
+                if plural && matches!(m.determiner, Determiner::None | Determiner::Indefinite) {
+                    Outcome::Vague
+                } else {
+                    Outcome::Unresolved
+                },
+            );
+        }
+        // "(R-S.C.)": a party and state, never a name.
+        if name.len() <= 8 && name.chars().nth(1) == Some('-') && name.starts_with(['R', 'D', 'I'])
         {
             return None;
         }
@@ -675,6 +746,16 @@ impl Resolver {
             return Some(Outcome::Entity(self.record(e)));
         }
         if org_like && !(titled && !m.head.as_deref().is_some_and(|h| is_in(ORG_HEADS, h))) {
+            // "Trump campaign" → "Donald Trump campaign" when the article names him in full.
+            if let [surname, head] = words.as_slice()
+                && is_in(&["campaign"], head)
+                && let [i] = self.census.by_surname(surname).as_slice()
+            {
+                let full = format!("{} {head}", self.census.people[*i].name);
+                let mut e = self.named(&full);
+                e.add_alias(name);
+                return Some(Outcome::Entity(self.record(e)));
+            }
             let e = self.named(name);
             return Some(Outcome::Entity(self.record(e)));
         }
@@ -736,7 +817,13 @@ impl Resolver {
             .and_then(|i| self.census.people.get(i))
             .and_then(|p| p.gender)
             .or(m.honorific.flatten())
-            .or_else(|| name.split_whitespace().next().and_then(first_name_gender));
+            .or_else(|| {
+                // "Clinton" alone is a surname, not the first name Clinton.
+                let mut ws = name.split_whitespace();
+                let first = ws.next()?;
+                ws.next()?;
+                first_name_gender(first)
+            });
         if let Some(g) = gender {
             self.genders.entry(e.id.clone()).or_insert(g);
         }
@@ -831,11 +918,38 @@ impl Resolver {
             };
         }
         if vague_head
-            && m.possessor.is_none()
+            && (m.possessor.is_none() || plural)
             && (det == Determiner::Indefinite
                 || det == Determiner::None && (plural || is_in(VAGUE_NOUNS, &h)))
         {
             return Outcome::Vague;
+        }
+        // "the campaign", "his campaign": the campaign of the person met last.
+        if h == "campaign" && matches!(det, Determiner::Definite | Determiner::Possessive) {
+            let org = self.history.iter().rev().take(HISTORY).find(|e| {
+                e.kind == EntityKind::Organization && e.name.to_lowercase().ends_with(" campaign")
+            });
+            if let Some(o) = org {
+                return Outcome::Entity(o.clone());
+            }
+            let want = match m.possessor_pronoun.as_deref() {
+                Some("his") => Some(Gender::Male),
+                Some("her") => Some(Gender::Female),
+                _ => None,
+            };
+            let person = self.history.iter().rev().take(HISTORY).find(|e| {
+                e.kind == EntityKind::Person
+                    && e.name.contains(' ')
+                    && want.is_none_or(|g| self.genders.get(&e.id).is_none_or(|x| *x == g))
+            });
+            if let Some(p) = person.cloned() {
+                let mut e = self.named(&format!("{} campaign", p.name));
+                e.merges.push(format!(
+                    "description: \"the campaign\" is the campaign of {}, the person cited last",
+                    p.name
+                ));
+                return Outcome::Entity(self.record(e));
+            }
         }
         // "the campaign", "the agency": an organisation met before whose name has that word.
         if is_in(ORG_HEADS, &h) && det == Determiner::Definite {
@@ -895,6 +1009,18 @@ impl Resolver {
                     .rev()
                     .take(HISTORY)
                     .find(|e| e.kind == EntityKind::Person && fits(self.genders.get(&e.id)))
+                {
+                    return Outcome::Entity(e.clone());
+                }
+                // A single name of unknown kind met as a source ("Zaheer told …
+                // He said") is most often a person's.
+                if let Some(e) = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(HISTORY)
+                    .find(|e| e.kind == EntityKind::Unknown && !e.name.contains(' '))
+                    && self.census.people.is_empty()
                 {
                     return Outcome::Entity(e.clone());
                 }

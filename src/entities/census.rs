@@ -195,7 +195,34 @@ impl Census {
             let first = bare(run[0]);
             let first_ok = is_first_name(first)
                 && !(is_wordy_first_name(first) && ws[j].sentence_start && !titled);
-            if run.len() >= 2 && (first_ok || titled) && !initial(run[run.len() - 1]) {
+            // A run that goes on into an organisation's name is not a person
+            // ("Orlando Regional Medical Center").
+            let org_follows = ws.get(k).is_some_and(|n| {
+                !ws[k - 1].closes && cap(bare(n.text)) && is_in(ORG_HEADS, bare(n.text))
+            });
+            if run.len() >= 2
+                && (first_ok || titled)
+                && !initial(run[run.len() - 1])
+                && !org_follows
+            {
+                // Lower-case roles written just before ("presidential candidate Donald Trump").
+                let mut back = i;
+                while back > 0 && i - back < 4 {
+                    let t = bare(ws[back - 1].text);
+                    if ws[back - 1].closes
+                        || !(is_role(t)
+                            || is_in(MODIFIER_WORDS, t)
+                            || is_in(PARTY_LABELS, t)
+                            || t == "of"
+                            || t == "state")
+                    {
+                        break;
+                    }
+                    if is_role(t) {
+                        roles.push(t.to_lowercase());
+                    }
+                    back -= 1;
+                }
                 let last = bare(run[run.len() - 1]);
                 let key = slug(&format!("{first} {last}"));
                 let gender = gender_hint.or_else(|| first_name_gender(first));
@@ -236,6 +263,12 @@ impl Census {
                 }
                 census.mentions.push((ws[j].start, idx));
                 i = k;
+                continue;
+            }
+            // "Will Trump win?", "State Hillary Clinton": a word before a name
+            // that is not a first name; look again from the next word.
+            if run.len() >= 2 && !titled {
+                i = j + 1;
                 continue;
             }
             if run.len() == 1 {

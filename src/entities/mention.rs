@@ -56,6 +56,8 @@ pub struct Mention {
     pub pp_name: Option<(String, String)>,
     /// The possessor when it is a name ("Gary Johnson" in "Gary Johnson's doctor").
     pub possessor: Option<String>,
+    /// The possessive pronoun before the head, lower-cased ("his" in "his campaign").
+    pub possessor_pronoun: Option<String>,
 }
 
 const PRONOUNS: &[&str] = &[
@@ -249,6 +251,7 @@ fn empty() -> Mention {
         determiner: Determiner::None,
         pp_name: None,
         possessor: None,
+        possessor_pronoun: None,
     }
 }
 
@@ -317,6 +320,9 @@ fn parse_segment(seg: &[Word]) -> Mention {
         };
         if det != Determiner::None && ws.len() > 1 {
             m.determiner = det;
+            if det == Determiner::Possessive {
+                m.possessor_pronoun = Some(w.lower());
+            }
             ws.remove(0);
             // "some of the", "one of his": the partitive keeps the quantifier's reading.
             if ws.first().is_some_and(|w| w.lower() == "of") && ws.len() > 1 {
@@ -453,6 +459,11 @@ fn parse_segment(seg: &[Word]) -> Mention {
                 return m;
             }
         } else {
+            // "a Politico report", "Republican-leaning states": the
+            // capitalised words before a report noun are its publisher.
+            if is_in(REPORT_HEADS, &head.text) {
+                m.affiliation = cap_run(&before);
+            }
             m.head = Some(head.lower());
         }
         return m;
@@ -491,8 +502,8 @@ fn parse_segment(seg: &[Word]) -> Mention {
         }
     }
     // "Secretary of State John Kerry": "of State" belongs to the title.
-    while split + 2 < run.len() && run[split].is(NAME_INNER) {
-        split += 2;
+    while split < run.len() && run[split].is(NAME_INNER) {
+        split = (split + 2).min(run.len());
     }
     let title: Vec<Word> = run[..split].to_vec();
     let mut name: Vec<Word> = run[split..].to_vec();
@@ -521,7 +532,12 @@ fn parse_segment(seg: &[Word]) -> Mention {
     {
         name.clear();
     }
-    if !name.is_empty() {
+    if name.is_empty() {
+        // A title alone ("the Secretary of State"): a description headed by its role.
+        if let Some(r) = title.iter().rev().find(|w| is_role(&w.text)) {
+            m.head = Some(r.lower());
+        }
+    } else {
         m.name = Some(join(&name));
     }
     // The prefix before the name: role and affiliation.
@@ -608,6 +624,27 @@ fn is_verbish(w: &str) -> bool {
             &l,
         )
 }
+
+/// Report nouns whose capitalised modifiers name the publisher.
+const REPORT_HEADS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "analysis",
+    "review",
+    "investigation",
+    "audit",
+    "paper",
+    "research",
+    "data",
+    "memo",
+    "findings",
+    "estimate",
+    "estimates",
+    "assessment",
+    "polls",
+];
 
 /// Words that head an organisation's name, capitalised or not.
 pub const ORG_HEADS: &[&str] = &[
@@ -854,10 +891,10 @@ mod tests {
         assert_eq!(p("they").pronoun.as_deref(), Some("they"));
         let m = p("a new report by The New York Times");
         assert_eq!(m.head.as_deref(), Some("report"));
-        assert_eq!(m.pp_name, Some(("by".into(), "The New York Times".into())));
+        assert_eq!(m.pp_name, Some(("by".into(), "New York Times".into())));
         let m = p("a Politico report");
         assert_eq!(m.head.as_deref(), Some("report"));
-        assert_eq!(m.name.as_deref(), Some("Politico report"));
+        assert_eq!(m.affiliation.as_deref(), Some("Politico"));
         let m = p("a senior official");
         assert_eq!(m.determiner, Determiner::Indefinite);
         assert_eq!(m.head.as_deref(), Some("official"));
