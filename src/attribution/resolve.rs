@@ -181,6 +181,7 @@ const VAGUE_EXTRA: &[&str] = &[
     "studies",
     "reports",
     "others",
+    "evidence",
 ];
 
 /// True for an impersonal "it" with a passive reporting cue: "it is
@@ -534,11 +535,25 @@ impl Resolver {
                         .any(|w| is_in(ORG_WORDS, w)));
             (by || org).then(|| n.clone())
         });
-        let publisher = from_name
-            .or_else(|| m.possessor.clone())
-            .or_else(|| m.affiliation.clone())
-            .or(from_pp)
-            .filter(|p| p.chars().any(char::is_alphabetic) && !is_common_word(p));
+        let fit = |p: &String| {
+            p.chars().any(char::is_alphabetic)
+                && !is_common_word(p)
+                && !p.split_whitespace().all(|w| {
+                    is_common_word(w)
+                        || is_in(PARTY_LABELS, w)
+                        || is_in(VAGUE_NOUNS, w)
+                        || is_in(OUTLET_NOUNS, w)
+                })
+        };
+        let publisher = [
+            from_name,
+            m.possessor.clone(),
+            m.affiliation.clone(),
+            from_pp,
+        ]
+        .into_iter()
+        .flatten()
+        .find(fit);
         if let Some(p) = publisher {
             return Outcome::Entity(self.report_by(&p, &head));
         }

@@ -627,6 +627,13 @@ fn is_verbish(w: &str) -> bool {
 
 /// Report nouns whose capitalised modifiers name the publisher.
 const REPORT_HEADS: &[&str] = &[
+    "reports",
+    "studies",
+    "surveys",
+    "analyses",
+    "reviews",
+    "audits",
+    "memos",
     "report",
     "study",
     "survey",
@@ -895,6 +902,9 @@ mod tests {
         let m = p("a Politico report");
         assert_eq!(m.head.as_deref(), Some("report"));
         assert_eq!(m.affiliation.as_deref(), Some("Politico"));
+        let m = p("FEC reports");
+        assert_eq!(m.head.as_deref(), Some("reports"));
+        assert_eq!(m.affiliation.as_deref(), Some("FEC"));
         let m = p("a senior official");
         assert_eq!(m.determiner, Determiner::Indefinite);
         assert_eq!(m.head.as_deref(), Some("official"));

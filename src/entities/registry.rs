@@ -165,6 +165,37 @@ impl Registry {
                 }
             }
         }
+        // 4a. A name of unknown kind that the corpus types elsewhere under the
+        // same key ("Barack Obama" with no evidence in one article, a person in others).
+        let mut typed: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in list.iter().enumerate() {
+            if e.kind != EntityKind::Unknown
+                && let Some((_, key)) = e.id.split_once(':')
+            {
+                typed.entry(key).or_default().push(i);
+            }
+        }
+        for (i, e) in list.iter().enumerate() {
+            if e.kind != EntityKind::Unknown {
+                continue;
+            }
+            let Some((_, key)) = e.id.split_once(':') else {
+                continue;
+            };
+            if let Some([j]) = typed.get(key).map(Vec::as_slice)
+                && uf.union(i, *j)
+            {
+                why.push((
+                    i,
+                    *j,
+                    format!(
+                        "same name: \"{}\" is typed {} elsewhere in the corpus",
+                        e.name,
+                        list[*j].kind.prefix()
+                    ),
+                ));
+            }
+        }
         // 4. A surname alone ("Trump", as a person or of unknown kind) joins
         // the one person of that surname the corpus names in full — or the
         // one named far more often than any other; otherwise it is kept apart
