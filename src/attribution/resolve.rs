@@ -92,6 +92,11 @@ const ORG_WORDS: &[&str] = &[
     "tank",
     "project",
     "institution",
+    "legion",
+    "federation",
+    "conference",
+    "academy",
+    "initiative",
 ];
 
 /// How far back anaphora look, in earlier resolved sources.
@@ -624,6 +629,22 @@ impl Resolver {
             return None;
         }
         let single = words.len() == 1;
+        // A group ("Republicans", "many Democrats", "Some Americans") is an
+        // unnamed source; "the Chinese" is nobody in particular.
+        if single
+            && m.honorific.is_none()
+            && (is_group_word(name) || is_demonym(name))
+            && self.census.by_surname(name).is_empty()
+        {
+            let plural = name.ends_with('s');
+            return Some(
+                if plural && matches!(m.determiner, Determiner::None | Determiner::Indefinite) {
+                    Outcome::Vague
+                } else {
+                    Outcome::Unresolved
+                },
+            );
+        }
         if single && (is_common_word(name) || is_in(PARTY_LABELS, name)) {
             return None;
         }
@@ -653,22 +674,6 @@ impl Resolver {
                     format!("first name: \"{name}\" is {full}, named in full in the same article");
                 return Some(Outcome::Entity(self.person(&full, m, Some(*i), Some(why))));
             }
-        }
-        // A group ("Republicans", "many Democrats", "Some Americans") is an
-        // unnamed source; "the Chinese" is nobody in particular.
-        if single
-            && m.honorific.is_none()
-            && (is_group_word(name) || is_demonym(name))
-            && self.census.by_surname(name).is_empty()
-        {
-            let plural = name.ends_with('s');
-            return Some(
-                if plural && matches!(m.determiner, Determiner::None | Determiner::Indefinite) {
-                    Outcome::Vague
-                } else {
-                    Outcome::Unresolved
-                },
-            );
         }
         // "(R-S.C.)": a party and state, never a name.
         if name.len() <= 8 && name.chars().nth(1) == Some('-') && name.starts_with(['R', 'D', 'I'])
@@ -726,6 +731,17 @@ impl Resolver {
                 }
                 return Some(Outcome::Entity(r));
             }
+        }
+        // "The Times", "the Post": the outlet cited before whose name ends so.
+        if single && m.determiner == Determiner::Definite && is_in(OUTLET_TAILS, name) {
+            let o = self.history.iter().rev().take(HISTORY).find(|e| {
+                e.kind == EntityKind::Outlet
+                    && e.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(name))
+            });
+            return Some(o.cloned().map_or(Outcome::Unresolved, Outcome::Entity));
         }
         // 2. A news outlet: the whole name, never a word inside a person's name.
         if !(titled || words.len() >= 2 && is_first_name(first))
@@ -952,11 +968,19 @@ impl Resolver {
                 Some("her") => Some(Gender::Female),
                 _ => None,
             };
-            let person = self.history.iter().rev().take(HISTORY).find(|e| {
-                e.kind == EntityKind::Person
-                    && e.name.contains(' ')
-                    && want.is_none_or(|g| self.genders.get(&e.id).is_none_or(|x| *x == g))
-            });
+            // Of the people cited so far, the one the article names most: a
+            // campaign's spokesman is cited, the candidate is talked about.
+            let person = self
+                .history
+                .iter()
+                .rev()
+                .take(HISTORY)
+                .filter(|e| {
+                    e.kind == EntityKind::Person
+                        && e.name.contains(' ')
+                        && want.is_none_or(|g| self.genders.get(&e.id).is_none_or(|x| *x == g))
+                })
+                .max_by_key(|e| self.census_mentions(&e.name));
             if let Some(p) = person.cloned() {
                 let mut e = self.named(&format!("{} campaign", p.name));
                 e.merges.push(format!(
@@ -968,11 +992,16 @@ impl Resolver {
         }
         // "the campaign", "the agency": an organisation met before whose name has that word.
         if is_in(ORG_HEADS, &h) && det == Determiner::Definite {
+            let generic = is_in(
+                &["group", "organization", "organisation", "company", "firm"],
+                &h,
+            );
             let found = self.history.iter().rev().take(HISTORY).find(|e| {
                 matches!(e.kind, EntityKind::Organization | EntityKind::Outlet)
-                    && e.name
-                        .split_whitespace()
-                        .any(|w| w.eq_ignore_ascii_case(&h))
+                    && (generic
+                        || e.name
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case(&h)))
             });
             return found.cloned().map_or(Outcome::Unresolved, Outcome::Entity);
         }
@@ -983,6 +1012,13 @@ impl Resolver {
             }
         }
         Outcome::Unresolved
+    }
+
+    /// How often the article mentions the person named `name` (in full or by surname).
+    fn census_mentions(&self, name: &str) -> usize {
+        self.census.full(name).map_or(0, |i| {
+            self.census.mentions.iter().filter(|m| m.1 == i).count()
+        })
     }
 
     /// The person last given `role` (a source with that title, or a name the

@@ -139,7 +139,10 @@ impl Registry {
         // 3. Transliterated person names, bucketed by the skeleton of the last word.
         let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, e) in list.iter().enumerate() {
+            // A surname alone is too short to tell a transliteration from
+            // another name ("Khan" / "Kaine"): full names only.
             if e.kind == EntityKind::Person
+                && strip_titles(&e.name).split_whitespace().count() >= 2
                 && let Some(last) = strip_titles(&e.name).split_whitespace().last()
             {
                 buckets.entry(skeleton(last)).or_default().push(i);
