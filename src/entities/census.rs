@@ -139,6 +139,8 @@ impl Census {
         let mut census = Census::default();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut pairs: Vec<(usize, &str, &str)> = Vec::new();
+        let mut singles: Vec<(usize, String)> = Vec::new();
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i].text;
@@ -268,11 +270,17 @@ impl Census {
             // "Will Trump win?", "State Hillary Clinton": a word before a name
             // that is not a first name; look again from the next word.
             if run.len() >= 2 && !titled {
+                // Two capitalised words with no first name we know ("Zephyr
+                // Teachout") may still be a person: kept for the second pass.
+                if run.len() == 2 && !org_follows && !ws[j].sentence_start {
+                    pairs.push((ws[j].start, bare(run[0]), bare(run[1])));
+                }
                 i = j + 1;
                 continue;
             }
             if run.len() == 1 {
                 let s = bare(run[0]).to_lowercase();
+                singles.push((ws[j].start, s.clone()));
                 if let Some(list) = by_surname.get(&s) {
                     // A surname met in full before: a mention of that person.
                     let pick = pick_by_gender(&census.people, list, gender_hint);
@@ -296,6 +304,44 @@ impl Census {
             }
             i = k.max(i + 1);
         }
+        // Second pass: a pair of capitalised words whose second word the
+        // article also uses alone, later, is a person named in full
+        // ("Zephyr Teachout" … "Teachout said"), unless that surname is taken.
+        for (at, first, last) in pairs {
+            let lower = last.to_lowercase();
+            if by_surname.contains_key(&lower)
+                || is_in(COMMON_WORDS, first)
+                || is_in(MODIFIER_WORDS, first)
+                || is_in(PARTY_LABELS, first)
+                || is_role(first)
+                || is_group_word(last)
+                || is_demonym(last)
+                || is_demonym(first)
+            {
+                continue;
+            }
+            let later: Vec<usize> = singles
+                .iter()
+                .filter(|(p, s)| *p > at && *s == lower)
+                .map(|(p, _)| *p)
+                .collect();
+            if later.is_empty() {
+                continue;
+            }
+            census.people.push(Person {
+                name: format!("{first} {last}"),
+                key: slug(&format!("{first} {last}")),
+                surname: last.to_string(),
+                gender: census.titled.get(&lower).copied().flatten(),
+                roles: Vec::new(),
+                count: 1,
+            });
+            let idx = census.people.len() - 1;
+            by_surname.insert(lower, vec![idx]);
+            census.mentions.push((at, idx));
+            census.mentions.extend(later.into_iter().map(|p| (p, idx)));
+        }
+        census.mentions.sort_unstable();
         census
     }
 
