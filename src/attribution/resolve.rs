@@ -92,12 +92,16 @@ const ORG_WORDS: &[&str] = &[
     "tank",
     "project",
     "institution",
+    "chamber",
     "legion",
     "federation",
     "conference",
     "academy",
     "initiative",
 ];
+
+/// How far back (characters) a he/she looks for a person the text mentions.
+const NEAR: usize = 400;
 
 /// How far back anaphora look, in earlier resolved sources.
 const HISTORY: usize = 64;
@@ -1054,6 +1058,16 @@ impl Resolver {
                     Gender::Male
                 };
                 let fits = |g: Option<&Gender>| g.is_none_or(|g| *g == want);
+                // The person of that gender the text mentioned last, close before.
+                let near = self.census.mentions.iter().rev().find(|(at, i)| {
+                    *at < pos
+                        && pos - at < NEAR
+                        && self.census.people[*i].gender.is_none_or(|g| g == want)
+                });
+                if let Some(&(_, i)) = near {
+                    let full = self.census.people[i].name.clone();
+                    return Outcome::Entity(self.person(&full, &mention::parse(""), Some(i), None));
+                }
                 if let Some(e) = self
                     .history
                     .iter()

@@ -118,6 +118,12 @@ fn tokenize<'a>(text: &'a str) -> Vec<W<'a>> {
     out
 }
 
+/// First words of place names ("West Virginia", "San Diego"), never of a person's.
+const PLACE_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "new", "san", "santa", "los", "las", "saint", "st", "fort",
+    "port", "mount", "mt", "lake", "upper", "lower", "great", "little", "el", "la", "rio", "cape",
+];
+
 fn cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -317,6 +323,7 @@ impl Census {
                 || is_group_word(last)
                 || is_demonym(last)
                 || is_demonym(first)
+                || is_in(PLACE_WORDS, first)
             {
                 continue;
             }
