@@ -191,6 +191,9 @@ const VAGUE_EXTRA: &[&str] = &[
     "reports",
     "others",
     "evidence",
+    "republican",
+    "democrat",
+    "independent",
 ];
 
 /// True for an impersonal "it" with a passive reporting cue: "it is
@@ -679,6 +682,15 @@ impl Resolver {
                 return Some(Outcome::Entity(self.person(&full, m, Some(*i), Some(why))));
             }
         }
+        // "a New Hampshire Republican": an unnamed party member.
+        if words.len() >= 2
+            && words
+                .last()
+                .is_some_and(|w| is_in(&["Republican", "Democrat"], w))
+            && matches!(m.determiner, Determiner::Indefinite)
+        {
+            return Some(Outcome::Vague);
+        }
         // "(R-S.C.)": a party and state, never a name.
         if name.len() <= 8 && name.chars().nth(1) == Some('-') && name.starts_with(['R', 'D', 'I'])
         {
@@ -1085,7 +1097,7 @@ impl Resolver {
                     .rev()
                     .take(HISTORY)
                     .find(|e| e.kind == EntityKind::Unknown && !e.name.contains(' '))
-                    && self.census.people.is_empty()
+                    && self.census.before(pos).is_empty()
                 {
                     return Outcome::Entity(e.clone());
                 }

@@ -184,6 +184,13 @@ fn words(text: &str) -> Vec<Word> {
         let dotted = raw
             .trim_end_matches([',', ';', ')', ':', '"', '”'])
             .ends_with('.');
+        // "I'm", "I've", "they're", "we'll": the pronoun without its verb.
+        let trimmed = [
+            "'m", "’m", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d",
+        ]
+        .iter()
+        .find_map(|c| trimmed.strip_suffix(c))
+        .unwrap_or(trimmed);
         let (stem, possessive) = strip_possessive(trimmed);
         let stem = stem.trim_end_matches(['\'', '’']);
         if stem.is_empty() {
@@ -734,7 +741,6 @@ pub const ORG_HEADS: &[&str] = &[
     "tribune",
     "herald",
     "gazette",
-    "press",
     "observer",
     "register",
     "chronicle",

@@ -588,6 +588,7 @@ pub const MODIFIER_WORDS: &[&str] = &[
     "rich",
     "poor",
     "rival",
+    "retired",
     "even",
     "two",
     "three",
@@ -741,8 +742,20 @@ pub const COMMON_WORDS: &[&str] = &[
 
 /// True for a word that is never an entity alone ("It", "All", "Another").
 pub fn is_common_word(word: &str) -> bool {
-    is_in(COMMON_WORDS, word) || is_in(MODIFIER_WORDS, word) || is_in(LEADING_JUNK, word)
+    is_in(COMMON_WORDS, word)
+        || is_in(MODIFIER_WORDS, word)
+        || is_in(LEADING_JUNK, word)
+        || is_in(STATE_ABBREVIATIONS, word)
+        || is_in(&["wow", "hey", "hello", "thanks", "amen"], word)
 }
+
+/// US state abbreviations in news style ("Fla.", "N.C."), never a source on their own.
+pub const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h", "n.j", "n.m",
+    "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "vt", "va", "wash",
+    "w.va", "wis", "wyo",
+];
 
 /// True when `word` (any case) is in `list`.
 pub fn is_in(list: &[&str], word: &str) -> bool {
