@@ -603,10 +603,8 @@ impl Resolver {
         {
             let rest = name[cut..]
                 .trim()
-                .splitn(2, ' ')
-                .nth(1)
-                .unwrap_or("")
-                .trim();
+                .split_once(' ')
+                .map_or("", |(_, r)| r.trim());
             let rest = rest.strip_prefix("the ").unwrap_or(rest).to_string();
             if m.affiliation.is_none() && !rest.is_empty() {
                 m.affiliation = Some(rest);
@@ -658,7 +656,7 @@ impl Resolver {
         // An all-capitals dateline word ("BRUSSELS") is a place heading, not a source.
         if single
             && name.chars().count() >= 6
-            && name.chars().all(|c| c.is_uppercase())
+            && name.chars().all(char::is_uppercase)
             && name.chars().filter(|c| "AEIOU".contains(*c)).count() >= 2
             && !self.acronyms.contains_key(name)
         {
@@ -792,7 +790,7 @@ impl Resolver {
             );
             return Some(Outcome::Entity(self.record(e)));
         }
-        if org_like && !(titled && !m.head.as_deref().is_some_and(|h| is_in(ORG_HEADS, h))) {
+        if org_like && (!titled || m.head.as_deref().is_some_and(|h| is_in(ORG_HEADS, h))) {
             // "Trump campaign" → "Donald Trump campaign" when the article names him in full.
             if let [surname, head] = words.as_slice()
                 && is_in(&["campaign"], head)
@@ -1283,9 +1281,9 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
             )))
         });
         out.push(Resolved {
-            vague,
             entity,
             channel,
+            vague,
         });
     }
     // Keep only entities something resolved to, plus publishers of those.

@@ -58,7 +58,6 @@ struct W<'a> {
 fn tokenize<'a>(text: &'a str) -> Vec<W<'a>> {
     let mut out = Vec::new();
     let mut sentence_start = true;
-    let mut char_pos = 0usize;
     let mut word_start: Option<(usize, usize)> = None; // (byte, char)
     let push =
         |b0: usize, b1: usize, c0: usize, out: &mut Vec<W<'a>>, sentence_start: &mut bool| {
@@ -99,7 +98,7 @@ fn tokenize<'a>(text: &'a str) -> Vec<W<'a>> {
                     && (bare.chars().count() == 1 || honorific(bare).is_some() || is_role(bare)))
                 || raw.starts_with(['"', '“']) && bare.is_empty();
         };
-    for (b, c) in text.char_indices() {
+    for (char_pos, (b, c)) in text.char_indices().enumerate() {
         if c.is_whitespace() {
             if let Some((b0, c0)) = word_start.take() {
                 push(b0, b, c0, &mut out, &mut sentence_start);
@@ -110,7 +109,6 @@ fn tokenize<'a>(text: &'a str) -> Vec<W<'a>> {
         } else if word_start.is_none() {
             word_start = Some((b, char_pos));
         }
-        char_pos += 1;
     }
     if let Some((b0, c0)) = word_start {
         push(b0, text.len(), c0, &mut out, &mut sentence_start);
@@ -140,6 +138,7 @@ fn initial(w: &str) -> bool {
 
 impl Census {
     /// Reads the people named in `text`.
+    #[allow(clippy::many_single_char_names, clippy::too_many_lines)] // token indices i, j, k
     pub fn of(text: &str) -> Self {
         let ws = tokenize(text);
         let mut census = Census::default();

@@ -157,7 +157,7 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     }
     for suffix in ["s'", "s’"] {
         if w.len() > 3 && w.ends_with(suffix) {
-            return (&w[..w.len() - suffix.len() + 1], true);
+            return (&w[..=(w.len() - suffix.len())], true);
         }
     }
     (w, false)
@@ -274,7 +274,7 @@ fn cap_run(ws: &[Word]) -> Option<String> {
     let start = if ws[first].is(MODIFIER_WORDS) {
         ws.iter()
             .skip(first + 1)
-            .position(|w| w.cap())
+            .position(Word::cap)
             .map(|i| i + first + 1)?
     } else {
         first
@@ -377,7 +377,7 @@ fn parse_segment(seg: &[Word]) -> Mention {
     // Possessive: "NBC's Dante Chinni", "Gary Johnson's doctor", "Connecticut's".
     if let Some(k) = main.iter().rposition(|w| w.possessive) {
         if k + 1 < main.len() {
-            let possessor: Vec<Word> = main[..k + 1].to_vec();
+            let possessor: Vec<Word> = main[..=k].to_vec();
             main.drain(..=k);
             let name = cap_run(&possessor);
             if main.first().is_some_and(Word::cap) {

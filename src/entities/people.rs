@@ -83,7 +83,7 @@ pub fn honorific(word: &str) -> Option<Option<Gender>> {
 }
 
 /// Nouns naming a person's role or title. A capitalised one before a name is
-/// a title ("Senate Majority Leader Mitch McConnell"); a lower-case one is the
+/// a title ("Senate Majority Leader" before a name); a lower-case one is the
 /// head of a description ("the spokesman", "his attorney").
 pub const ROLE_NOUNS: &[&str] = &[
     "president",
