@@ -791,12 +791,8 @@ impl Resolver {
             return Some(Outcome::Entity(self.record(e)));
         }
         if org_like && (!titled || m.head.as_deref().is_some_and(|h| is_in(ORG_HEADS, h))) {
-            // "Trump campaign" → "Donald Trump campaign" when the article names him in full.
-            if let [surname, head] = words.as_slice()
-                && is_in(&["campaign"], head)
-                && let [i] = self.census.by_surname(surname).as_slice()
-            {
-                let full = format!("{} {head}", self.census.people[*i].name);
+            let full = self.campaign_of(name);
+            if full != name {
                 let mut e = self.named(&full);
                 e.add_alias(name);
                 return Some(Outcome::Entity(self.record(e)));
@@ -892,6 +888,19 @@ impl Resolver {
         r
     }
 
+    /// "Trump campaign" → "Donald Trump campaign" when the article names
+    /// exactly one person of that surname in full; other names unchanged.
+    fn campaign_of(&self, name: &str) -> String {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let [surname, head] = words.as_slice()
+            && head.eq_ignore_ascii_case("campaign")
+            && let [i] = self.census.by_surname(surname).as_slice()
+        {
+            return format!("{} {head}", self.census.people[*i].name);
+        }
+        name.to_string()
+    }
+
     /// The organisation or outlet an affiliation names, when it names one
     /// ("Clinton campaign", "Rice University", "NBC"); places and party
     /// labels alone ("Pennsylvania", "Libertarian") are not affiliations.
@@ -909,7 +918,12 @@ impl Resolver {
             if !org || lower.split_whitespace().all(|w| is_in(PARTY_LABELS, w)) {
                 return None;
             }
-            self.named(a)
+            let full = self.campaign_of(a);
+            let mut e = self.named(&full);
+            if full != a {
+                e.add_alias(a);
+            }
+            e
         };
         let r = e.as_ref();
         self.entities.entry(e.id.clone()).or_insert(e);
@@ -1304,4 +1318,146 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
         .filter(|e| used.contains(&e.id) || publishers.contains(&e.id))
         .collect();
     (out, entities)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Article;
+    use crate::attribution::analyze;
+
+    fn entities(text: &str) -> Vec<(String, Option<(String, String)>, bool)> {
+        let a = Article::new("t", "t", text.to_string());
+        analyze(&a)
+            .attributions
+            .into_iter()
+            .map(|x| {
+                (
+                    x.source.map(|s| s.text).unwrap_or_default(),
+                    x.entity.map(|e| (e.name, e.kind.prefix().to_string())),
+                    x.vague,
+                )
+            })
+            .collect()
+    }
+
+    fn find<'a>(
+        got: &'a [(String, Option<(String, String)>, bool)],
+        source: &str,
+    ) -> &'a (String, Option<(String, String)>, bool) {
+        got.iter()
+            .find(|x| x.0 == source)
+            .unwrap_or_else(|| panic!("no attribution with source {source}: {got:?}"))
+    }
+
+    #[test]
+    fn titled_people_are_people_with_an_affiliation() {
+        let text = "Hillary Clinton spoke in Ohio on Monday.\n\n\
+                    Clinton campaign spokesman Brian Fallon said the speech went well.\n\n\
+                    Rice University historian Douglas Brinkley said it was a turning point.";
+        let a = Article::new("t", "t", text.to_string());
+        let got = analyze(&a);
+        let fallon = got
+            .attributions
+            .iter()
+            .find(|x| x.source.as_ref().is_some_and(|s| s.text.contains("Fallon")))
+            .and_then(|x| x.entity.clone())
+            .expect("Fallon");
+        assert_eq!(fallon.id, "person:brian-fallon");
+        let record = got
+            .entities
+            .iter()
+            .find(|e| e.id == fallon.id)
+            .expect("record");
+        let org = got
+            .entities
+            .iter()
+            .find(|e| record.affiliations.contains(&e.id))
+            .expect("affiliation kept");
+        assert_eq!(org.name, "Hillary Clinton campaign");
+        let brinkley = entities(text);
+        let b = find(&brinkley, "Rice University historian Douglas Brinkley");
+        assert_eq!(b.1, Some(("Douglas Brinkley".into(), "person".into())));
+    }
+
+    #[test]
+    fn surnames_join_the_full_name_and_names_stay_clean() {
+        let got = entities(
+            "Donald J. Trump held a rally on Tuesday.\n\n\
+             But Trump said the polls were wrong.\n\n\
+             Democrat Hillary Clinton said he was mistaken.\n\n\
+             Mr. Trump said she was lying.",
+        );
+        assert_eq!(
+            find(&got, "Trump").1,
+            Some(("Donald J. Trump".into(), "person".into()))
+        );
+        assert_eq!(
+            find(&got, "Democrat Hillary Clinton").1,
+            Some(("Hillary Clinton".into(), "person".into()))
+        );
+        assert_eq!(
+            find(&got, "Mr. Trump").1,
+            Some(("Donald J. Trump".into(), "person".into()))
+        );
+    }
+
+    #[test]
+    fn outlets_only_as_the_whole_name() {
+        let got = entities(
+            "Anita Hill said the hearings were unfair.\n\n\
+             The Hill reported that the vote was delayed.",
+        );
+        assert_eq!(
+            find(&got, "Anita Hill").1,
+            Some(("Anita Hill".into(), "person".into()))
+        );
+        assert_eq!(
+            find(&got, "The Hill").1,
+            Some(("The Hill".into(), "outlet".into()))
+        );
+    }
+
+    #[test]
+    fn unnamed_sources_are_vague_and_descriptions_are_not() {
+        let got = entities(
+            "Sources said the deal was close.\n\n\
+             A senior official said talks would resume.\n\n\
+             His attorney said the charges were false.\n\n\
+             It said nothing more.",
+        );
+        assert!(find(&got, "Sources").2);
+        assert!(find(&got, "A senior official").2);
+        let lawyer = find(&got, "His attorney");
+        assert!(!lawyer.2 && lawyer.1.is_none());
+        let it = find(&got, "It");
+        assert!(!it.2);
+    }
+
+    #[test]
+    fn junk_words_are_never_entities() {
+        let got = entities(
+            "Americans said they were worried.\n\n\
+             It said the numbers were up.\n\n\
+             All said the same thing.",
+        );
+        for x in &got {
+            assert!(x.1.is_none(), "{x:?}");
+        }
+    }
+
+    #[test]
+    fn a_report_takes_its_publisher() {
+        let got = entities(
+            "A new report by The New York Times said the program had failed.\n\n\
+             A Politico report said the vote would be close.",
+        );
+        assert_eq!(
+            find(&got, "A new report by The New York Times").1,
+            Some(("The New York Times report".into(), "report".into()))
+        );
+        assert_eq!(
+            find(&got, "A Politico report").1,
+            Some(("Politico report".into(), "report".into()))
+        );
+    }
 }
