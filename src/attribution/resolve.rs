@@ -1009,7 +1009,20 @@ impl Resolver {
                         && want.is_none_or(|g| self.genders.get(&e.id).is_none_or(|x| *x == g))
                 })
                 .max_by_key(|e| self.census_mentions(&e.name));
-            if let Some(p) = person.cloned() {
+            // The person of that gender the article names most, cited or not.
+            let named = (0..self.census.people.len())
+                .filter(|&i| {
+                    want.is_none_or(|g| self.census.people[i].gender.is_none_or(|x| x == g))
+                })
+                .max_by_key(|&i| self.census.mentions.iter().filter(|m| m.1 == i).count())
+                .map(|i| self.census.people[i].name.clone());
+            let person = named.or_else(|| person.map(|p| p.name.clone()));
+            if let Some(name) = person {
+                let p = EntityRef {
+                    id: String::new(),
+                    name,
+                    kind: EntityKind::Person,
+                };
                 let mut e = self.named(&format!("{} campaign", p.name));
                 e.merges.push(format!(
                     "description: \"the campaign\" is the campaign of {}, the person cited last",

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use super::mention::ORG_HEADS;
 use super::names::slug;
+use super::people::ROLE_MODIFIERS;
 use super::people::{
     COMMON_WORDS, Gender, MODIFIER_WORDS, PARTY_LABELS, first_name_gender, honorific, is_demonym,
     is_first_name, is_group_word, is_in, is_role, is_wordy_first_name,
@@ -323,6 +324,10 @@ impl Census {
                 || is_demonym(last)
                 || is_demonym(first)
                 || is_in(PLACE_WORDS, first)
+                || is_in(COMMON_WORDS, last)
+                || is_in(ORG_HEADS, last)
+                || is_in(ROLE_MODIFIERS, last)
+                || is_role(last)
             {
                 continue;
             }
@@ -331,7 +336,8 @@ impl Census {
                 .filter(|(p, s)| *p > at && *s == lower)
                 .map(|(p, _)| *p)
                 .collect();
-            if later.is_empty() {
+            // Used alone at least twice: a surname, not a one-off word.
+            if later.len() < 2 {
                 continue;
             }
             census.people.push(Person {
@@ -393,7 +399,16 @@ pub fn pick_by_gender(people: &[Person], list: &[usize], gender: Option<Gender>)
         .copied()
         .filter(|&i| people[i].gender == Some(g))
         .collect();
-    (fits.len() == 1).then(|| fits[0])
+    if let [one] = fits.as_slice() {
+        return Some(*one);
+    }
+    // Nobody known to be of that gender: leave out those known to be of the other.
+    let open: Vec<usize> = list
+        .iter()
+        .copied()
+        .filter(|&i| people[i].gender.is_none_or(|x| x == g))
+        .collect();
+    (fits.is_empty() && open.len() == 1).then(|| open[0])
 }
 
 #[cfg(test)]

@@ -411,7 +411,14 @@ fn parse_segment(seg: &[Word]) -> Mention {
             // the verb the span caught ("Trump isn't"): the head is the first.
             let first_lower = (c + 1..main.len()).find(|&i| !main[i].cap()).unwrap_or(h);
             let head = &main[first_lower];
-            if first_lower == c + 1 && !is_verbish(&head.text) {
+            // A past-tense word after the name is the verb the span caught
+            // ("Trump fired back a response"), not a head noun.
+            let verb = is_verbish(&head.text)
+                || head.text.ends_with("ed")
+                    && first_lower + 1 < main.len()
+                    && !is_role(&head.text)
+                    && !is_in(ORG_HEADS, &head.text);
+            if first_lower == c + 1 && !verb {
                 m.head = Some(head.lower());
                 None
             } else {
