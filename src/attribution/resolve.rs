@@ -1338,7 +1338,10 @@ mod tests {
     use crate::article::Article;
     use crate::attribution::analyze;
 
-    fn entities(text: &str) -> Vec<(String, Option<(String, String)>, bool)> {
+    /// (source text, (entity name, kind prefix), vague) of one attribution.
+    type Row = (String, Option<(String, String)>, bool);
+
+    fn entities(text: &str) -> Vec<Row> {
         let a = Article::new("t", "t", text.to_string());
         analyze(&a)
             .attributions
@@ -1353,10 +1356,7 @@ mod tests {
             .collect()
     }
 
-    fn find<'a>(
-        got: &'a [(String, Option<(String, String)>, bool)],
-        source: &str,
-    ) -> &'a (String, Option<(String, String)>, bool) {
+    fn find<'a>(got: &'a [Row], source: &str) -> &'a Row {
         got.iter()
             .find(|x| x.0 == source)
             .unwrap_or_else(|| panic!("no attribution with source {source}: {got:?}"))
