@@ -13,11 +13,11 @@ use std::collections::HashMap;
 
 use super::mention::ORG_HEADS;
 use super::names::slug;
-use super::people::ROLE_MODIFIERS;
 use super::people::{
     COMMON_WORDS, Gender, MODIFIER_WORDS, PARTY_LABELS, first_name_gender, honorific, is_demonym,
     is_first_name, is_group_word, is_in, is_role, is_wordy_first_name,
 };
+use super::people::{ROLE_MODIFIERS, WordSet};
 
 /// One person the article names in full.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +123,22 @@ const PLACE_WORDS: &[&str] = &[
     "port", "mount", "mt", "lake", "upper", "lower", "great", "little", "el", "la", "rio", "cape",
 ];
 
+/// The long word lists the census consults for every capitalised word, as sets.
+struct Sets {
+    org: WordSet,
+    common: WordSet,
+    modifiers: WordSet,
+}
+
+fn sets() -> &'static Sets {
+    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        org: WordSet::new(&[ORG_HEADS]),
+        common: WordSet::new(&[COMMON_WORDS]),
+        modifiers: WordSet::new(&[MODIFIER_WORDS]),
+    })
+}
+
 fn cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -168,7 +184,7 @@ impl Census {
                 } else if cap(t) && is_role(t) {
                     titled = true;
                     roles.push(t.to_lowercase());
-                } else if !(cap(t) && (is_in(MODIFIER_WORDS, t) || is_in(PARTY_LABELS, t))) {
+                } else if !(cap(t) && (sets().modifiers.contains(t) || is_in(PARTY_LABELS, t))) {
                     break;
                 }
                 j += 1;
@@ -180,9 +196,9 @@ impl Census {
                 let dateline = t.chars().count() >= 5 && t.chars().all(char::is_uppercase);
                 if !cap(t)
                     || dateline
-                    || is_in(ORG_HEADS, t)
-                    || is_in(COMMON_WORDS, t)
-                    || is_in(MODIFIER_WORDS, t) && k > j
+                    || sets().org.contains(t)
+                    || sets().common.contains(t)
+                    || sets().modifiers.contains(t) && k > j
                     || honorific(t).is_some()
                     || is_role(t) && k > j
                     || is_group_word(t)
@@ -206,7 +222,7 @@ impl Census {
             // A run that goes on into an organisation's name is not a person
             // ("Orlando Regional Medical Center").
             let org_follows = ws.get(k).is_some_and(|n| {
-                !ws[k - 1].closes && cap(bare(n.text)) && is_in(ORG_HEADS, bare(n.text))
+                !ws[k - 1].closes && cap(bare(n.text)) && sets().org.contains(bare(n.text))
             });
             if run.len() >= 2
                 && (first_ok || titled)
@@ -219,7 +235,7 @@ impl Census {
                     let t = bare(ws[back - 1].text);
                     if ws[back - 1].closes
                         || !(is_role(t)
-                            || is_in(MODIFIER_WORDS, t)
+                            || sets().modifiers.contains(t)
                             || is_in(PARTY_LABELS, t)
                             || t == "of"
                             || t == "state")
@@ -316,16 +332,16 @@ impl Census {
         for (at, first, last) in pairs {
             let lower = last.to_lowercase();
             if by_surname.contains_key(&lower)
-                || is_in(COMMON_WORDS, first)
-                || is_in(MODIFIER_WORDS, first)
+                || sets().common.contains(first)
+                || sets().modifiers.contains(first)
                 || is_in(PARTY_LABELS, first)
                 || is_role(first)
                 || is_group_word(last)
                 || is_demonym(last)
                 || is_demonym(first)
                 || is_in(PLACE_WORDS, first)
-                || is_in(COMMON_WORDS, last)
-                || is_in(ORG_HEADS, last)
+                || sets().common.contains(last)
+                || sets().org.contains(last)
                 || is_in(ROLE_MODIFIERS, last)
                 || is_role(last)
             {

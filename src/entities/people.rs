@@ -742,11 +742,7 @@ pub const COMMON_WORDS: &[&str] = &[
 
 /// True for a word that is never an entity alone ("It", "All", "Another").
 pub fn is_common_word(word: &str) -> bool {
-    is_in(COMMON_WORDS, word)
-        || is_in(MODIFIER_WORDS, word)
-        || is_in(LEADING_JUNK, word)
-        || is_in(STATE_ABBREVIATIONS, word)
-        || is_in(&["wow", "hey", "hello", "thanks", "amen"], word)
+    common_set().contains(word)
 }
 
 /// US state abbreviations in news style ("Fla.", "N.C."), never a source on their own.
@@ -763,9 +759,55 @@ pub fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// A word list as a hash set of lower-case words, for the long lists that
+/// are consulted for every capitalised word of an article.
+pub struct WordSet {
+    words: std::collections::HashSet<String>,
+}
+
+impl WordSet {
+    /// The set of the words of `lists`.
+    pub fn new(lists: &[&[&str]]) -> Self {
+        WordSet {
+            words: lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|w| w.to_lowercase())
+                .collect(),
+        }
+    }
+
+    /// True when `word` (any case, a final full stop ignored) is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        if w.bytes().all(|b| !b.is_ascii_uppercase()) {
+            return self.words.contains(w);
+        }
+        self.words.contains(&w.to_lowercase())
+    }
+}
+
+fn role_set() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(&[ROLE_NOUNS]))
+}
+
+fn common_set() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        WordSet::new(&[
+            COMMON_WORDS,
+            MODIFIER_WORDS,
+            LEADING_JUNK,
+            STATE_ABBREVIATIONS,
+            &["wow", "hey", "hello", "thanks", "amen"],
+        ])
+    })
+}
+
 /// True for a role noun ("Leader", "spokesman", "Gov.").
 pub fn is_role(word: &str) -> bool {
-    is_in(ROLE_NOUNS, word)
+    role_set().contains(word)
 }
 
 /// True for a group word: a plural demonym or faction ("Americans",
