@@ -1095,12 +1095,21 @@ impl Resolver {
                     Gender::Male
                 };
                 let fits = |g: Option<&Gender>| g.is_none_or(|g| *g == want);
-                // The person of that gender the text mentioned last, close before.
-                let near = self.census.mentions.iter().rev().find(|(at, i)| {
-                    *at < pos
+                // The person of that gender the text mentioned last, close
+                // before — a sentence's subject first ("Trump attacked Cruz. He said").
+                let fits_near = |&&(at, i): &&(usize, usize)| {
+                    at < pos
                         && pos - at < NEAR
-                        && self.census.people[*i].gender.is_none_or(|g| g == want)
-                });
+                        && self.census.people[i].gender.is_none_or(|g| g == want)
+                };
+                let near = self
+                    .census
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(fits_near)
+                    .find(|(at, _)| self.census.subjects.binary_search(at).is_ok())
+                    .or_else(|| self.census.mentions.iter().rev().find(fits_near));
                 if let Some(&(_, i)) = near {
                     let full = self.census.people[i].name.clone();
                     return Outcome::Entity(self.person(&full, &mention::parse(""), Some(i), None));

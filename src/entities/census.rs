@@ -44,6 +44,8 @@ pub struct Census {
     /// (character offset, index into `people`) of every mention, full or by
     /// surname, in text order.
     pub mentions: Vec<(usize, usize)>,
+    /// Character offsets of the mentions that open a sentence (most often its subject), sorted.
+    pub subjects: Vec<usize>,
     /// Surnames seen after an honorific with no full name ("Mr. Guajardo"), lower-cased, with gender.
     pub titled: HashMap<String, Option<Gender>>,
 }
@@ -286,6 +288,9 @@ impl Census {
                     entry.push(idx);
                 }
                 census.mentions.push((ws[j].start, idx));
+                if ws[i].sentence_start {
+                    census.subjects.push(ws[j].start);
+                }
                 i = k;
                 continue;
             }
@@ -308,6 +313,12 @@ impl Census {
                     let pick = pick_by_gender(&census.people, list, gender_hint);
                     if let Some(idx) = pick {
                         census.mentions.push((ws[j].start, idx));
+                        if ws[i].sentence_start {
+                            census.subjects.push(ws[j].start);
+                        }
+                        if ws[i].sentence_start {
+                            census.subjects.push(ws[j].start);
+                        }
                         for r in roles {
                             if !census.people[idx].roles.contains(&r) {
                                 census.people[idx].roles.push(r);
