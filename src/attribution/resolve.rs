@@ -595,6 +595,10 @@ impl Resolver {
         if let Some(cut) = [" of ", " for "].iter().find_map(|p| name.find(p))
             && (2..=3).contains(&name[..cut].split_whitespace().count())
             && (is_first_name(name.split_whitespace().next().unwrap_or(""))
+                || name.split_whitespace().next().is_some_and(|w| {
+                    // "G.K. Butterfield of North Carolina": initials open a person's name.
+                    w.contains('.') && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+                })
                 || self.census.full(&name[..cut]).is_some())
             && !name[..cut]
                 .to_lowercase()

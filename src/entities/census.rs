@@ -17,7 +17,7 @@ use super::people::{
     COMMON_WORDS, Gender, MODIFIER_WORDS, PARTY_LABELS, first_name_gender, honorific, is_demonym,
     is_first_name, is_group_word, is_in, is_role, is_wordy_first_name,
 };
-use super::people::{ROLE_MODIFIERS, WordSet};
+use super::people::{LEADING_JUNK, ROLE_MODIFIERS, WordSet};
 
 /// One person the article names in full.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +136,7 @@ fn sets() -> &'static Sets {
     static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
     SETS.get_or_init(|| Sets {
         org: WordSet::new(&[ORG_HEADS]),
-        common: WordSet::new(&[COMMON_WORDS]),
+        common: WordSet::new(&[COMMON_WORDS, LEADING_JUNK]),
         modifiers: WordSet::new(&[MODIFIER_WORDS]),
     })
 }
@@ -351,6 +351,7 @@ impl Census {
                 || is_demonym(last)
                 || is_demonym(first)
                 || is_in(PLACE_WORDS, first)
+                || first.to_lowercase().ends_with("-based")
                 || sets().common.contains(last)
                 || sets().org.contains(last)
                 || is_in(ROLE_MODIFIERS, last)

@@ -530,7 +530,8 @@ fn parse_segment(seg: &[Word]) -> Mention {
         || gazetteer().lookup(&join(&name)).is_some();
     while name.len() > 1
         && (!org_name && (name[0].is(MODIFIER_WORDS) || name[0].is(PARTY_LABELS))
-            || dateline(&name[0]))
+            || dateline(&name[0])
+            || name[0].text.to_lowercase().ends_with("-based"))
     {
         name.remove(0);
     }
