@@ -477,6 +477,9 @@ impl Resolver {
 
     /// Resolves one source mention that starts at character `pos`.
     fn resolve(&mut self, text: &str, pos: usize) -> Outcome {
+        if let Some(o) = self.respondents(text) {
+            return o;
+        }
         let mut m = mention::parse(text);
         if let Some(p) = &m.pronoun {
             return self.pronoun(p, pos);
@@ -523,6 +526,90 @@ impl Resolver {
             return Outcome::Vague;
         }
         self.description(&m, pos)
+    }
+
+    /// A share of a poll's respondents as the source ("42 percent of the
+    /// Republicans surveyed in the CBS poll", "one in five", "half of
+    /// respondents"): the poll named in the mention, else the report cited
+    /// before; `None` when the mention is not a share.
+    fn respondents(&mut self, text: &str) -> Option<Outcome> {
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '/' && c != '-')
+                    .to_string()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let first = words.first()?.to_lowercase();
+        let number = first.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || is_in(
+                &[
+                    "half",
+                    "majority",
+                    "majorities",
+                    "one",
+                    "two",
+                    "three",
+                    "four",
+                    "five",
+                    "six",
+                    "seven",
+                    "eight",
+                    "nine",
+                    "ten",
+                    "most",
+                    "nearly",
+                    "almost",
+                    "about",
+                    "roughly",
+                    "just",
+                    "only",
+                    "more",
+                    "fewer",
+                    "less",
+                ],
+                &first,
+            )
+            || first.contains("-percent")
+            || first.ends_with("percent")
+            // Spelled numbers: "Sixty-six", "Twelve", "Thirty".
+            || [
+                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                "eighty", "ninety",
+            ]
+            .iter()
+            .any(|n| first.starts_with(n));
+        let share = words.iter().any(|w| {
+            let l = w.to_lowercase();
+            l == "percent"
+                || l.ends_with('%')
+                || l == "respondents"
+                || l == "surveyed"
+                || l == "polled"
+        }) || words.len() >= 3 && is_in(&["in", "out"], &words[1]) && number;
+        if !(number && share) {
+            return None;
+        }
+        // "in the CBS poll": the capitalised words before a poll noun.
+        if let Some(k) = words.iter().rposition(|w| is_in(&["poll", "survey"], w)) {
+            let mut j = k;
+            while j > 0
+                && words[j - 1].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            {
+                j -= 1;
+            }
+            if j < k {
+                let publisher = words[j..k].join(" ");
+                return Some(Outcome::Entity(self.report_by(&publisher, &words[k])));
+            }
+        }
+        Some(
+            self.last(&[EntityKind::Report])
+                .or_else(|| self.main_report.clone())
+                .map_or(Outcome::Unresolved, Outcome::Entity),
+        )
     }
 
     /// A report mention: its publisher when named ("a Politico report", "a
@@ -1469,6 +1556,18 @@ mod tests {
         for x in &got {
             assert!(x.1.is_none(), "{x:?}");
         }
+    }
+
+    #[test]
+    fn a_share_of_respondents_is_the_poll() {
+        let got = entities(
+            "A Quinnipiac University poll released Monday found the race tied.\n\n\
+             Forty-two percent of voters said the economy mattered most.",
+        );
+        assert_eq!(
+            find(&got, "Forty-two percent of voters").1,
+            Some(("Quinnipiac University poll".into(), "report".into()))
+        );
     }
 
     #[test]
