@@ -126,17 +126,23 @@ fn main() {
     );
     let t_analysis = t.elapsed();
     let t = Instant::now();
-    let rep = Report::build(&analysis, "bench");
+    let graph = citetrace::graph::ProvenanceGraph::build(&analysis);
+    let findings = citetrace::graph::analysis::run(&graph, usize::MAX);
+    let rep = Report::build(&analysis, &graph, &findings, "bench");
     let t_build = t.elapsed();
     let t = Instant::now();
-    let (picture, engine) = svg::render(&rep.graph, svg::Layout::Auto);
     let mut html = Vec::new();
-    report::html::write(&rep, &analysis.corpus.articles, &picture, engine, &mut html)
-        .expect("write");
+    report::html::write(
+        &rep,
+        &analysis.corpus.articles,
+        svg::Layout::Auto,
+        &mut html,
+    )
+    .expect("write");
     let t_write = t.elapsed();
     println!(
         "report: {report_n} articles ({words} words): analysis (attributions + copies) {:.2} s, \
-         report build (quotes, flags, graph) {:.2} s, render ({engine:?}) + HTML {:.2} s; \
+         report build (quotes, flags, graph) {:.2} s, render + HTML {:.2} s; \
          {} copy pairs, {} quotes, {} flags, {:.1} MB HTML",
         t_analysis.as_secs_f64(),
         t_build.as_secs_f64(),

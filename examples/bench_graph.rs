@@ -306,6 +306,7 @@ fn main() {
         cycles,
         laundering,
         vague: Vec::new(),
+        stories: analysis::stories(&graph),
     };
     citetrace::export::dot::write(
         &mut sink,

@@ -9,7 +9,13 @@
 //! ```sh
 //! cargo run --release --example bench_read            # ~256 MB of articles
 //! cargo run --release --example bench_read -- 64      # MB to generate
+//! cargo run --release --example bench_read -- html ../shared/corpora/readability-test-pages
 //! ```
+//!
+//! `html DIR` instead times the HTML reader (decode, markup pre-scan, parse,
+//! body extraction, metadata, inference) on every `.html` file under DIR
+//! (but the `expected.html` answers of a Readability test-page folder)
+//! (default: `tests/data/read`), each page read 3 times, on one core.
 
 use std::path::Path;
 use std::time::Instant;
@@ -36,7 +42,7 @@ fn seeds() -> Vec<String> {
 fn run(docs: &[Vec<u8>]) -> usize {
     let mut found = 0;
     for (i, bytes) in docs.iter().enumerate() {
-        let text = read::decode(Path::new("bench.txt"), bytes.clone()).expect("valid text");
+        let text = read::decode(Path::new("bench.txt"), bytes).expect("valid text");
         let mut article = Article::new(format!("a{i}"), "bench.txt", text);
         read::infer::infer(&mut article);
         found += article.meta.credits.len() + article.boilerplate.len();
@@ -89,7 +95,80 @@ fn measure(label: &str, docs: &[Vec<u8>]) {
     );
 }
 
+/// Every `.html` file under `dir`, sorted.
+fn html_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            html_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "html" || e == "htm")
+            && p.file_name().is_some_and(|n| n != "expected.html")
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// Times the HTML reader on the pages under `dir`.
+fn bench_html(dir: &Path) {
+    let mut paths = Vec::new();
+    html_files(dir, &mut paths);
+    let pages: Vec<Vec<u8>> = paths
+        .iter()
+        .map(|p| std::fs::read(p).expect("page"))
+        .collect();
+    let mb = pages.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
+    let mut rates = Vec::new();
+    let mut cpu_rates = Vec::new();
+    let mut read = 0;
+    for _ in 0..3 {
+        let cpu_start = thread_cpu_seconds();
+        let start = Instant::now();
+        read = 0;
+        for (i, bytes) in pages.iter().enumerate() {
+            let Ok(decoded) = read::decode::decode(Path::new("bench.html"), bytes, true) else {
+                continue;
+            };
+            if let Ok(mut article) =
+                read::html::parse(&format!("p{i}"), "bench.html", &decoded.text)
+            {
+                read::infer::infer(&mut article);
+                read += 1;
+            }
+        }
+        rates.push(mb / start.elapsed().as_secs_f64());
+        if let (Some(a), Some(b)) = (cpu_start, thread_cpu_seconds()) {
+            if b > a {
+                cpu_rates.push(mb / (b - a));
+            }
+        }
+    }
+    rates.sort_by(f64::total_cmp);
+    cpu_rates.sort_by(f64::total_cmp);
+    let cpu_rate = cpu_rates
+        .get(cpu_rates.len() / 2)
+        .map_or_else(|| "n/a".to_string(), |r| format!("{r:.1} MB/s"));
+    println!(
+        "HTML reading on one core: {} pages ({read} with text), {mb:.1} MB: wall median {:.1} MB/s (best {:.1}); per CPU-second median {cpu_rate}",
+        pages.len(),
+        rates[1],
+        rates[2],
+    );
+}
+
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("html") {
+        let dir = std::env::args().nth(2).map_or_else(
+            || Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/read"),
+            std::path::PathBuf::from,
+        );
+        bench_html(&dir);
+        return;
+    }
     let mb: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

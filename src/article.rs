@@ -173,6 +173,10 @@ pub struct Article {
     pub meta: Metadata,
     /// Marked non-story stretches (sorted by start).
     pub boilerplate: Vec<Boilerplate>,
+    /// Problems met while reading that did not stop it (an encoding that had
+    /// to be guessed, markup that had to be flattened); the reader moves them
+    /// to the corpus's warnings, naming the file.
+    pub warnings: Vec<String>,
 }
 
 impl Article {
@@ -184,6 +188,7 @@ impl Article {
             text: Text::new(text),
             meta: Metadata::default(),
             boilerplate: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 

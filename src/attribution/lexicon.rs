@@ -357,6 +357,90 @@ pub const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "its", 
 /// Pronouns a source can be.
 pub const PRONOUNS: &[&str] = &["it", "he", "she", "they", "we", "i", "you"];
 
+/// Verbs of intent, effort and emphasis. The rules accept them as cues
+/// because PolNeAR annotates stances and plans ("Zaheer, seeking
+/// legitimacy…", "videos underscore…"), but they report no information from
+/// a source, so the desk scope (graph, report) leaves them out: a cited
+/// source is someone who said, reported, showed or wrote something.
+pub const NOT_REPORTING: &[&str] = &[
+    "seek",
+    "seeks",
+    "seeking",
+    "sought",
+    "attempt",
+    "attempts",
+    "attempted",
+    "attempting",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "underscore",
+    "underscores",
+    "underscored",
+    "underscoring",
+    "portray",
+    "portrays",
+    "portrayed",
+    "portraying",
+    "frame",
+    "frames",
+    "framed",
+    "framing",
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "intending",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "wish",
+    "wishes",
+    "wished",
+    "prefer",
+    "prefers",
+    "preferred",
+    "struggle",
+    "struggles",
+    "struggled",
+    "struggling",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+];
+
+/// True when an attribution with this cue reports information (the desk
+/// scope): any construction or verb of saying, reporting, showing or citing,
+/// but not a single verb of intent or emphasis ([`NOT_REPORTING`]).
+pub fn reports_information(cue: &str) -> bool {
+    let mut words = cue.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(one), None) => !is_in(
+            NOT_REPORTING,
+            one.trim_matches(|c: char| !c.is_alphanumeric()),
+        ),
+        _ => true,
+    }
+}
+
 /// Case-insensitive membership in a small word list.
 pub fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -376,6 +460,16 @@ mod tests {
         let words = ["the", "of", "and", "to", "a", "in", "Pakistan", "militant"];
         let rejected = words.iter().filter(|w| !lex.may_contain(w)).count();
         assert!(rejected >= words.len() / 2, "{rejected} of {words:?}");
+    }
+
+    #[test]
+    fn intent_verbs_are_not_reported_information() {
+        assert!(reports_information("said"));
+        assert!(reports_information("according to"));
+        assert!(reports_information("Reportedly"));
+        assert!(!reports_information("seeking"));
+        assert!(!reports_information("Underscore"));
+        assert!(!reports_information("attempted"));
     }
 
     #[test]

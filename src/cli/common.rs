@@ -24,9 +24,44 @@ pub struct InputArgs {
     /// Manifest (CSV or JSON keyed by article id) that sets or overrides metadata.
     #[arg(long, value_name = "FILE")]
     pub meta: Option<PathBuf>,
-    /// Largest file to read, in bytes.
+    /// Largest file to read, in bytes (for JSON Lines: largest record).
     #[arg(long, value_name = "BYTES", default_value_t = read::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Format of stdin and of files whose extension names none (default: told from the content).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+    /// Per-article budget, in bytes of text: a longer article is cut to it,
+    /// with a warning naming the file and the article.
+    #[arg(long, value_name = "BYTES", default_value_t = read::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+    /// Follow symbolic links that lead out of the folders named as inputs
+    /// (by default they are skipped with a warning).
+    #[arg(long)]
+    pub follow: bool,
+}
+
+/// `--input-format`: how to read stdin and files without a known extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Plain text.
+    Txt,
+    /// An HTML page.
+    Html,
+    /// One JSON object or an array of objects.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl From<InputFormat> for read::Format {
+    fn from(f: InputFormat) -> Self {
+        match f {
+            InputFormat::Txt => read::Format::Plain,
+            InputFormat::Html => read::Format::Html,
+            InputFormat::Json => read::Format::Json,
+            InputFormat::Jsonl => read::Format::JsonLines,
+        }
+    }
 }
 
 impl InputArgs {
@@ -39,13 +74,17 @@ impl InputArgs {
             max_bytes: self.max_bytes,
             manifest: self.meta.clone(),
             infer: true,
+            input_format: self.input_format.map(Into::into),
+            follow: self.follow,
+            max_article_bytes: self.max_article_bytes,
         };
         let corpus = read::read_inputs(&self.inputs, &options)?;
+        remember_inputs(&corpus);
         for err in &corpus.errors {
-            eprintln!("citetrace: {err}");
+            say(&format!("citetrace: {err}"));
         }
         for warning in &corpus.warnings {
-            eprintln!("citetrace: warning: {warning}");
+            say(&format!("citetrace: warning: {warning}"));
         }
         if corpus.articles.is_empty() {
             bail!("no article could be read");
@@ -108,6 +147,10 @@ pub struct OutputArgs {
     /// Write to FILE instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The format [`OutputArgs::format`] chose: tables and Markdown get
+    /// their control characters escaped by [`OutputArgs::writer`].
+    #[arg(skip)]
+    chosen: std::cell::Cell<Option<Format>>,
 }
 
 impl OutputArgs {
@@ -115,6 +158,7 @@ impl OutputArgs {
     /// command does not support it.
     pub fn format(&self, default: Format, supported: &[Format]) -> Result<Format> {
         let format = self.format.unwrap_or(default);
+        self.chosen.set(Some(format));
         if !supported.contains(&format) {
             let names: Vec<&str> = supported.iter().map(|f| f.name()).collect();
             bail!(
@@ -127,15 +171,87 @@ impl OutputArgs {
     }
 
     /// Opens the output (a file or stdout), buffered.
+    ///
+    /// Refuses a file that is one of the inputs read: `-o` never overwrites
+    /// the corpus.
     pub fn writer(&self) -> Result<Box<dyn Write>> {
-        Ok(match &self.output {
+        if let Some(path) = &self.output {
+            if let Some(input) = input_at(path) {
+                bail!(
+                    "refusing to write {}: it is an input file ({}); choose another -o",
+                    citetrace::text::printable::printable(&path.display().to_string()),
+                    citetrace::text::printable::printable(&input)
+                );
+            }
+        }
+        let out: Box<dyn Write> = match &self.output {
             Some(path) => Box::new(io::BufWriter::new(
                 std::fs::File::create(path)
                     .with_context(|| format!("cannot create {}", path.display()))?,
             )),
             None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        };
+        // Text meant for reading on a terminal never carries its controls.
+        Ok(match self.chosen.get() {
+            Some(
+                Format::Json
+                | Format::Jsonl
+                | Format::Csv
+                | Format::Dot
+                | Format::Graphml
+                | Format::Mermaid
+                | Format::Html,
+            ) => out,
+            Some(Format::Table | Format::Markdown) | None => {
+                Box::new(citetrace::export::terminal::SafeText::new(out))
+            }
         })
     }
+}
+
+/// The files the command read, for [`OutputArgs::writer`]'s check.
+static INPUT_FILES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Notes the files the corpus was read from.
+fn remember_inputs(corpus: &Corpus) {
+    // Records of one file are consecutive: skip the repeats before sorting.
+    let mut paths: Vec<String> = Vec::new();
+    for a in &corpus.articles {
+        if paths.last() != Some(&a.path) {
+            paths.push(a.path.clone());
+        }
+    }
+    paths.sort_unstable();
+    paths.dedup();
+    if let Ok(mut files) = INPUT_FILES.lock() {
+        *files = paths;
+    }
+}
+
+/// The input file that `output` would overwrite, if any (compared by
+/// identity, so `./a.txt`, `dir/../a.txt` and links all count).
+fn input_at(output: &std::path::Path) -> Option<String> {
+    let target = std::fs::canonicalize(output).ok()?;
+    let name = target.file_name()?.to_os_string();
+    let files = INPUT_FILES.lock().ok()?;
+    files
+        .iter()
+        .filter(|p| {
+            let p = std::path::Path::new(p);
+            // Cheap name test first: only candidates are resolved.
+            p.file_name().is_some_and(|n| n == name)
+                || std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
+        })
+        .find(|p| std::fs::canonicalize(p).is_ok_and(|c| c == target))
+        .cloned()
+}
+
+/// Writes one line to stderr, control characters escaped (see
+/// [`citetrace::text::printable`]). Never panics: when stderr is closed or
+/// full (`2>/dev/full`, `2>&1 | head -1`) the line is dropped.
+pub fn say(line: &str) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{}", citetrace::text::printable::printable(line));
 }
 
 /// True when the error is a closed pipe (`citetrace ... | head`): not a failure.

@@ -66,7 +66,7 @@ pub fn main() -> ExitCode {
         Ok(common::Outcome::SomeInputsFailed) => ExitCode::from(1),
         Err(err) if common::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("citetrace: {err:#}");
+            common::say(&format!("citetrace: {err:#}"));
             ExitCode::from(2)
         }
     }

@@ -3,11 +3,11 @@
 use std::io::Write;
 
 use anyhow::Result;
-use citetrace::attribution::{self, Attribution};
+use citetrace::analysis::Analysis;
 use citetrace::desk::diff;
 use citetrace::desk::locate::Locator;
 use citetrace::desk::quotes::{self, Occurrence, QuoteCheck};
-use rayon::prelude::*;
+use citetrace::reuse;
 
 use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
 
@@ -40,17 +40,19 @@ fn row(c: &QuoteCheck, width: Option<usize>) -> Vec<String> {
         format!("{}-{}", c.quote.start, c.quote.end),
         c.status.name().to_string(),
         cut(&c.quote.text),
-        c.credited
-            .as_ref()
-            .map(|e| e.name.clone())
-            .unwrap_or_default(),
+        c.speaker.clone().unwrap_or_default(),
         c.against.as_ref().map(place).unwrap_or_default(),
-        place(&c.earliest),
+        c.coverage
+            .zip(c.similarity)
+            .map(|(cov, sim)| format!("{cov:.2}/{sim:.2}"))
+            .unwrap_or_default(),
         if c.diff.is_empty() {
             String::new()
         } else {
             cut(&diff::inline(&c.diff))
         },
+        cut(&c.why),
+        place(&c.earliest),
     ]
 }
 
@@ -61,13 +63,20 @@ pub fn run(args: &Args) -> Result<Outcome> {
         &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
     )?;
     let (corpus, outcome) = args.input.read()?;
-    let attributions: Vec<Vec<Attribution>> = corpus
-        .articles
-        .par_iter()
-        .map(attribution::extract)
-        .collect();
-    let locator = Locator::new(&corpus.articles);
-    let checks = quotes::check_all(&corpus.articles, &attributions, &locator);
+    // Attributions with entities merged across the corpus (one speaker, one
+    // id) and copy pairs (a quote may come from an article its own copies).
+    let options = reuse::Options {
+        progress: true,
+        ..reuse::Options::default()
+    };
+    let analysis = Analysis::run(corpus, &options);
+    let locator = Locator::new(&analysis.corpus.articles);
+    let checks = quotes::check_all(
+        &analysis.corpus.articles,
+        &analysis.attributions,
+        &analysis.copies,
+        &locator,
+    );
     let mut out = args.output.writer()?;
     match format {
         Format::Json => common::write_json(&mut out, &checks)?,
@@ -78,10 +87,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 "span",
                 "status",
                 "quote",
-                "credited",
+                "speaker",
                 "checked against",
-                "earliest",
+                "coverage/similarity",
                 "diff",
+                "why",
+                "earliest",
             ];
             if format == Format::Csv {
                 citetrace::export::csv::write_rows(

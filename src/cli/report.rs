@@ -1,10 +1,12 @@
-//! `citetrace report`: one self-contained HTML (or Markdown) file for the desk.
+//! `citetrace report`: one self-contained HTML (or Markdown) file for the desk;
+//! `--format json` gives the whole report with every detail.
 
 use std::io::Write;
 
 use anyhow::Result;
 use citetrace::analysis::Analysis;
 use citetrace::desk::report::{self, Report, svg};
+use citetrace::graph::{ProvenanceGraph, analysis};
 use citetrace::reuse;
 
 use super::common::{Format, InputArgs, Outcome, OutputArgs};
@@ -37,33 +39,34 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args
-        .output
-        .format(Format::Html, &[Format::Html, Format::Markdown])?;
+    let format = args.output.format(
+        Format::Html,
+        &[Format::Html, Format::Markdown, Format::Json],
+    )?;
     let (corpus, outcome) = args.input.read()?;
     let options = reuse::Options {
         progress: true,
         ..reuse::Options::default()
     };
     let analysis = Analysis::run(corpus, &options);
-    let report = Report::build(&analysis, &args.title);
+    let graph = ProvenanceGraph::build(&analysis);
+    let findings = analysis::run(&graph, usize::MAX);
+    let report = Report::build(&analysis, &graph, &findings, &args.title);
     let mut out = args.output.writer()?;
-    if format == Format::Markdown {
-        report::markdown::write(&report, &mut out)?;
-    } else {
-        let layout = match args.graph_layout {
-            GraphLayout::Auto => svg::Layout::Auto,
-            GraphLayout::Builtin => svg::Layout::Builtin,
-            GraphLayout::Graphviz => svg::Layout::Graphviz,
-        };
-        let (picture, engine) = svg::render(&report.graph, layout);
-        report::html::write(
-            &report,
-            &analysis.corpus.articles,
-            &picture,
-            engine,
-            &mut out,
-        )?;
+    match format {
+        Format::Markdown => report::markdown::write(&report, &mut out)?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            out.write_all(b"\n")?;
+        }
+        _ => {
+            let layout = match args.graph_layout {
+                GraphLayout::Auto => svg::Layout::Auto,
+                GraphLayout::Builtin => svg::Layout::Builtin,
+                GraphLayout::Graphviz => svg::Layout::Graphviz,
+            };
+            report::html::write(&report, &analysis.corpus.articles, layout, &mut out)?;
+        }
     }
     out.flush()?;
     Ok(outcome)

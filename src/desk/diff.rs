@@ -32,8 +32,10 @@ pub enum Change {
 pub struct Run {
     /// Kept, removed or added.
     pub change: Change,
-    /// The words as written in the text they come from (the left text for
-    /// `same` and `removed`, the right text for `added`), joined by spaces.
+    /// The words as written in the text they come from (the right text —
+    /// the quote or copy — for `same` and `added`, the left text for
+    /// `removed`), with the punctuation between and right after them as
+    /// written ("On January 15, 2026, the US-led"); line breaks become spaces.
     pub text: String,
     /// Character range in the left text (`None` for added words).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -41,6 +43,9 @@ pub struct Run {
     /// Character range in the right text (`None` for removed words).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub right: Option<Range>,
+    /// Number of words in the run.
+    #[serde(skip)]
+    pub words: usize,
 }
 
 /// One word prepared for comparison.
@@ -52,6 +57,22 @@ pub struct Token {
     pub text: String,
     /// Its character range in the article.
     pub range: Range,
+    /// What separates it from the next word as written (punctuation and
+    /// spacing; whitespace runs folded to one space), so diffs can show the
+    /// text with its punctuation. Empty after the last word.
+    pub after: String,
+    /// True when the writer marks an omission or interruption right after
+    /// this word: an ellipsis ("…", "...") in `after`, or (set by the quote
+    /// checker) the end of one piece of a quote split by its attribution.
+    pub elides: bool,
+}
+
+impl Token {
+    /// True when a sentence or paragraph ends right after this word.
+    pub fn ends_sentence(&self) -> bool {
+        self.after.contains(['.', '!', '?', '\n']) && !self.after.contains("...")
+            || self.after.contains('\n')
+    }
 }
 
 /// Folds a word for comparison: lowercase, curly apostrophes and dashes straightened.
@@ -63,24 +84,82 @@ pub fn fold_word(word: &str) -> String {
 }
 
 /// The words of `text` (whose first character is at offset `first_char`) as
-/// tokens; hyphenated words count as their parts ("Al-Aqsa" = "Al Aqsa").
+/// tokens; hyphenated words count as their parts ("Al-Aqsa" = "Al Aqsa"),
+/// and dotted initials are one word ("U.S." = "US").
 pub fn tokens(text: &str, first_char: usize) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
+    // Byte offset just past the previous word, to fill its `after`.
+    let mut prev_end: Option<usize> = None;
     for w in words(text, first_char) {
+        if let Some(end) = prev_end
+            && let Some(last) = out.last_mut()
+        {
+            set_after(last, &text[end..w.byte]);
+            // "U.S.": single letters joined by dots are one word.
+            if last.after == "." && is_initial(&last.text) && is_initial(w.text) {
+                let joined = format!("{}{}", last.key, fold_word(w.text));
+                last.key = joined;
+                last.text = text[w.byte - last.text.len() - 1..w.byte + w.text.len()].to_string();
+                last.range = Range::new(last.range.start, w.range.end);
+                last.after.clear();
+                prev_end = Some(w.byte + w.text.len());
+                continue;
+            }
+        }
         let mut start = w.range.start;
         let mut part_start = 0usize; // byte offset inside w.text
         let mut ch = w.range.start;
         for (b, c) in w.text.char_indices() {
             if matches!(c, '-' | '‐') {
                 push_token(&mut out, &w.text[part_start..b], start, ch);
+                if let Some(last) = out.last_mut() {
+                    last.after = c.to_string();
+                }
                 part_start = b + c.len_utf8();
                 start = ch + 1;
             }
             ch += 1;
         }
         push_token(&mut out, &w.text[part_start..], start, ch);
+        prev_end = Some(w.byte + w.text.len());
+    }
+    // A dotted initialism ends with its dot ("U.S."): keep the dot in the word.
+    if let (Some(end), Some(last)) = (prev_end, out.last_mut()) {
+        set_after(last, &text[end..]);
     }
     out
+}
+
+/// A single letter, as in dotted initials.
+fn is_initial(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
+}
+
+fn set_after(token: &mut Token, gap: &str) {
+    let mut after = String::with_capacity(gap.len().min(16));
+    let mut space = false;
+    for c in gap.chars().take(64) {
+        if c == '\n' {
+            if !after.ends_with('\n') {
+                after.push('\n');
+            }
+            space = false;
+        } else if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !after.is_empty() && !after.ends_with('\n') {
+                after.push(' ');
+            }
+            space = false;
+            after.push(c);
+        }
+    }
+    if space && !after.ends_with('\n') {
+        after.push(' ');
+    }
+    token.elides = gap.contains('…') || gap.contains("...");
+    token.after = after;
 }
 
 fn push_token(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
@@ -89,15 +168,24 @@ fn push_token(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
             key: fold_word(text),
             text: text.to_string(),
             range: Range::new(start, end),
+            after: String::new(),
+            elides: false,
         });
     }
 }
 
 /// Aligns `left` (the source) with `right` (the quote or copy), word by word.
 pub fn diff(left: &[Token], right: &[Token]) -> Vec<Run> {
+    runs_of(left, right, &lcs_ops(left, right))
+}
+
+/// The word-by-word alignment of `left` and `right` as operations
+/// `(change, left index, right index)` in order: a longest common
+/// subsequence of folded words (beyond [`MAX_CELLS`] cells, after trimming
+/// the equal ends, the middle is one removal and one addition).
+pub fn lcs_ops(left: &[Token], right: &[Token]) -> Vec<(Change, usize, usize)> {
     // Trim the common suffix: cheap and keeps the grid small. (Not the
     // prefix: the alignment itself picks the best start, see `align`.)
-    let pre = 0;
     let mut suf = 0;
     while suf < left.len()
         && suf < right.len()
@@ -105,19 +193,13 @@ pub fn diff(left: &[Token], right: &[Token]) -> Vec<Run> {
     {
         suf += 1;
     }
-    let l_mid = &left[pre..left.len() - suf];
-    let r_mid = &right[pre..right.len() - suf];
-    let mut ops: Vec<(Change, usize, usize)> = Vec::new(); // (change, left idx, right idx)
-    for i in 0..pre {
-        ops.push((Change::Same, i, i));
-    }
-    for (change, i, j) in align(l_mid, r_mid) {
-        ops.push((change, i + pre, j + pre));
-    }
+    let l_mid = &left[..left.len() - suf];
+    let r_mid = &right[..right.len() - suf];
+    let mut ops = align(l_mid, r_mid);
     for k in 0..suf {
         ops.push((Change::Same, left.len() - suf + k, right.len() - suf + k));
     }
-    coalesce(left, right, &ops)
+    ops
 }
 
 #[allow(clippy::many_single_char_names)] // i, j, n, m, w: the textbook names
@@ -147,9 +229,15 @@ fn align(left: &[Token], right: &[Token]) -> Vec<(Change, usize, usize)> {
         // Before the first kept word, prefer a later start when it keeps as
         // many words: "said on Thursday. “On January…” starts at the second "On".
         let later_start = j == 0 && lcs[(i + 1) * w] == lcs[i * w];
-        if left[i].key == right[j].key && !later_start {
+        // Likewise on the right: "Bad, bad things" against "bad things"
+        // keeps the second "bad", so the extra word is before the match.
+        let later_right = i == 0 && lcs[j + 1] == lcs[j];
+        if left[i].key == right[j].key && !later_start && !later_right {
             ops.push((Change::Same, i, j));
             i += 1;
+            j += 1;
+        } else if later_right && !later_start {
+            ops.push((Change::Added, i, j));
             j += 1;
         } else if lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] {
             ops.push((Change::Removed, i, j));
@@ -164,30 +252,65 @@ fn align(left: &[Token], right: &[Token]) -> Vec<(Change, usize, usize)> {
     ops
 }
 
-fn coalesce(left: &[Token], right: &[Token], ops: &[(Change, usize, usize)]) -> Vec<Run> {
+/// Groups operations (see [`lcs_ops`]) into runs, with the words as written.
+pub fn runs_of(left: &[Token], right: &[Token], ops: &[(Change, usize, usize)]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
+    // The token that ended the last run, for the punctuation after it.
+    let mut last: Option<&Token> = None;
     for &(change, i, j) in ops {
-        let (word, l, r) = match change {
-            Change::Same => (&left[i].text, Some(left[i].range), Some(right[j].range)),
-            Change::Removed => (&left[i].text, Some(left[i].range), None),
-            Change::Added => (&right[j].text, None, Some(right[j].range)),
+        let (tok, l, r) = match change {
+            Change::Same => (&right[j], Some(left[i].range), Some(right[j].range)),
+            Change::Removed => (&left[i], Some(left[i].range), None),
+            Change::Added => (&right[j], None, Some(right[j].range)),
         };
         match runs.last_mut() {
             Some(run) if run.change == change => {
-                run.text.push(' ');
-                run.text.push_str(word);
+                let sep = last.map_or(" ", |t| t.after.as_str());
+                if sep.is_empty() {
+                    run.text.push(' ');
+                } else {
+                    run.text
+                        .extend(sep.chars().map(|c| if c == '\n' { ' ' } else { c }));
+                }
+                run.text.push_str(&tok.text);
+                run.words += 1;
                 run.left = join(run.left, l);
                 run.right = join(run.right, r);
             }
-            _ => runs.push(Run {
-                change,
-                text: word.clone(),
-                left: l,
-                right: r,
-            }),
+            _ => {
+                if let (Some(run), Some(t)) = (runs.last_mut(), last) {
+                    run.text.push_str(&trailing(&t.after));
+                }
+                runs.push(Run {
+                    change,
+                    text: tok.text.clone(),
+                    left: l,
+                    right: r,
+                    words: 1,
+                });
+            }
         }
+        last = Some(tok);
+    }
+    if let (Some(run), Some(t)) = (runs.last_mut(), last) {
+        run.text.push_str(&trailing(&t.after));
     }
     runs
+}
+
+/// The punctuation that closes a word ("," "." "?"), without the spacing
+/// and quotation marks after it.
+fn trailing(after: &str) -> String {
+    after
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .filter(|c| {
+            !matches!(
+                c,
+                '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»' | '„' | '-' | '‐'
+            )
+        })
+        .collect()
 }
 
 fn join(a: Option<Range>, b: Option<Range>) -> Option<Range> {
@@ -201,7 +324,7 @@ fn join(a: Option<Range>, b: Option<Range>) -> Option<Range> {
 pub fn same_words(runs: &[Run]) -> usize {
     runs.iter()
         .filter(|r| r.change == Change::Same)
-        .map(|r| r.text.split(' ').count())
+        .map(|r| r.words)
         .sum()
 }
 
@@ -267,7 +390,7 @@ mod tests {
             &tokens("said on Thursday. On January 15", 0),
             &tokens("On January 15", 0),
         );
-        assert_eq!(inline(&runs), "[-said on Thursday-] On January 15");
+        assert_eq!(inline(&runs), "[-said on Thursday.-] On January 15");
     }
 
     #[test]

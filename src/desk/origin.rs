@@ -15,6 +15,7 @@
 //! carrying the claim, with the copy or citation edge that explains the step.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,8 @@ use crate::span::{Range, Span};
 use crate::text::segment;
 use crate::text::words::words;
 
+use super::diff::{Token, tokens};
+use super::locate::align;
 use super::sources;
 
 /// Hits scoring below this are not candidates.
@@ -257,6 +260,10 @@ pub struct Carrier {
     pub span: Span,
     /// 0.0–1.0 match score.
     pub score: f64,
+    /// 0.0–1.0 share of the query's content words the sentence has in the
+    /// query's order ([`super::locate::align`], the quote checker's alignment).
+    #[serde(default)]
+    pub coverage: f64,
 }
 
 /// How a later article got the claim from an earlier one.
@@ -286,6 +293,11 @@ pub struct Step {
     pub from: Option<String>,
     /// The evidence, in words.
     pub detail: String,
+    /// 0.0–1.0 word similarity of this carrier's sentence and the sentence
+    /// of the article it came from (`from`), by the quote checker's
+    /// alignment: near 1 when the words travelled unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similarity_to_from: Option<f64>,
 }
 
 /// What the earliest occurrence says the claim came from.
@@ -320,9 +332,19 @@ pub struct Trace {
     pub spread: Vec<Step>,
 }
 
-fn carrier(articles: &[Article], hit: &Hit) -> Option<Carrier> {
+/// The words of a hit's sentence, for alignment.
+fn sentence_tokens(articles: &[Article], hit: &Hit) -> Vec<Token> {
+    articles
+        .get(hit.unit.article as usize)
+        .map_or_else(Vec::new, |a| {
+            tokens(a.text.slice(hit.unit.range), hit.unit.range.start)
+        })
+}
+
+fn carrier(articles: &[Article], hit: &Hit, query: &[Token]) -> Option<Carrier> {
     let article = articles.get(hit.unit.article as usize)?;
     let date = sources::effective_date(article);
+    let coverage = align(query, &sentence_tokens(articles, hit)).map_or(0.0, |a| a.coverage());
     Some(Carrier {
         article: article.id.clone(),
         outlet: article.outlet().map(str::to_string),
@@ -330,6 +352,7 @@ fn carrier(articles: &[Article], hit: &Hit) -> Option<Carrier> {
         date_is_floor: date.is_some_and(|d| d.1),
         span: article.span(hit.unit.range),
         score: hit.score,
+        coverage,
     })
 }
 
@@ -343,7 +366,11 @@ pub fn trace(
     attributions: &BTreeMap<usize, Vec<Attribution>>,
     copies: &[CopyPair],
 ) -> Trace {
-    let candidates: Vec<Carrier> = hits.iter().filter_map(|h| carrier(articles, h)).collect();
+    let words = tokens(query, 0);
+    let candidates: Vec<Carrier> = hits
+        .iter()
+        .filter_map(|h| carrier(articles, h, &words))
+        .collect();
     let top = hits.first().map_or(0.0, |h| h.score);
     let story: Vec<&Hit> = hits
         .iter()
@@ -362,7 +389,7 @@ pub fn trace(
     let credits = credits_of(articles, first, hits, attributions);
     let mut spread = Vec::new();
     for (k, hit) in story.iter().enumerate().skip(1) {
-        let Some(c) = carrier(articles, hit) else {
+        let Some(c) = carrier(articles, hit, &words) else {
             continue;
         };
         let earlier: Vec<&Article> = story[..k]
@@ -373,18 +400,43 @@ pub fn trace(
         let own = attributions
             .get(&(hit.unit.article as usize))
             .map_or(&[][..], Vec::as_slice);
-        let (edge, from, detail) = explain(later, &earlier, own, copies);
+        let (edge, from, mut detail) = explain(later, &earlier, own, copies);
+        // How the words travelled: the carrier's sentence against the
+        // sentence of the article it came from, by the same alignment.
+        let similarity_to_from = from.as_ref().and_then(|id| {
+            let source = story[..k]
+                .iter()
+                .find(|h| articles[h.unit.article as usize].id == *id)?;
+            let a = align(
+                &sentence_tokens(articles, hit),
+                &sentence_tokens(articles, source),
+            )?;
+            Some(a.similarity())
+        });
+        if let Some(sim) = similarity_to_from {
+            let how = if sim >= 0.999 {
+                "the same words"
+            } else if sim >= 0.8 {
+                "nearly the same words"
+            } else if sim >= 0.5 {
+                "edited"
+            } else {
+                "reworded"
+            };
+            let _ = write!(detail, "; {how} (similarity {sim:.2})");
+        }
         spread.push(Step {
             carrier: c,
             edge,
             from,
             detail,
+            similarity_to_from,
         });
     }
     Trace {
         query: query.to_string(),
         candidates,
-        earliest: carrier(articles, first),
+        earliest: carrier(articles, first, &words),
         credits,
         spread,
     }

@@ -1,44 +1,75 @@
-//! Quote verification: is every direct quote found, unchanged, where it came from?
+//! Quote verification: is every direct quote the same statement as its source?
 //!
-//! The quotes of an article are the direct and mixed attributions' quoted
-//! words (the quotation-marked stretches of their content), plus any other
-//! quotation-marked stretch of at least [`MIN_WORDS`] words the attribution
-//! parser left unattributed. Each is looked up across the corpus
-//! ([`super::locate`]) and classified:
+//! A quote is one **statement**: the quotation-marked words of a direct or
+//! mixed attribution — all its pieces, so a quote interrupted by its
+//! attribution ("…,” he said, “…") or running over several paragraphs is
+//! checked as one — or any other quotation-marked stretch of at least
+//! [`MIN_WORDS`] words. It is checked only against passages that can be its
+//! source ([`Basis`]):
 //!
-//! - **verified** — the same words occur in an article by the source the
-//!   quote credits, or (when the corpus holds nothing by that source) in an
-//!   earlier article;
-//! - **altered** — found there, but with words dropped, added or changed (the
-//!   word-level diff says which);
-//! - **unverified** — no source for it in the corpus.
+//! - the **credited source's own text** (an article by the entity the
+//!   attribution resolves to: the report, the speaker's own article);
+//! - an article the quoting article **copies** (a copy pair);
+//! - a **quotation credited to the same speaker** in another article not
+//!   known to be later.
 //!
-//! Each check also names the earliest occurrence (article, outlet, date, span).
+//! The passage is found through the [`Locator`]'s inverted index (rare words
+//! first, a bounded budget per quote) and aligned with [`locate::align`]; the
+//! verdict ([`Status`]) comes from that alignment:
+//!
+//! - **verified** — the same words, in order, nothing dropped or added
+//!   (punctuation and case aside);
+//! - **partial** — the same words where the quote has them, but the quote
+//!   marks an omission (an ellipsis, a split) where the source has more, or
+//!   the quote runs on past the end of the source's sentence or quotation (a
+//!   longer version): not a misquote;
+//! - **altered** — the same statement ([`locate::Alignment::same_statement`]:
+//!   at least [`locate::MIN_CONTENT`] content words and most of the quote's
+//!   content words in order) with words dropped, added or changed; the diff
+//!   says which. A shared phrase of a few words is never enough;
+//! - **unverified** — no source passage for it in the corpus.
+//!
+//! Every check names the speaker, the passage checked against (article and
+//! span), the alignment's coverage and similarity, and why, in one sentence.
+
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Date};
 use crate::attribution::{Attribution, QuoteKind};
-use crate::entities::EntityRef;
+use crate::entities::{EntityKind, EntityRef};
+use crate::reuse::CopyPair;
 use crate::span::{Range, Span};
 
-use super::diff::{self, Run};
-use super::locate::{self, Locator};
+use super::diff::{self, Run, Token};
+use super::locate::{self, Locator, Match};
 use super::sources;
 
 /// Shortest quote checked, in words (shorter quoted phrases are names and scare quotes).
 pub const MIN_WORDS: usize = 4;
 
+/// Regions aligned per quote that lie in a possible source quotation…
+const MAX_SOURCE_REGIONS: usize = 32;
+/// …and elsewhere (other occurrences).
+const MAX_OTHER_REGIONS: usize = 12;
+
+/// Most other occurrences listed per quote (the best first).
+const MAX_OCCURRENCES: usize = 20;
+
 /// The verdict on a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
-    /// The same words occur in the credited source or an earlier article.
+    /// The same words as the source passage (punctuation and case aside).
     Verified,
-    /// Found there with changes.
+    /// A fragment of the source statement, or a longer version of it, with
+    /// the shared words unchanged: not a misquote.
+    Partial,
+    /// The same statement as the source passage, with words changed.
     Altered,
-    /// No source for it in the corpus.
+    /// No source passage for it in the corpus.
     Unverified,
 }
 
@@ -48,19 +79,32 @@ impl Status {
         match self {
             Status::Verified => "verified",
             Status::Altered => "altered",
+            Status::Partial => "partial",
             Status::Unverified => "unverified",
         }
     }
 }
 
-/// What the verdict was checked against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Why a passage can be the quote's source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Basis {
-    /// An article by the source the quote credits.
+    /// An article by the entity the quote is credited to.
     CreditedSource,
-    /// An earlier article (the credited source is not in the corpus).
-    EarlierArticle,
+    /// An article the quoting article copies text from.
+    CopiedFrom,
+    /// A quotation credited to the same speaker in another article.
+    SameSpeaker,
+}
+
+impl Basis {
+    fn phrase(self) -> &'static str {
+        match self {
+            Basis::CreditedSource => "the credited source's own text",
+            Basis::CopiedFrom => "an article this one copies",
+            Basis::SameSpeaker => "a quotation of the same speaker",
+        }
+    }
 }
 
 /// One place a quote occurs.
@@ -75,12 +119,15 @@ pub struct Occurrence {
     /// True when `date` is only a floor (the latest date the text mentions).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub date_is_floor: bool,
-    /// Where in that article.
+    /// Where in that article (the aligned stretch).
     pub span: Span,
     /// True when the words are the same as the quote's.
     pub exact: bool,
-    /// 0.0–1.0 word similarity to the quote.
+    /// 0.0–1.0 word similarity (Dice) to the quote.
     pub similarity: f64,
+    /// 0.0–1.0 share of the quote's content words found there, in order.
+    #[serde(default)]
+    pub coverage: f64,
 }
 
 /// The check of one quote.
@@ -88,59 +135,117 @@ pub struct Occurrence {
 pub struct QuoteCheck {
     /// The quoting article.
     pub article: String,
-    /// The quoted words, inside the quotation marks.
+    /// The quoted words, from the first to the last (for a quote in pieces,
+    /// the attribution between them is inside this span; see `pieces`).
     pub quote: Span,
+    /// The pieces of a quote split by its attribution, by paragraphs or
+    /// into fragments, each inside its quotation marks; empty for a quote
+    /// in one piece.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pieces: Vec<Span>,
     /// The source mention of the attribution, if the quote is attributed.
     pub source: Option<Span>,
     /// The entity the quote is credited to, if resolved.
     pub credited: Option<EntityRef>,
-    /// Verified, altered or unverified.
+    /// Who the quote is credited to, as a name: the resolved entity, else
+    /// the source mention as written.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// Verified, altered, partial or unverified.
     pub status: Status,
-    /// What the status was decided against.
+    /// Why the passage checked against can be the quote's source.
     pub basis: Option<Basis>,
-    /// The occurrence the status was decided against.
+    /// The passage the status was decided against.
     pub against: Option<Occurrence>,
-    /// Word-level differences (left = `against`, right = the quote); empty
-    /// unless altered.
+    /// 0.0–1.0 share of the quote's content words found in order in `against`.
+    #[serde(default)]
+    pub coverage: Option<f64>,
+    /// 0.0–1.0 word similarity of the quote and `against`.
+    #[serde(default)]
+    pub similarity: Option<f64>,
+    /// Why this status, in one sentence.
+    #[serde(default)]
+    pub why: String,
+    /// Word-level differences (left = `against`, right = the quote as
+    /// written, punctuation kept); empty when verified or unverified.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub diff: Vec<Run>,
-    /// The earliest known occurrence (possibly the quote itself).
+    /// The earliest known occurrence of the statement (possibly the quote itself).
     pub earliest: Occurrence,
-    /// Every other article where the quote occurs, exactly or nearly.
+    /// Other articles where the same statement occurs (at most 20), by article.
     pub occurrences: Vec<Occurrence>,
 }
 
 /// A quote found in an article, before checking.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quoted<'a> {
-    /// The quoted words.
+    /// From the first quoted word to the last.
     pub range: Range,
+    /// The quoted words, piece by piece (one range for a quote in one piece).
+    pub pieces: Vec<Range>,
     /// The attribution it belongs to, if any.
     pub attribution: Option<&'a Attribution>,
 }
 
-/// Quotation-marked stretches inside `within` (character range of `text`),
-/// each trimmed to the words inside the marks. Double marks only: single
-/// marks are too often apostrophes; nested single quotes stay inside.
-pub fn quoted_ranges(article: &Article, within: Range) -> Vec<Range> {
-    let s = article.text.slice(within);
+const OPENING: [char; 4] = ['“', '„', '"', '«'];
+
+fn closes(open: char, c: char) -> bool {
+    matches!((open, c), ('“' | '„', '”' | '“') | ('"', '"') | ('«', '»'))
+}
+
+/// Every quotation-marked stretch of `article`, in text order, each as its
+/// pieces trimmed to the words inside the marks. A quotation left open at
+/// the end of a paragraph continues when the next paragraph reopens with a
+/// mark of the same kind (the news convention for quotes over paragraphs);
+/// otherwise its opening mark was stray and is ignored. Double marks only:
+/// single marks are too often apostrophes; nested single quotes stay inside.
+/// One pass over the text.
+pub fn quotations(article: &Article) -> Vec<Vec<Range>> {
+    let text = article.text.as_str();
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in s.chars().enumerate() {
-        let at = within.start + i;
-        match (open, c) {
-            (None, '“' | '„' | '"' | '«') => open = Some((at + 1, c)),
-            (Some((start, o)), '”' | '"' | '»' | '“')
-                if matches!((o, c), ('“' | '„', '”' | '“') | ('"', '"') | ('«', '»')) =>
-            {
-                push_trimmed(article, Range::new(start, at), &mut out);
+    let mut open: Option<(char, usize)> = None; // (mark, piece start)
+    let mut pieces: Vec<Range> = Vec::new();
+    let mut awaiting: Option<char> = None; // mark of a quotation cut by a paragraph end
+    for (at, c) in text.chars().enumerate() {
+        if let Some(mark) = awaiting {
+            if c.is_whitespace() {
+                continue;
+            }
+            awaiting = None;
+            if c == mark || (mark == '„' && c == '“') || (mark == '“' && c == '„') {
+                open = Some((mark, at + 1));
+                continue;
+            }
+            pieces.clear();
+        }
+        match open {
+            None if OPENING.contains(&c) => open = Some((c, at + 1)),
+            Some((mark, start)) if closes(mark, c) => {
+                push_trimmed(article, Range::new(start, at), &mut pieces);
+                if !pieces.is_empty() {
+                    out.push(std::mem::take(&mut pieces));
+                }
                 open = None;
             }
-            (Some(_), '\n') => open = None,
+            Some((mark, start)) if c == '\n' => {
+                push_trimmed(article, Range::new(start, at), &mut pieces);
+                open = None;
+                awaiting = Some(mark);
+            }
             _ => {}
         }
     }
     out
+}
+
+/// Quotation-marked stretches inside `within` (character range of the
+/// text), each piece trimmed to the words inside the marks.
+pub fn quoted_ranges(article: &Article, within: Range) -> Vec<Range> {
+    quotations(article)
+        .into_iter()
+        .flatten()
+        .filter(|r| within.contains(*r))
+        .collect()
 }
 
 fn push_trimmed(article: &Article, range: Range, out: &mut Vec<Range>) {
@@ -151,77 +256,143 @@ fn push_trimmed(article: &Article, range: Range, out: &mut Vec<Range>) {
     }
 }
 
-/// Every quote of `article`: quoted words of direct and mixed attributions,
-/// then unattributed quotation-marked stretches, in text order.
+fn word_count(article: &Article, pieces: &[Range]) -> usize {
+    pieces
+        .iter()
+        .map(|&r| crate::text::words::words(article.text.slice(r), 0).count())
+        .sum()
+}
+
+/// Every quote of `article`, in text order: each direct or mixed
+/// attribution's quoted pieces as one statement (its content when a direct
+/// quote has no marks), then every quotation no attribution claimed. Linear
+/// in the text and the attributions' content.
 pub fn quotes_of<'a>(article: &Article, attributions: &'a [Attribution]) -> Vec<Quoted<'a>> {
+    let quotations = quotations(article);
+    // Pieces in text order (quotations do not overlap), with their quotation.
+    let flat: Vec<(Range, usize)> = quotations
+        .iter()
+        .enumerate()
+        .flat_map(|(q, pieces)| pieces.iter().map(move |&r| (r, q)))
+        .collect();
+    let mut claimed = vec![false; quotations.len()];
     let mut out: Vec<Quoted<'a>> = Vec::new();
     for attr in attributions {
         if attr.quote == QuoteKind::Indirect {
             continue;
         }
+        let mut mine: Vec<usize> = Vec::new();
         for content in &attr.content {
             let range = Range::new(content.start, content.end);
-            let inner = quoted_ranges(article, widen_to_marks(article, range));
-            if inner.is_empty() && attr.quote == QuoteKind::Direct {
-                let mut one = Vec::new();
-                push_trimmed(article, range, &mut one);
-                out.extend(one.into_iter().map(|range| Quoted {
-                    range,
+            let first = flat.partition_point(|(r, _)| r.end <= range.start);
+            for &(r, q) in flat[first..]
+                .iter()
+                .take_while(|(r, _)| r.start < range.end)
+            {
+                if r.overlaps(range) && !claimed[q] {
+                    claimed[q] = true;
+                    mine.push(q);
+                }
+            }
+        }
+        mine.sort_unstable();
+        // Quotations of one attribution are one statement when only the
+        // attribution stands between them ("…,” she said, “…"); a quotation
+        // in another paragraph ("…,” he continued) is a statement of its own.
+        let mut groups: Vec<Vec<Range>> = Vec::new();
+        for q in mine {
+            let pieces = &quotations[q];
+            let joined = match (groups.last(), pieces.first()) {
+                (Some(group), Some(next)) => group
+                    .last()
+                    .is_some_and(|prev| interrupts(article, Range::new(prev.end, next.start))),
+                _ => false,
+            };
+            match groups.last_mut() {
+                Some(group) if joined => group.extend(pieces),
+                _ => groups.push(pieces.clone()),
+            }
+        }
+        if groups.is_empty() && attr.quote == QuoteKind::Direct {
+            let mut pieces = Vec::new();
+            for content in &attr.content {
+                push_trimmed(article, Range::new(content.start, content.end), &mut pieces);
+            }
+            groups.push(pieces);
+        }
+        for mut pieces in groups {
+            pieces.sort_unstable();
+            pieces.dedup();
+            if let (Some(first), Some(last)) = (pieces.first(), pieces.last()) {
+                out.push(Quoted {
+                    range: Range::new(first.start, last.end),
+                    pieces,
                     attribution: Some(attr),
-                }));
-            } else {
-                out.extend(inner.into_iter().map(|range| Quoted {
-                    range,
-                    attribution: Some(attr),
-                }));
+                });
             }
         }
     }
-    let whole = Range::new(0, article.text.char_len());
-    for range in quoted_ranges(article, whole) {
-        if !out.iter().any(|q| q.range.overlaps(range)) {
+    for (q, pieces) in quotations.into_iter().enumerate() {
+        if claimed[q] {
+            continue;
+        }
+        if let (Some(first), Some(last)) = (pieces.first(), pieces.last()) {
             out.push(Quoted {
-                range,
+                range: Range::new(first.start, last.end),
+                pieces,
                 attribution: None,
             });
         }
     }
-    out.retain(|q| crate::text::words::words(article.text.slice(q.range), 0).count() >= MIN_WORDS);
+    out.retain(|q| word_count(article, &q.pieces) >= MIN_WORDS);
     out.sort_by_key(|q| (q.range.start, q.range.end));
     out.dedup_by_key(|q| q.range);
     out
 }
 
-/// Extends a content range by one character each side when those are quote
-/// marks, so marks just outside the content still pair up.
-fn widen_to_marks(article: &Article, range: Range) -> Range {
-    let is_mark = |c: Option<char>| matches!(c, Some('“' | '”' | '"' | '„' | '«' | '»'));
-    let before = range.start.checked_sub(1).and_then(|s| {
-        article
-            .text
-            .slice(Range::new(s, range.start))
-            .chars()
-            .next()
-    });
-    let after = article
-        .text
-        .slice(Range::new(range.end, range.end + 1))
-        .chars()
-        .next();
-    let start = if is_mark(before) {
-        range.start - 1
-    } else {
-        range.start
-    };
-    let end = if is_mark(after) {
-        range.end + 1
-    } else {
-        range.end
-    };
-    Range::new(start, end)
+/// Most words between two quotations of one statement (the attribution
+/// that interrupts it: "…,” the senator from Vermont said on Sunday, “…").
+const MAX_INTERRUPTION_WORDS: usize = 12;
+
+/// True when `gap` (between two quotations) is only an interruption: in one
+/// paragraph, and a few words at most.
+fn interrupts(article: &Article, gap: Range) -> bool {
+    let text = article.text.slice(gap);
+    !text.contains('\n')
+        && crate::text::words::words(text, 0)
+            .take(MAX_INTERRUPTION_WORDS + 1)
+            .count()
+            <= MAX_INTERRUPTION_WORDS
 }
 
-fn occurrence(article: &Article, range: Range, exact: bool, similarity: f64) -> Occurrence {
+/// The words of a quote, piece after piece; the last word of every piece
+/// but the last marks an omission (the source may have words there).
+pub fn quote_tokens(article: &Article, pieces: &[Range]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    for &r in pieces {
+        if let Some(last) = out.last_mut() {
+            last.elides = true;
+        }
+        out.extend(diff::tokens(article.text.slice(r), r.start));
+    }
+    out
+}
+
+fn occurrence(article: &Article, m: &Match) -> Occurrence {
+    let date = sources::effective_date(article);
+    Occurrence {
+        article: article.id.clone(),
+        outlet: article.outlet().map(str::to_string),
+        date: date.map(|d| d.0),
+        date_is_floor: date.is_some_and(|d| d.1),
+        span: article.span(m.range),
+        exact: m.exact,
+        similarity: m.similarity,
+        coverage: m.alignment.coverage(),
+    }
+}
+
+fn own_occurrence(article: &Article, range: Range) -> Occurrence {
     let date = sources::effective_date(article);
     Occurrence {
         article: article.id.clone(),
@@ -229,232 +400,803 @@ fn occurrence(article: &Article, range: Range, exact: bool, similarity: f64) -> 
         date: date.map(|d| d.0),
         date_is_floor: date.is_some_and(|d| d.1),
         span: article.span(range),
-        exact,
-        similarity,
+        exact: true,
+        similarity: 1.0,
+        coverage: 1.0,
     }
 }
 
-/// Checks every quote of every article against the corpus, in article then
-/// text order. `attributions[i]` belongs to `articles[i]`.
+/// True when two credited entities are the same speaker: the same entity
+/// id, spellings of one person's name, a surname alone against the full
+/// name ("Trump", "Donald Trump"), or names of one organisation.
+pub fn same_speaker(a: &EntityRef, b: &EntityRef) -> bool {
+    if a.id == b.id {
+        return true;
+    }
+    let personal = |k: EntityKind| matches!(k, EntityKind::Person | EntityKind::Unknown);
+    if personal(a.kind) && personal(b.kind) {
+        if crate::entities::names::same_person(&a.name, &b.name) {
+            return true;
+        }
+        let words = |n: &str| -> Vec<String> {
+            crate::entities::names::strip_titles(n)
+                .split_whitespace()
+                .map(diff::fold_word)
+                .collect()
+        };
+        let (wa, wb) = (words(&a.name), words(&b.name));
+        // A surname alone, or the same first and last names ("Hillary
+        // Rodham Clinton", "Hillary Clinton").
+        return !wa.is_empty()
+            && !wb.is_empty()
+            && wa.last() == wb.last()
+            && (wa.len() == 1 || wb.len() == 1 || wa.first() == wb.first());
+    }
+    !personal(a.kind) && !personal(b.kind) && sources::same_name(&a.name, &b.name)
+}
+
+/// What a quote can be checked against: the corpus, its quotes, the copy
+/// pairs and the articles of each named source, prepared once.
+struct Desk<'a> {
+    articles: &'a [Article],
+    quotes: Vec<Vec<Quoted<'a>>>,
+    locator: &'a Locator,
+    /// Article index → articles it copies from (or shares text with, undirected).
+    copied_from: HashMap<usize, Vec<usize>>,
+    /// Name key → articles published or written under that name.
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+/// A candidate source passage with the verdict it would give.
+struct Candidate {
+    m: Match,
+    basis: Basis,
+    status: Status,
+    /// The passage's article is known to be later than the quote's.
+    later: bool,
+}
+
+impl<'a> Desk<'a> {
+    fn new(
+        articles: &'a [Article],
+        attributions: &'a [Vec<Attribution>],
+        copies: &[CopyPair],
+        locator: &'a Locator,
+    ) -> Self {
+        let quotes: Vec<Vec<Quoted<'a>>> = articles
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| quotes_of(a, attributions.get(i).map_or(&[][..], Vec::as_slice)))
+            .collect();
+        let index: HashMap<&str, usize> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let mut copied_from: HashMap<usize, Vec<usize>> = HashMap::new();
+        for p in copies {
+            let (Some(&o), Some(&c)) = (index.get(p.origin.as_str()), index.get(p.copy.as_str()))
+            else {
+                continue;
+            };
+            copied_from.entry(c).or_default().push(o);
+            if !p.directed {
+                copied_from.entry(o).or_default().push(c);
+            }
+        }
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in articles.iter().enumerate() {
+            for name in sources::article_names(a) {
+                for key in sources::name_keys(name) {
+                    let list = by_name.entry(key).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        Desk {
+            articles,
+            quotes,
+            locator,
+            copied_from,
+            by_name,
+        }
+    }
+
+    /// The quotes of `article` with a piece overlapping `range`.
+    fn quotes_in(&self, article: usize, range: Range) -> impl Iterator<Item = &Quoted<'a>> {
+        let quotes = &self.quotes[article];
+        let first = quotes.partition_point(|q| q.range.end <= range.start);
+        quotes[first..]
+            .iter()
+            .take_while(move |q| q.range.start < range.end)
+            .filter(move |q| q.pieces.iter().any(|p| p.overlaps(range)))
+    }
+
+    /// Articles by `entity` that can be the source `citing` credits.
+    fn source_articles(&self, entity: &EntityRef, citing: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = sources::name_keys(&entity.name)
+            .iter()
+            .filter_map(|k| self.by_name.get(k))
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                i != citing
+                    && sources::is_source_of(&self.articles[i], entity, &self.articles[citing])
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether match `m` (in another article) can be the quote's source,
+    /// and the verdict it gives. The credited source's own text counts as
+    /// it stands; elsewhere only a quotation counts — credited to the same
+    /// speaker, or any quotation of an article this one copies — and the
+    /// quote is re-aligned with that quotation's words alone (its own
+    /// attribution "…,” she said, “…" left out, its ends the statement's ends).
+    fn candidate(
+        &self,
+        index: usize,
+        query: &[Token],
+        m: &Match,
+        credited: Option<&EntityRef>,
+        own_sources: &[usize],
+        copied: &[usize],
+    ) -> Option<Candidate> {
+        if own_sources.contains(&m.article) {
+            let status = verdict(&m.alignment)?;
+            return Some(Candidate {
+                m: m.clone(),
+                basis: Basis::CreditedSource,
+                status,
+                later: false,
+            });
+        }
+        let source = &self.articles[m.article];
+        // A later report of the same speaker corroborates (or contradicts)
+        // the quote too — unless it copies this article, which proves nothing.
+        let later = sources::is_known_earlier(&self.articles[index], source);
+        if later
+            && self
+                .copied_from
+                .get(&m.article)
+                .is_some_and(|from| from.contains(&index))
+        {
+            return None;
+        }
+        let quotes = &self.quotes[m.article];
+        let first = quotes.partition_point(|q| q.range.end <= m.range.start);
+        let mut best: Option<Candidate> = None;
+        for sq in quotes[first..]
+            .iter()
+            .take_while(|q| q.range.start < m.range.end)
+        {
+            if !sq.pieces.iter().any(|p| p.overlaps(m.range)) {
+                continue;
+            }
+            let theirs = sq.attribution.and_then(|a| a.entity.as_ref());
+            let basis = match (credited, theirs) {
+                (Some(a), Some(b)) if same_speaker(a, b) => Basis::SameSpeaker,
+                (Some(_), Some(_)) => continue,
+                _ if copied.contains(&m.article) && !later => Basis::CopiedFrom,
+                _ => continue,
+            };
+            let words = quote_tokens(source, &sq.pieces);
+            let Some(al) = locate::align(query, &words) else {
+                continue;
+            };
+            let Some(mut status) = verdict(&al) else {
+                continue;
+            };
+            // The same words inside a longer quotation: a fragment of it.
+            if status == Status::Verified && (al.tokens.0 > 0 || al.tokens.1 < words.len()) {
+                status = Status::Partial;
+            }
+            let c = Candidate {
+                m: Match::from_alignment(m.article, al),
+                basis,
+                status,
+                later,
+            };
+            if best.as_ref().is_none_or(|b| {
+                (c.status, std::cmp::Reverse(c.m.rank()))
+                    < (b.status, std::cmp::Reverse(b.m.rank()))
+            }) {
+                best = Some(c);
+            }
+        }
+        best
+    }
+
+    fn check(&self, index: usize, q: &Quoted) -> QuoteCheck {
+        let article = &self.articles[index];
+        let query = quote_tokens(article, &q.pieces);
+        let credited = q.attribution.and_then(|a| a.entity.clone());
+        let speaker = credited.as_ref().map(|e| e.name.clone()).or_else(|| {
+            q.attribution
+                .and_then(|a| a.source.as_ref())
+                .map(|s| s.text.clone())
+        });
+        let own_sources = credited
+            .as_ref()
+            .map(|e| self.source_articles(e, index))
+            .unwrap_or_default();
+        let copied: &[usize] = self.copied_from.get(&index).map_or(&[], Vec::as_slice);
+        // Align first the regions that can be a source — inside a quotation
+        // of the same speaker, or of an article this one copies — then the
+        // best-voted others (for the list of occurrences).
+        let (mut sourced, mut others) = (0, 0);
+        let mut matches: Vec<Match> = Vec::new();
+        for r in self.locator.regions(&query, Some(index)) {
+            let quoted = self.quotes_in(r.article, r.range).any(|sq| {
+                match (
+                    credited.as_ref(),
+                    sq.attribution.and_then(|a| a.entity.as_ref()),
+                ) {
+                    (Some(a), Some(b)) => same_speaker(a, b),
+                    _ => copied.contains(&r.article),
+                }
+            });
+            let take = if quoted {
+                sourced += 1;
+                sourced <= MAX_SOURCE_REGIONS
+            } else {
+                others += 1;
+                others <= MAX_OTHER_REGIONS
+            };
+            if take && let Some(m) = self.locator.align_region(&r, &query) {
+                matches.push(m);
+            }
+        }
+        // The passages that may be the source are looked up in those articles
+        // directly, whatever the global lookup's budget reached.
+        for &a in own_sources.iter().chain(copied) {
+            if a == index {
+                continue;
+            }
+            if let Some(m) = self.locator.find_in(&query, a) {
+                match matches.iter_mut().find(|x| x.article == a) {
+                    Some(x) if better(&m, x) => *x = m,
+                    Some(_) => {}
+                    None => matches.push(m),
+                }
+            }
+        }
+        matches.sort_by_key(|m| m.article);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for m in &matches {
+            if let Some(c) =
+                self.candidate(index, &query, m, credited.as_ref(), &own_sources, copied)
+            {
+                candidates.push(c);
+            }
+        }
+        let decided = candidates.into_iter().min_by(|a, b| {
+            (a.basis, a.later, a.status)
+                .cmp(&(b.basis, b.later, b.status))
+                .then_with(|| b.m.rank().cmp(&a.m.rank()))
+        });
+        // Other places the statement occurs, whoever they are by.
+        let mut same: Vec<&Match> = matches
+            .iter()
+            .filter(|m| verdict(&m.alignment).is_some())
+            .collect();
+        same.sort_by(|a, b| b.rank().cmp(&a.rank()).then(a.article.cmp(&b.article)));
+        same.truncate(MAX_OCCURRENCES);
+        same.sort_by_key(|m| m.article);
+        let occurrences: Vec<Occurrence> = same
+            .iter()
+            .map(|m| occurrence(&self.articles[m.article], m))
+            .collect();
+        let earliest = self.earliest(index, q.range, &same, &own_sources);
+        let (status, basis, against, diff_runs, why) = match decided {
+            Some(c) => {
+                let why = explain(&c, &self.articles[c.m.article], speaker.as_deref());
+                let runs = if c.status == Status::Verified {
+                    Vec::new()
+                } else {
+                    c.m.runs.clone()
+                };
+                (
+                    c.status,
+                    Some(c.basis),
+                    Some(occurrence(&self.articles[c.m.article], &c.m)),
+                    runs,
+                    why,
+                )
+            }
+            None => (
+                Status::Unverified,
+                None,
+                None,
+                Vec::new(),
+                self.why_unverified(credited.as_ref(), &own_sources, &matches),
+            ),
+        };
+        QuoteCheck {
+            article: article.id.clone(),
+            quote: article.span(q.range),
+            pieces: if q.pieces.len() > 1 {
+                q.pieces.iter().map(|&r| article.span(r)).collect()
+            } else {
+                Vec::new()
+            },
+            source: q.attribution.and_then(|a| a.source.clone()),
+            credited,
+            speaker,
+            status,
+            basis,
+            coverage: against.as_ref().map(|o| o.coverage),
+            similarity: against.as_ref().map(|o| o.similarity),
+            against,
+            why,
+            diff: diff_runs,
+            earliest,
+            occurrences,
+        }
+    }
+
+    /// The earliest occurrence: the credited source, when it has the
+    /// statement, came first (it is what the quote credits); otherwise by
+    /// effective date (undated last), ties to the quoting article, then
+    /// corpus order.
+    fn earliest(&self, index: usize, range: Range, same: &[&Match], own: &[usize]) -> Occurrence {
+        let articles = self.articles;
+        let best = same
+            .iter()
+            .map(|m| (m.article, Some(*m)))
+            .chain(std::iter::once((index, None)))
+            .min_by(|a, b| {
+                own.contains(&b.0)
+                    .cmp(&own.contains(&a.0))
+                    .then_with(|| sources::by_date(&articles[a.0], &articles[b.0]))
+                    .then((a.0 != index).cmp(&(b.0 != index)))
+                    .then(a.0.cmp(&b.0))
+            });
+        match best {
+            Some((i, Some(m))) => occurrence(&articles[i], m),
+            _ => own_occurrence(&articles[index], range),
+        }
+    }
+
+    fn why_unverified(
+        &self,
+        credited: Option<&EntityRef>,
+        own: &[usize],
+        matches: &[Match],
+    ) -> String {
+        let near = matches
+            .iter()
+            .filter(|m| verdict(&m.alignment).is_some())
+            .max_by_key(|m| m.rank());
+        if let Some(m) = near {
+            return format!(
+                "the statement is in {} ({:.0}% of its content words in order), but that \
+                 article is not by the credited source, not copied by this one, and not a \
+                 quotation of the same speaker",
+                self.articles[m.article].id,
+                100.0 * m.alignment.coverage()
+            );
+        }
+        match credited {
+            Some(e) if !own.is_empty() => format!(
+                "credited to {}, whose text in the corpus ({}) does not have this statement",
+                e.name,
+                own.iter()
+                    .take(3)
+                    .map(|&i| self.articles[i].id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            _ => "no article in the corpus has this statement: at most a shared phrase".into(),
+        }
+    }
+}
+
+/// The better of two matches in one article.
+fn better(a: &Match, b: &Match) -> bool {
+    let va = verdict(&a.alignment).map_or(4, |s| s as u8);
+    let vb = verdict(&b.alignment).map_or(4, |s| s as u8);
+    (va, std::cmp::Reverse(a.rank())) < (vb, std::cmp::Reverse(b.rank()))
+}
+
+/// The verdict an alignment gives, if it is a source at all: exact words
+/// verify; unchanged words with a marked omission or past the source's
+/// sentence are partial (when they share [`locate::MIN_CONTENT`] content
+/// words, or all of a shorter quote's); the same statement with changes is
+/// altered. Anything less is a shared phrase: no verdict.
+pub fn verdict(a: &locate::Alignment) -> Option<Status> {
+    let all_content = a.kept_content == a.query_content;
+    if a.is_exact() && (a.kept_content >= 1 || a.query_content == 0) {
+        return Some(Status::Verified);
+    }
+    let substantial = a.kept_content >= locate::MIN_CONTENT || (all_content && a.kept_content >= 2);
+    if a.is_verbatim_part() && substantial {
+        return Some(Status::Partial);
+    }
+    a.same_statement().then_some(Status::Altered)
+}
+
+fn explain(c: &Candidate, source: &Article, speaker: Option<&str>) -> String {
+    let a = &c.m.alignment;
+    let place = format!(
+        "{}, {}{}",
+        c.basis.phrase(),
+        sources::label(source),
+        if c.later { ", published later" } else { "" }
+    );
+    let who = speaker.map_or(String::new(), |s| format!(" credited to {s}"));
+    match c.status {
+        Status::Verified => {
+            format!("the quote{who} has the same words as {place}, punctuation and case aside")
+        }
+        Status::Partial if a.elided == 0 && a.before + a.after == 0 => format!(
+            "the quote{who} has the same words as part of {place}, which quotes more of the \
+             statement: a fragment, not a misquote"
+        ),
+        Status::Partial if a.elided > 0 && a.before + a.after == 0 => format!(
+            "the quote{who} has the words of {place} unchanged but leaves out {} word(s) where it \
+             marks an omission (an ellipsis or a split quote): a fragment, not a misquote",
+            a.elided
+        ),
+        Status::Partial => format!(
+            "{place} has {} of the quote's {} words unchanged, as a whole sentence or \
+             quotation; the quote runs on past it ({} word(s) more): a longer version, not a \
+             misquote",
+            a.kept,
+            a.query_words,
+            a.before + a.after
+        ),
+        _ => format!(
+            "the same statement as {place}: {:.0}% of the quote's content words in order, \
+             similarity {:.2}, with {} word(s) of the source dropped and {} added or changed",
+            100.0 * a.coverage(),
+            a.similarity(),
+            a.removed,
+            a.added + a.before + a.after
+        ),
+    }
+}
+
+/// Checks every quote of every article, in article then text order.
+/// `attributions[i]` belongs to `articles[i]`; `copies` are the corpus's
+/// copy pairs (a quote may be checked against an article its own copies).
 pub fn check_all(
     articles: &[Article],
     attributions: &[Vec<Attribution>],
+    copies: &[CopyPair],
     locator: &Locator,
 ) -> Vec<QuoteCheck> {
-    articles
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, article)| {
-            let attrs = attributions.get(i).map_or(&[][..], Vec::as_slice);
-            quotes_of(article, attrs)
-                .into_iter()
-                .map(|q| check(articles, locator, i, &q))
+    let desk = Desk::new(articles, attributions, copies, locator);
+    (0..articles.len())
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            desk.quotes[i]
+                .iter()
+                .map(|q| desk.check(i, q))
                 .collect::<Vec<_>>()
         })
         .collect()
-}
-
-/// Checks one quote of article `index`.
-pub fn check(articles: &[Article], locator: &Locator, index: usize, q: &Quoted) -> QuoteCheck {
-    let article = &articles[index];
-    let query = diff::tokens(article.text.slice(q.range), q.range.start);
-    let matches: Vec<locate::Match> = locator.find(&query, Some(index));
-    let credited = q.attribution.and_then(|a| a.entity.clone());
-    let by_source = |m: &locate::Match| {
-        credited
-            .as_ref()
-            .is_some_and(|e| sources::is_source_of(&articles[m.article], e, article))
-    };
-    let best_of = |pred: &dyn Fn(&locate::Match) -> bool| -> Option<&locate::Match> {
-        matches.iter().filter(|m| pred(m)).max_by(|a, b| {
-            (a.exact, a.similarity)
-                .partial_cmp(&(b.exact, b.similarity))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        })
-    };
-    let decided = best_of(&by_source)
-        .map(|m| (m, Basis::CreditedSource))
-        .or_else(|| {
-            best_of(&|m: &locate::Match| sources::is_known_earlier(&articles[m.article], article))
-                .map(|m| (m, Basis::EarlierArticle))
-        });
-    let (status, basis, against, runs) = match decided {
-        Some((m, basis)) => {
-            let status = if m.exact {
-                Status::Verified
-            } else {
-                Status::Altered
-            };
-            let runs = if m.exact { Vec::new() } else { m.runs.clone() };
-            (
-                status,
-                Some(basis),
-                Some(occurrence(
-                    &articles[m.article],
-                    m.range,
-                    m.exact,
-                    m.similarity,
-                )),
-                runs,
-            )
-        }
-        None => (Status::Unverified, None, None, Vec::new()),
-    };
-    let occurrences: Vec<Occurrence> = matches
-        .iter()
-        .map(|m| occurrence(&articles[m.article], m.range, m.exact, m.similarity))
-        .collect();
-    // Earliest: the credited source, when it has the words, came first (it
-    // is what the quote credits); otherwise by effective date (undated
-    // last), ties to the quoting article, then corpus order.
-    let own = (index, q.range, true, 1.0, false);
-    let earliest = std::iter::once(own)
-        .chain(
-            matches
-                .iter()
-                .map(|m| (m.article, m.range, m.exact, m.similarity, by_source(m))),
-        )
-        .min_by(|a, b| {
-            b.4.cmp(&a.4)
-                .then_with(|| sources::by_date(&articles[a.0], &articles[b.0]))
-                .then((a.0 != index).cmp(&(b.0 != index)))
-                .then(a.0.cmp(&b.0))
-        })
-        .map_or_else(
-            || occurrence(article, q.range, true, 1.0),
-            |(i, r, exact, sim, _)| occurrence(&articles[i], r, exact, sim),
-        );
-    QuoteCheck {
-        article: article.id.clone(),
-        quote: article.span(q.range),
-        source: q.attribution.and_then(|a| a.source.clone()),
-        credited,
-        status,
-        basis,
-        against,
-        diff: runs,
-        earliest,
-        occurrences,
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::article::Field;
-    use crate::entities::EntityKind;
 
     fn date(s: &str) -> Field<Date> {
         Field::given(s.parse().unwrap(), "test")
     }
 
-    fn memri() -> EntityRef {
+    fn entity(id: &str, name: &str, kind: EntityKind) -> EntityRef {
         EntityRef {
-            id: "organization:memri".into(),
-            name: "MEMRI".into(),
-            kind: EntityKind::Organization,
+            id: id.into(),
+            name: name.into(),
+            kind,
         }
     }
 
-    fn corpus() -> Vec<Article> {
-        let mut source = Article::new(
-            "004",
-            "a",
-            "Yet Pakistan continues. This conduct directly undermines Western efforts to \
-             diplomatically isolate Hamas. He said: “The mujahideen have become united.”"
-                .into(),
-        );
-        source.meta.affiliation = Some(Field::given("MEMRI".into(), "bio"));
-        let mut wire = Article::new(
-            "000",
-            "b",
-            "“This conduct undermines Western efforts to diplomatically isolate Hamas,” it \
-             added. “Nobody else ever said these words,” a source claimed."
-                .into(),
-        );
-        wire.meta.date = Some(date("2026-01-22"));
-        wire.meta.outlet = Some(Field::given("IANS".into(), "dateline"));
-        let mut later = Article::new(
-            "002",
-            "c",
-            "Later: “This conduct undermines Western efforts to diplomatically isolate Hamas,” \
-             it added."
-                .into(),
-        );
-        later.meta.date = Some(date("2026-01-27"));
-        vec![source, wire, later]
+    fn memri() -> EntityRef {
+        entity("organization:memri", "MEMRI", EntityKind::Organization)
     }
 
-    fn attribution(article: &Article, quote: &str, entity: Option<EntityRef>) -> Attribution {
-        let text = article.text.as_str();
+    fn article(id: &str, day: Option<&str>, text: &str) -> Article {
+        let mut a = Article::new(id, id, text.into());
+        a.meta.date = day.map(date);
+        a
+    }
+
+    /// A direct attribution of `quote` (its first occurrence in the text).
+    fn attribution(a: &Article, quote: &str, who: Option<EntityRef>) -> Attribution {
+        let text = a.text.as_str();
         let byte = text.find(quote).unwrap();
         let start = text[..byte].chars().count();
         let range = Range::new(start, start + quote.chars().count());
         Attribution {
-            article: article.id.clone(),
-            cue: article.span(Range::new(range.end, range.end + 1)),
+            article: a.id.clone(),
+            cue: a.span(Range::new(range.end, range.end + 1)),
             source: None,
-            content: vec![article.span(range)],
+            content: vec![a.span(range)],
             quote: QuoteKind::Direct,
-            entity,
+            entity: who,
             vague: false,
             basis: crate::attribution::Basis::Rules,
         }
     }
 
-    #[test]
-    fn altered_against_the_credited_source() {
-        let articles = corpus();
-        let loc = Locator::new(&articles);
-        let a = attribution(
-            &articles[1],
-            "This conduct undermines Western efforts to diplomatically isolate Hamas,",
-            Some(memri()),
+    fn run(
+        articles: &[Article],
+        attrs: &[Vec<Attribution>],
+        copies: &[CopyPair],
+    ) -> Vec<QuoteCheck> {
+        let loc = Locator::new(articles);
+        check_all(articles, attrs, copies, &loc)
+    }
+
+    fn memri_corpus() -> Vec<Article> {
+        let mut source = article(
+            "004",
+            None,
+            "Yet Pakistan continues. This conduct directly undermines Western efforts to \
+             diplomatically isolate Hamas. These are not merely symbolic gestures. Speakers \
+             offered mutual endorsements and framed the Palestinian and Kashmiri causes as \
+             interconnected fronts in a broader pan-Islamic jihadist struggle.",
         );
-        let qs = quotes_of(&articles[1], std::slice::from_ref(&a));
-        assert_eq!(qs.len(), 2, "{qs:?}");
-        let c = check(&articles, &loc, 1, &qs[0]);
-        assert_eq!(c.status, Status::Altered);
+        source.meta.affiliation = Some(Field::given("MEMRI".into(), "bio"));
+        let wire = article(
+            "000",
+            Some("2026-01-22"),
+            "“This conduct undermines Western efforts to diplomatically isolate Hamas,” it \
+             added. “These public appearances go beyond symbolic solidarity. Speakers offered \
+             mutual endorsements and rhetoric that framed the Palestinian cause, as championed \
+             by Hamas, and the Kashmiri cause, as pursued by groups such as LeT and JeM, as \
+             interconnected fronts within a broader pan-Islamic jihadist struggle,” it said. \
+             “Nobody else ever said these words,” a source claimed.",
+        );
+        vec![source, wire]
+    }
+
+    #[test]
+    fn altered_against_the_credited_source_with_a_diff_that_keeps_punctuation() {
+        let articles = memri_corpus();
+        let wire = &articles[1];
+        let attrs = vec![
+            Vec::new(),
+            vec![
+                attribution(wire, "This conduct undermines", Some(memri())),
+                attribution(wire, "These public appearances", Some(memri())),
+            ],
+        ];
+        let checks = run(&articles, &attrs, &[]);
+        assert_eq!(checks.len(), 3, "{checks:#?}");
+        let c = &checks[0];
+        assert_eq!(c.status, Status::Altered, "{}", c.why);
         assert_eq!(c.basis, Some(Basis::CreditedSource));
-        assert_eq!(c.against.as_ref().unwrap().article, "004");
+        assert_eq!(c.speaker.as_deref(), Some("MEMRI"));
         assert!(diff::inline(&c.diff).contains("[-directly-]"));
-        assert_eq!(
-            c.quote.text,
-            "This conduct undermines Western efforts to diplomatically isolate Hamas"
-        );
-        // The credited source holds the words: it is the earliest, dated or not.
         assert_eq!(c.earliest.article, "004");
-        assert_eq!(c.occurrences.len(), 2);
+        assert!(c.why.contains("same statement"), "{}", c.why);
+        // The long rewrite is the same statement too, and its diff shows the
+        // quote as written.
+        let long = &checks[1];
+        assert_eq!(long.status, Status::Altered, "{}", long.why);
+        assert!(long.coverage.unwrap() > 0.5);
+        let shown = diff::inline(&long.diff);
+        assert!(shown.contains("pan-Islamic jihadist struggle"), "{shown}");
+        assert!(
+            shown.contains("{+cause, as championed by Hamas,+}"),
+            "{shown}"
+        );
         // The unattributed quote has no source anywhere.
-        let u = check(&articles, &loc, 1, &qs[1]);
-        assert_eq!(u.status, Status::Unverified);
-        assert!(u.credited.is_none());
+        assert_eq!(checks[2].status, Status::Unverified);
+        assert!(checks[2].credited.is_none());
     }
 
     #[test]
-    fn verified_against_an_earlier_article_when_the_source_is_absent() {
-        let articles = corpus();
-        let loc = Locator::new(&articles);
-        let qs = quotes_of(&articles[2], &[]);
-        assert_eq!(qs.len(), 1);
-        let c = check(&articles, &loc, 2, &qs[0]);
-        assert_eq!(c.status, Status::Verified);
-        assert_eq!(c.basis, Some(Basis::EarlierArticle));
-        assert_eq!(c.against.unwrap().article, "000");
-        assert_eq!(c.earliest.article, "000");
+    fn a_shared_phrase_is_never_altered() {
+        let mut trump = article(
+            "a",
+            Some("2016-01-01"),
+            "“Look at what happened in Iowa last night with the voters,” Trump said. \
+             Polls say there will always be exceptions.",
+        );
+        trump.meta.outlet = Some(Field::given("Outlet A".into(), "test"));
+        let later = article(
+            "b",
+            Some("2016-02-01"),
+            "“There will always be exceptions, believe me,” Trump said.",
+        );
+        let t = entity("person:donald-trump", "Donald Trump", EntityKind::Person);
+        let attrs = vec![
+            vec![attribution(&trump, "Look at what", Some(t.clone()))],
+            vec![attribution(&later, "There will always", Some(t))],
+        ];
+        let checks = run(&[trump, later], &attrs, &[]);
+        let b = checks.iter().find(|c| c.article == "b").unwrap();
+        assert_eq!(b.status, Status::Unverified, "{b:#?}");
     }
 
     #[test]
-    fn quoted_ranges_pair_marks_and_trim_punctuation() {
+    fn same_speaker_quotes_are_checked_against_each_other() {
+        let first = article(
+            "wapo",
+            Some("2016-06-01"),
+            "“When the convention ends, the vast majority of my supporters will vote for her in \
+             November,” Sanders said.",
+        );
+        let second = article(
+            "politico",
+            Some("2016-06-05"),
+            "“When the convention ends, the vast majority of my voters will vote for her in November,” \
+             Bernie Sanders said. \
+             Elsewhere, “the vast majority of people want change,” a voter said.",
+        );
+        let attrs = vec![
+            vec![attribution(
+                &first,
+                "When the convention",
+                Some(entity("entity:sanders", "Sanders", EntityKind::Unknown)),
+            )],
+            vec![attribution(
+                &second,
+                "When the convention",
+                Some(entity(
+                    "person:bernie-sanders",
+                    "Bernie Sanders",
+                    EntityKind::Person,
+                )),
+            )],
+        ];
+        let checks = run(&[first, second], &attrs, &[]);
+        let c = checks
+            .iter()
+            .find(|c| c.article == "politico" && c.quote.start == 1)
+            .unwrap();
+        assert_eq!(c.status, Status::Altered, "{c:#?}");
+        assert_eq!(c.basis, Some(Basis::SameSpeaker));
+        assert_eq!(diff::inline(&c.diff).matches("{+").count(), 1);
+        // The earlier report is contradicted by the later one, and says so.
+        let w = checks.iter().find(|c| c.article == "wapo").unwrap();
+        assert_eq!(w.status, Status::Altered, "{w:#?}");
+        assert!(w.why.contains("published later"), "{}", w.why);
+    }
+
+    #[test]
+    fn a_quote_split_by_its_attribution_is_one_statement() {
+        let source = {
+            let mut a = article(
+                "src",
+                None,
+                "We will rebuild this party from the ground up and we will win in November.",
+            );
+            a.meta.author = Some(Field::given("Jane Roe".into(), "test"));
+            a
+        };
+        let text = "“We will rebuild this party,” she said, “and we will win in November.”";
+        let quoting = article("q", None, text);
+        let roe = entity("person:jane-roe", "Jane Roe", EntityKind::Person);
+        let mut attr = attribution(&quoting, "We will rebuild this party", Some(roe));
+        let second = attribution(&quoting, "and we will win in November", None);
+        attr.content.push(second.content[0].clone());
+        let checks = run(&[source, quoting], &[Vec::new(), vec![attr]], &[]);
+        assert_eq!(checks.len(), 1, "{checks:#?}");
+        let c = &checks[0];
+        assert_eq!(c.pieces.len(), 2);
+        assert_eq!(c.status, Status::Partial, "{c:#?}");
+        assert!(c.why.contains("omission"), "{}", c.why);
+    }
+
+    #[test]
+    fn a_quotation_in_another_paragraph_is_its_own_statement() {
+        let text = "“We will rebuild this party,” she said, “and we will win it.”\n\n\
+                    “Nobody thought so a year ago,” she continued.";
+        let a = article("q", None, text);
+        let mut attr = attribution(&a, "We will rebuild", None);
+        for part in ["and we will win", "Nobody thought so"] {
+            attr.content
+                .push(attribution(&a, part, None).content[0].clone());
+        }
+        let attrs = [attr];
+        let got: Vec<usize> = quotes_of(&a, &attrs)
+            .iter()
+            .map(|q| q.pieces.len())
+            .collect();
+        assert_eq!(got, [2, 1]);
+    }
+
+    #[test]
+    fn speakers_match_by_surname_or_first_and_last_name() {
+        let person = |n: &str| entity(&format!("person:{n}"), n, EntityKind::Person);
+        assert!(same_speaker(
+            &person("Hillary Rodham Clinton"),
+            &person("Hillary Clinton")
+        ));
+        assert!(same_speaker(&person("Clinton"), &person("Hillary Clinton")));
+        assert!(!same_speaker(
+            &person("Bill Clinton"),
+            &person("Hillary Clinton")
+        ));
+        assert!(!same_speaker(
+            &person("Eric Trump"),
+            &person("Donald J. Trump")
+        ));
+    }
+
+    #[test]
+    fn quotations_continue_over_paragraphs() {
         let a = Article::new(
             "x",
             "p",
-            "He said “one two, three.” and \"four five\" end".into(),
+            "He said: “one two three\n“four five six.” Then \"seven eight\" and “stray\nnext"
+                .into(),
         );
-        let got: Vec<&str> = quoted_ranges(&a, Range::new(0, a.text.char_len()))
+        let got: Vec<Vec<&str>> = quotations(&a)
             .into_iter()
-            .map(|r| a.text.slice(r))
+            .map(|q| q.into_iter().map(|r| a.text.slice(r)).collect())
             .collect();
-        assert_eq!(got, ["one two, three", "four five"]);
+        assert_eq!(
+            got,
+            [vec!["one two three", "four five six"], vec!["seven eight"]]
+        );
+    }
+
+    /// Every "altered" verdict rests on an alignment covering most of the
+    /// quote's content words, with several content words in common.
+    #[test]
+    fn altered_always_covers_most_of_the_quote() {
+        let articles = memri_corpus();
+        let wire = &articles[1];
+        let attrs = vec![
+            Vec::new(),
+            vec![
+                attribution(wire, "This conduct undermines", Some(memri())),
+                attribution(wire, "These public appearances", Some(memri())),
+            ],
+        ];
+        for c in run(&articles, &attrs, &[]) {
+            if c.status == Status::Altered {
+                assert!(c.coverage.unwrap() > locate::MIN_COVERAGE, "{c:#?}");
+            }
+        }
+        proptest::proptest!(|(words in proptest::collection::vec("[a-e]{1,3}", 4..12),
+                              noise in proptest::collection::vec("[a-g]{1,3}", 0..30))| {
+            let quote = words.join(" ");
+            let text = format!("{} {}", noise.join(" "), words.iter().rev().cloned().collect::<Vec<_>>().join(" "));
+            let q = diff::tokens(&quote, 0);
+            let t = diff::tokens(&text, 0);
+            if let Some(a) = locate::align(&q, &t)
+                && verdict(&a) == Some(Status::Altered)
+            {
+                proptest::prop_assert!(a.coverage() > locate::MIN_COVERAGE);
+                proptest::prop_assert!(a.kept_content >= locate::MIN_CONTENT
+                    || a.kept_content == a.query_content);
+            }
+        });
+    }
+
+    /// A storm of `He said "…".` sentences costs work linear in its length.
+    #[test]
+    fn quote_storm_costs_linear_work() {
+        fn work(n: usize) -> (u64, usize) {
+            let mut text = String::new();
+            for i in 0..n {
+                text.push_str("He said \"we shall overcome them all ");
+                text.push_str(&(i % 7).to_string());
+                text.push_str("\". ");
+            }
+            let a = Article::new("storm", "s", text);
+            let attrs = vec![crate::attribution::extract(&a)];
+            let articles = vec![a];
+            let loc = Locator::new(&articles);
+            let checks = check_all(&articles, &attrs, &[], &loc);
+            (loc.work(), checks.len())
+        }
+        let (w1, n1) = work(500);
+        let (w4, n4) = work(2_000);
+        assert_eq!((n1, n4), (500, 2_000));
+        assert!(w4 <= 5 * w1.max(1), "work {w1} → {w4} for 4× the text");
     }
 }

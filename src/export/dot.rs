@@ -39,10 +39,41 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A quoted DOT string of escaped lines joined by centred line breaks.
+/// Longest label line, in characters: an author or outlet field of
+/// megabytes makes a node Graphviz refuses.
+const MAX_LABEL_LINE: usize = 120;
+
+/// Longest node id written, in bytes; a longer one is cut and made unique
+/// with a hash of the whole id (see [`node_id`]).
+pub const MAX_NODE_ID: usize = 200;
+
+/// A quoted DOT string of escaped lines joined by centred line breaks, each
+/// line at most [`MAX_LABEL_LINE`] characters.
 fn label(lines: &[String]) -> String {
-    let parts: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+    let parts: Vec<String> = lines
+        .iter()
+        .map(|l| escape(&shorten(l, MAX_LABEL_LINE)))
+        .collect();
     format!("\"{}\"", parts.join("\\n"))
+}
+
+/// The quoted DOT id of a node: its graph id, or for one over
+/// [`MAX_NODE_ID`] bytes its start and a 64-bit FNV-1a hash of the whole id,
+/// so ids stay distinct, stable across runs and short enough for Graphviz.
+fn node_id(id: &str) -> String {
+    if id.len() <= MAX_NODE_ID {
+        return quoted(id);
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut cut = MAX_NODE_ID - 20;
+    while !id.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    quoted(&format!("{}…{hash:016x}", &id[..cut]))
 }
 
 fn quoted(text: &str) -> String {
@@ -204,7 +235,7 @@ pub fn write(
         writeln!(
             out,
             "    label={}; style=\"rounded,filled\"; fillcolor=\"#f4f6fb\"; color=\"#9aa7c7\"; fontsize=11;",
-            quoted(&graph.node(o).name)
+            quoted(&shorten(&graph.node(o).name, MAX_LABEL_LINE))
         )?;
         write_node(out, graph, o, &flags, "    ")?;
         for &a in members {
@@ -224,15 +255,15 @@ pub fn write(
             writeln!(
                 out,
                 "  {} -> {} [dir=back, {style}, tooltip={tooltip}];",
-                quoted(&e.to.id),
-                quoted(&e.from.id)
+                node_id(&e.to.id),
+                node_id(&e.from.id)
             )?;
         } else {
             writeln!(
                 out,
                 "  {} -> {} [{style}, tooltip={tooltip}];",
-                quoted(&e.from.id),
-                quoted(&e.to.id)
+                node_id(&e.from.id),
+                node_id(&e.to.id)
             )?;
         }
     }
@@ -286,7 +317,7 @@ fn write_node(
     writeln!(
         out,
         "{indent}{} [shape={shape}, style={}, fillcolor=\"{fill}\", label={}, tooltip={}{extra}];",
-        quoted(&node.id),
+        node_id(&node.id),
         quoted(style),
         label(&lines),
         quoted(&shorten(&tooltip, 300)),
@@ -355,6 +386,18 @@ mod tests {
     use super::*;
     use crate::graph::analysis;
     use crate::graph::fixture;
+
+    #[test]
+    fn long_ids_and_labels_are_bounded_and_stay_distinct() {
+        let a = format!("person:{}", "x".repeat(2_000_000));
+        let b = format!("person:{}y", "x".repeat(2_000_000));
+        let (ia, ib) = (node_id(&a), node_id(&b));
+        assert!(ia.len() <= MAX_NODE_ID + 4 && ib.len() <= MAX_NODE_ID + 4);
+        assert_ne!(ia, ib);
+        assert_eq!(node_id("article:a"), "\"article:a\"");
+        let l = label(&["é".repeat(10_000), "short".into()]);
+        assert!(l.chars().count() < 2 * MAX_LABEL_LINE + 8, "{}", l.len());
+    }
 
     #[test]
     fn escape_keeps_strings_closed() {

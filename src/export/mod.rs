@@ -10,3 +10,4 @@ pub mod graph_text;
 pub mod graphml;
 pub mod mermaid;
 pub mod table;
+pub mod terminal;

@@ -20,7 +20,7 @@ use super::model::{
 use super::{Level, Parts, ProvenanceGraph};
 use crate::analysis::Analysis;
 use crate::article::{Article, Field};
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, lexicon};
 use crate::entities::EntityKind;
 use crate::reuse::CopyPair;
 
@@ -97,7 +97,10 @@ fn add_article(
         affiliation: affiliation.clone(),
         credits,
         lead: lead(article),
-        vague_attributions: attributions.iter().filter(|a| a.vague).count(),
+        vague_attributions: attributions
+            .iter()
+            .filter(|a| a.vague && in_desk_scope(a))
+            .count(),
     };
     let id = article_id(&article.id);
     parts.node(Node {
@@ -176,9 +179,16 @@ fn add_article(
         }
     }
 
-    for att in attributions {
+    for att in attributions.iter().filter(|a| in_desk_scope(a)) {
         add_attribution(parts, analysis, &id, &article.id, att);
     }
+}
+
+/// The graph holds reported information only: a verb of intent or emphasis
+/// ("seeking", "underscore") makes no cited source (see
+/// [`lexicon::reports_information`]); `citetrace attributions` still lists them.
+fn in_desk_scope(att: &Attribution) -> bool {
+    lexicon::reports_information(&att.cue.text)
 }
 
 fn add_attribution(

@@ -303,6 +303,53 @@ impl ProvenanceGraph {
             .or_else(|| self.find(&format!("article:{id}")))
     }
 
+    /// The node a person means by `query`: a node id, an article id, or a
+    /// unique prefix of an article id (`003` for `003_42e9713d4d8883b4`).
+    ///
+    /// # Errors
+    /// [`Error::Usage`] when nothing matches (naming the closest article ids)
+    /// or when the prefix fits several articles (naming them).
+    pub fn resolve(&self, query: &str) -> Result<NodeIndex> {
+        if let Some(ix) = self.find_article(query) {
+            return Ok(ix);
+        }
+        let articles = || {
+            self.nodes()
+                .filter(|(_, n)| n.kind == NodeKind::Article)
+                .map(|(ix, n)| (ix, n.id.strip_prefix("article:").unwrap_or(&n.id)))
+        };
+        let matches: Vec<(NodeIndex, &str)> =
+            articles().filter(|(_, id)| id.starts_with(query)).collect();
+        match matches.as_slice() {
+            [(ix, _)] => Ok(*ix),
+            [] => {
+                let mut close: Vec<(f64, &str)> = articles()
+                    .map(|(_, id)| (strsim::jaro_winkler(query, id), id))
+                    .filter(|(score, _)| *score > 0.7)
+                    .collect();
+                close.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+                let shown: Vec<&str> = close.iter().take(5).map(|c| c.1).collect();
+                Err(Error::Usage(if shown.is_empty() {
+                    format!("no article or node with id {query:?}")
+                } else {
+                    format!(
+                        "no article or node with id {query:?}; did you mean {}?",
+                        shown.join(", ")
+                    )
+                }))
+            }
+            many => {
+                let shown: Vec<&str> = many.iter().take(8).map(|m| m.1).collect();
+                Err(Error::Usage(format!(
+                    "{query:?} fits {} articles: {}{}; give more of the id",
+                    many.len(),
+                    shown.join(", "),
+                    if many.len() > 8 { ", …" } else { "" }
+                )))
+            }
+        }
+    }
+
     /// The node at `ix`.
     ///
     /// # Panics
@@ -382,9 +429,7 @@ impl ProvenanceGraph {
     /// # Errors
     /// [`Error::Usage`] when no node has that id.
     pub fn neighbourhood(&self, id: &str, depth: usize) -> Result<Self> {
-        let start = self
-            .find_article(id)
-            .ok_or_else(|| Error::Usage(format!("no node or article with id {id:?}")))?;
+        let start = self.resolve(id)?;
         let mut seen: BTreeSet<NodeIndex> = BTreeSet::from([start]);
         let mut queue = VecDeque::from([(start, 0usize)]);
         while let Some((ix, d)) = queue.pop_front() {
@@ -512,6 +557,13 @@ mod tests {
             ]
         );
         assert!(g.neighbourhood("nope", 1).is_err());
+        // A unique prefix of an article id is enough; an ambiguous one is not.
+        let short = g.neighbourhood("003", 1).expect("prefix");
+        assert_eq!(short.node_count(), 3);
+        let err = g.resolve("00").unwrap_err().to_string();
+        assert!(err.contains("fits 5 articles"), "{err}");
+        let err = g.resolve("003_42e9713d4d8883bX").unwrap_err().to_string();
+        assert!(err.contains("did you mean 003_42e9713d4d8883b4"), "{err}");
         let copies = g.filter(|_, _, e| e.kind() == EdgeKind::Copies);
         assert!(copies.edges().all(|e| e.edge.kind() == EdgeKind::Copies));
         assert_eq!(copies.edge_count(), 5);

@@ -122,6 +122,50 @@ fn first<T>(
         .find_map(|k| obj.get(*k).and_then(&f).map(|v| (v, *k)))
 }
 
+/// Like [`first`], and notes in `warnings` every present key whose value
+/// `f` rejects (a date that is no date, a number where a name belongs), so
+/// no given field is dropped in silence. `null`, empty strings, lists and
+/// objects are "not given", not wrong.
+fn first_noted<T>(
+    obj: &Map<String, Value>,
+    keys: &[&'static str],
+    what: &str,
+    f: impl Fn(&Value) -> Option<T>,
+    warnings: &mut Vec<String>,
+) -> Option<(T, &'static str)> {
+    let found = first(obj, keys, &f);
+    for k in keys {
+        let Some(v) = obj.get(*k) else { continue };
+        if found.as_ref().is_some_and(|(_, used)| used == k) {
+            break;
+        }
+        let blank = match v {
+            Value::Null => true,
+            Value::String(s) => s.trim().is_empty(),
+            Value::Array(a) => a.is_empty(),
+            Value::Object(o) => o.is_empty(),
+            _ => false,
+        };
+        if !blank && f(v).is_none() {
+            warnings.push(format!(
+                "field \"{k}\" ({}) is not a usable {what}; ignored",
+                preview(v)
+            ));
+        }
+    }
+    found
+}
+
+/// A short, printable rendering of a JSON value for a warning.
+fn preview(v: &Value) -> String {
+    let shown = v.to_string();
+    let mut out: String = shown.chars().take(40).collect();
+    if out.len() < shown.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// The article text: a string, or a list of strings (paragraphs).
 fn text_of(v: &Value) -> Option<String> {
     match v {
@@ -140,7 +184,13 @@ fn text_of(v: &Value) -> Option<String> {
 }
 
 /// Builds the article of one JSON value; `default_id` when it has no id.
-fn article_of(default_id: String, shown: &str, value: &Value) -> Result<Article, String> {
+/// Fields present with a value of the wrong type or form are noted in `warnings`.
+fn article_of(
+    default_id: String,
+    shown: &str,
+    value: &Value,
+    warnings: &mut Vec<String>,
+) -> Result<Article, String> {
     let obj = value.as_object().ok_or_else(|| {
         let got = match value {
             Value::Array(_) => "an array",
@@ -158,87 +208,228 @@ fn article_of(default_id: String, shown: &str, value: &Value) -> Result<Article,
             TEXT_KEYS.join(", ")
         )
     })?;
-    let id = first(obj, ID_KEYS, |v| match v {
-        Value::String(s) => clean(s),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    })
+    let w = warnings;
+    let id = first_noted(
+        obj,
+        ID_KEYS,
+        "id",
+        |v| match v {
+            Value::String(s) => clean(s),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        },
+        w,
+    )
     .map_or(default_id, |(id, _)| id);
     let mut article = Article::new(id, shown, text);
     let m = &mut article.meta;
-    m.title = first(obj, TITLE_KEYS, name_of).map(|(v, k)| Field::given(v, k));
-    m.outlet = first(obj, OUTLET_KEYS, name_of).map(|(v, k)| Field::given(v, k));
-    m.url = first(obj, URL_KEYS, name_of).map(|(v, k)| Field::given(v, k));
-    m.date = first(obj, DATE_KEYS, date_of).map(|(v, k)| Field::given(v, k));
-    m.author = first(obj, AUTHOR_KEYS, names_of).map(|(v, k)| Field::given(v, k));
-    m.language = first(obj, LANGUAGE_KEYS, name_of).map(|(v, k)| Field::given(v, k));
+    let given = |(v, k): (_, &str)| Field::given(v, k);
+    m.title = first_noted(obj, TITLE_KEYS, "title", name_of, w).map(given);
+    m.outlet = first_noted(obj, OUTLET_KEYS, "outlet name", name_of, w).map(given);
+    m.url = first_noted(obj, URL_KEYS, "URL", name_of, w).map(given);
+    m.date = first_noted(obj, DATE_KEYS, "date", date_of, w).map(|(v, k)| Field::given(v, k));
+    m.author = first_noted(obj, AUTHOR_KEYS, "author", names_of, w).map(given);
+    m.language = first_noted(obj, LANGUAGE_KEYS, "language", name_of, w).map(given);
     Ok(article)
+}
+
+/// What a JSON reader made of one file: articles, errors (one per bad
+/// record) and warnings (fields it could not use, per record).
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The articles read.
+    pub articles: Vec<Article>,
+    /// One error per bad record.
+    pub errors: Vec<Error>,
+    /// `f.jsonl:3: field "date" ("2025-02-30") is not a usable date; ignored`, and the like.
+    pub warnings: Vec<String>,
+}
+
+impl Parsed {
+    /// Adds one record: its article or error, and its warnings prefixed with `at`.
+    fn add(&mut self, at: &str, result: Result<Article, Error>, warnings: Vec<String>) {
+        self.warnings
+            .extend(warnings.into_iter().map(|w| format!("{at}: {w}")));
+        match result {
+            Ok(a) => self.articles.push(a),
+            Err(e) => self.errors.push(e),
+        }
+    }
 }
 
 /// Parses a `.json` file: one object, or an array of objects.
 ///
-/// # Errors
-/// Malformed JSON (with its line), or records that are not article objects
-/// (one error each, naming the item number); the good records are still
-/// returned in `Ok` when there are any, with the bad ones in the second value.
+/// Malformed JSON (with its line) is one error; a record that is not an
+/// article object is one error naming its item number, and the good records
+/// are still returned.
 pub fn parse_json(stem: &str, path: &Path, text: &str) -> (Vec<Article>, Vec<Error>) {
+    let parsed = parse_json_noted(stem, path, text);
+    (parsed.articles, parsed.errors)
+}
+
+/// Like [`parse_json`], with the warnings about fields it could not use.
+pub fn parse_json_noted(stem: &str, path: &Path, text: &str) -> Parsed {
     let shown = path.display().to_string();
+    let mut out = Parsed::default();
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            return (
-                Vec::new(),
-                vec![Error::bad_line(
-                    path,
-                    e.line(),
-                    format!("malformed JSON: {e}"),
-                )],
-            );
+            out.errors.push(Error::bad_line(
+                path,
+                e.line(),
+                format!("malformed JSON: {e}"),
+            ));
+            return out;
         }
     };
-    match &value {
-        Value::Array(items) => {
-            let mut out = Vec::new();
-            let mut errs = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                match article_of(format!("{stem}-{}", i + 1), &shown, item) {
-                    Ok(a) => out.push(a),
-                    Err(p) => errs.push(Error::bad_input(path, format!("item {}: {p}", i + 1))),
-                }
-            }
-            if items.is_empty() {
-                errs.push(Error::bad_input(path, "JSON array holds no articles"));
-            }
-            (out, errs)
+    if let Value::Array(items) = &value {
+        for (i, item) in items.iter().enumerate() {
+            let mut warnings = Vec::new();
+            let result = article_of(format!("{stem}-{}", i + 1), &shown, item, &mut warnings)
+                .map_err(|p| Error::bad_input(path, format!("item {}: {p}", i + 1)));
+            out.add(&format!("{shown}: item {}", i + 1), result, warnings);
         }
-        _ => match article_of(stem.to_string(), &shown, &value) {
-            Ok(a) => (vec![a], Vec::new()),
-            Err(p) => (Vec::new(), vec![Error::bad_input(path, p)]),
-        },
+        if items.is_empty() {
+            out.errors
+                .push(Error::bad_input(path, "JSON array holds no articles"));
+        }
+    } else {
+        let mut warnings = Vec::new();
+        let result = article_of(stem.to_string(), &shown, &value, &mut warnings)
+            .map_err(|p| Error::bad_input(path, p));
+        out.add(&shown, result, warnings);
     }
+    out
 }
 
-/// Parses a JSON Lines file: one object per non-blank line.
+/// Parses a JSON Lines text: one object per non-blank line.
 ///
 /// Returns the articles read and one error per bad line (with its number).
 pub fn parse_lines(stem: &str, path: &Path, text: &str) -> (Vec<Article>, Vec<Error>) {
+    let parsed = read_lines(stem, path, text.as_bytes(), u64::MAX);
+    (parsed.articles, parsed.errors)
+}
+
+/// Reads JSON Lines from `input` one record at a time, so a file of any
+/// size can be read: `max_record` bounds each line (a longer one is an
+/// error naming its line, skipped without being kept in memory), not the file.
+pub fn read_lines(
+    stem: &str,
+    path: &Path,
+    input: impl std::io::BufRead,
+    max_record: u64,
+) -> Parsed {
     let shown = path.display().to_string();
-    let mut out = Vec::new();
-    let mut errs = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
+    let mut out = Parsed::default();
+    let mut lines = BoundedLines {
+        input,
+        max: max_record,
+    };
+    let mut n = 0;
+    let mut line = Vec::new();
+    loop {
+        n += 1;
+        let read = match lines.next_into(&mut line) {
+            Ok(Some(r)) => r,
+            Ok(None) => break,
+            Err(e) => {
+                out.errors.push(Error::io(path, e));
+                break;
+            }
+        };
+        if let LineRead::TooLong(size) = read {
+            out.errors.push(Error::TooLarge {
+                at: crate::error::Location {
+                    path: path.to_path_buf(),
+                    line: Some(n),
+                },
+                size,
+                limit: max_record,
+            });
             continue;
         }
-        let n = i + 1;
-        match serde_json::from_str::<Value>(line) {
-            Ok(v) => match article_of(format!("{stem}-{n}"), &shown, &v) {
-                Ok(a) => out.push(a),
-                Err(p) => errs.push(Error::bad_line(path, n, p)),
-            },
-            Err(e) => errs.push(Error::bad_line(path, n, format!("malformed JSON: {e}"))),
+        let Ok(text) = std::str::from_utf8(&line) else {
+            out.errors.push(Error::bad_line(path, n, "not valid UTF-8"));
+            continue;
+        };
+        // A BOM may start the first line.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            continue;
         }
+        let mut warnings = Vec::new();
+        let result = match serde_json::from_str::<Value>(text) {
+            Ok(v) => article_of(format!("{stem}-{n}"), &shown, &v, &mut warnings)
+                .map_err(|p| Error::bad_line(path, n, p)),
+            Err(e) => Err(Error::bad_line(path, n, format!("malformed JSON: {e}"))),
+        };
+        out.add(&format!("{shown}:{n}"), result, warnings);
     }
-    (out, errs)
+    if out.articles.is_empty() && out.errors.is_empty() {
+        out.errors
+            .push(Error::bad_input(path, "empty file (no JSON Lines records)"));
+    }
+    out
+}
+
+/// How one line was read.
+enum LineRead {
+    /// The line is in the buffer (without its line break).
+    Whole,
+    /// The line was longer than the limit: its size, and it was skipped.
+    TooLong(u64),
+}
+
+/// Lines of a reader, each at most `max` bytes kept.
+struct BoundedLines<R> {
+    input: R,
+    max: u64,
+}
+
+impl<R: std::io::BufRead> BoundedLines<R> {
+    /// Reads the next line into `line`; `None` at the end of the input.
+    fn next_into(&mut self, line: &mut Vec<u8>) -> std::io::Result<Option<LineRead>> {
+        line.clear();
+        let mut size: u64 = 0;
+        let mut any = false;
+        loop {
+            let buf = match self.input.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buf.is_empty() {
+                break;
+            }
+            any = true;
+            let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+                Some(k) => (&buf[..k], k + 1),
+                None => (buf, buf.len()),
+            };
+            let ends = done > chunk.len();
+            size = size.saturating_add(chunk.len() as u64);
+            if size <= self.max {
+                line.extend_from_slice(chunk);
+            } else {
+                line.clear();
+            }
+            self.input.consume(done);
+            if ends {
+                break;
+            }
+        }
+        if !any {
+            return Ok(None);
+        }
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        Ok(Some(if size > self.max {
+            LineRead::TooLong(size)
+        } else {
+            LineRead::Whole
+        }))
+    }
 }
 
 #[cfg(test)]
@@ -265,6 +456,55 @@ mod tests {
         assert_eq!(m.date.as_ref().unwrap().via, "pubDate");
         assert_eq!(m.author.as_ref().unwrap().value, "Ann A, Bob B");
         assert_eq!(m.language.as_ref().unwrap().value, "en");
+    }
+
+    #[test]
+    fn wrong_typed_fields_are_warned_about_not_dropped_in_silence() {
+        let text = "{\"text\": \"A.\", \"date\": \"2025-02-30\", \"outlet\": 5, \"title\": null}\n";
+        let parsed = read_lines("f", Path::new("f.jsonl"), text.as_bytes(), 1000);
+        assert_eq!(parsed.articles.len(), 1);
+        let w = &parsed.warnings;
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].starts_with("f.jsonl:1: field \"outlet\" (5)"), "{w:?}");
+        assert!(
+            w[1].starts_with("f.jsonl:1: field \"date\" (\"2025-02-30\")"),
+            "{w:?}"
+        );
+        // A later key that works still wins, and the unusable one is named.
+        let parsed = parse_json_noted(
+            "g",
+            Path::new("g.json"),
+            r#"[{"text": "B.", "date": true, "published": "2025-02-03"}]"#,
+        );
+        let date = parsed.articles[0].meta.date.as_ref().expect("date");
+        assert_eq!(date.via, "published");
+        assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
+        assert!(parsed.warnings[0].starts_with("g.json: item 1: field \"date\""));
+    }
+
+    #[test]
+    fn the_record_limit_applies_per_line_not_per_file() {
+        let good = "{\"text\": \"short\"}";
+        let long = format!("{{\"text\": \"{}\"}}", "x".repeat(500));
+        let text = format!("{good}\r\n{long}\n{good}\n{good}");
+        // The file is far over the limit; each good record is under it.
+        let parsed = read_lines("f", Path::new("f.jsonl"), text.as_bytes(), 100);
+        assert_eq!(parsed.articles.len(), 3);
+        assert_eq!(parsed.errors.len(), 1);
+        let msg = parsed.errors[0].to_string();
+        assert!(msg.starts_with("f.jsonl:2: "), "{msg}");
+        let ids: Vec<&str> = parsed.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["f-1", "f-3", "f-4"]);
+        // Tiny read buffers: lines split across reads are joined.
+        let reader = std::io::BufReader::with_capacity(3, text.as_bytes());
+        let parsed = read_lines("f", Path::new("f.jsonl"), reader, 100);
+        assert_eq!(parsed.articles.len(), 3);
+        assert!(
+            read_lines("e", Path::new("e.jsonl"), &b"\n\n"[..], 10)
+                .errors
+                .len()
+                == 1
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod index;
 pub mod normalize;
+pub mod printable;
 pub mod segment;
 pub mod stopwords;
 pub mod words;

@@ -290,13 +290,52 @@ fn ends_with_abbreviation(s: &str, stop: usize, next: usize) -> bool {
     is_abbreviation(word)
 }
 
-/// Pushes the sentence `s[from..to]`, trimmed of whitespace, unless empty.
+/// Longest sentence, in bytes: a stretch without sentence punctuation longer
+/// than this (a scraped page's run-on navigation, hostile input) is cut into
+/// pieces at the last whitespace before the limit, so no later stage works
+/// on an unbounded sentence. Real news sentences stay far below it (the
+/// longest of PolNeAR's 924 articles is under 1,000 bytes); see
+/// `docs/robustness.md`.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Pushes the sentence `s[from..to]`, trimmed of whitespace, unless empty;
+/// one longer than [`MAX_SENTENCE_BYTES`] is pushed in pieces.
 fn push_trimmed(s: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
     let body = s.get(from..to).unwrap_or("");
     let trimmed = body.trim();
-    if !trimmed.is_empty() {
-        let a = from + (body.len() - body.trim_start().len());
-        out.push((a, a + trimmed.len()));
+    if trimmed.is_empty() {
+        return;
+    }
+    let mut a = from + (body.len() - body.trim_start().len());
+    let end = a + trimmed.len();
+    while end - a > MAX_SENTENCE_BYTES {
+        let piece = cut_point(s, a, a + MAX_SENTENCE_BYTES);
+        let head = s.get(a..piece).unwrap_or("").trim_end();
+        if !head.is_empty() {
+            out.push((a, a + head.len()));
+        }
+        let rest = s.get(piece..end).unwrap_or("");
+        a = piece + (rest.len() - rest.trim_start().len());
+    }
+    if a < end {
+        out.push((a, end));
+    }
+}
+
+/// Where to cut `s[from..limit]`: after its last whitespace in the second
+/// half, else at the last character boundary at or before `limit`.
+fn cut_point(s: &str, from: usize, limit: usize) -> usize {
+    let mut at = limit.min(s.len());
+    while at > from && !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    let half = from + (at - from) / 2;
+    let window = s.get(half..at).unwrap_or("");
+    match window.rfind(char::is_whitespace) {
+        Some(k) if half + k > from => half + k,
+        _ if at > from => at,
+        // Cannot happen for a limit of at least four bytes; move on by one character.
+        _ => from + s[from..].chars().next().map_or(1, char::len_utf8),
     }
 }
 
@@ -418,6 +457,35 @@ mod tests {
             };
             assert_eq!(next_stop(&b), Some(want));
         }
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        // No sentence punctuation at all: pieces of at most the limit, cut
+        // at whitespace, covering every word in order.
+        let text = "word said the officials ".repeat(2_000);
+        let mut got = Vec::new();
+        sentence_bytes(&text, &mut got);
+        assert!(got.len() >= text.len() / MAX_SENTENCE_BYTES);
+        let mut last = 0;
+        for &(a, b) in &got {
+            assert!(b - a <= MAX_SENTENCE_BYTES && a >= last, "{a}..{b}");
+            assert!(!text[a..b].starts_with(' ') && !text[a..b].ends_with(' '));
+            last = b;
+        }
+        let words: usize = got
+            .iter()
+            .map(|&(a, b)| text[a..b].split(' ').count())
+            .sum();
+        assert_eq!(words, 8_000);
+        // Without whitespace (multi-byte characters): cut on character boundaries.
+        let text = "é".repeat(10_000);
+        let mut got = Vec::new();
+        sentence_bytes(&text, &mut got);
+        assert!(got.iter().all(|&(a, b)| b - a <= MAX_SENTENCE_BYTES
+            && text.is_char_boundary(a)
+            && text.is_char_boundary(b)));
+        assert_eq!(got.iter().map(|&(a, b)| b - a).sum::<usize>(), text.len());
     }
 
     #[test]

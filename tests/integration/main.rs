@@ -12,4 +12,6 @@ mod graph;
 
 mod desk;
 
+mod hostile;
+
 mod util;

@@ -1,21 +1,23 @@
-//! The provenance graph as the report draws it.
+//! The picture of one story, cut from the provenance graph.
 //!
-//! Nodes are the articles, plus the sources articles credit that are not in
-//! the corpus (a report, an agency, a person). Edges run the way information
-//! flowed: origin → copy for copied text, source → article for a credit.
+//! A [`GraphView`] is what [`super::svg`] draws: the story's articles, the
+//! named sources they cite (the most cited few), and the edges among them as
+//! the provenance graph has them — copied text (origin → copy), shared text
+//! whose direction is undecided, credits (source → article) and a cited
+//! report that *is* an article of the story. It is a drawing of the model,
+//! not a second analysis: every node and edge comes from [`ProvenanceGraph`].
 
 use std::collections::{BTreeMap, HashMap};
 
-use petgraph::algo::tarjan_scc;
-use petgraph::graph::DiGraph;
+use petgraph::Direction;
 use serde::Serialize;
 
-use crate::analysis::Analysis;
 use crate::article::Date;
-use crate::desk::sources;
-use crate::entities::EntityKind;
+use crate::graph::ProvenanceGraph;
+use crate::graph::model::{EdgeKind as ModelEdge, NodeKind as ModelNode};
 
-use super::Flag;
+/// Named sources drawn per story, most cited first.
+pub const MAX_SOURCES_DRAWN: usize = 10;
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -23,24 +25,24 @@ use super::Flag;
 pub enum NodeKind {
     /// An article of the corpus.
     Article,
-    /// A credited source that is not in the corpus.
+    /// A credited source that is not an article of the story.
     External,
 }
 
 /// A node of the drawn graph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Node {
-    /// Stable key: the article id, or `entity:` + entity id.
+    /// Stable key: the article id, or `entity:` + the graph node id.
     pub key: String,
-    /// First line of the label (article id or source name).
+    /// First line of the label (outlet and date, or source name).
     pub label: String,
-    /// Second line (outlet and date, or source kind).
+    /// Second line (title, or the source's kind).
     pub sub: String,
     /// Article or external source.
     pub kind: NodeKind,
-    /// Date (or floor), for ordering.
+    /// Date, for ordering.
     pub date: Option<Date>,
-    /// Number of warning flags on it.
+    /// Number of findings on it.
     pub warnings: usize,
 }
 
@@ -65,124 +67,129 @@ pub struct Edge {
     pub to: usize,
     /// Copy or credit.
     pub kind: EdgeKind,
-    /// Short label ("near-verbatim 0.82", "credits").
+    /// Short label ("near-verbatim 0.82", "credited").
     pub label: String,
 }
 
-/// The graph the report draws.
+/// The graph the report draws for one story.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct GraphView {
-    /// Nodes: articles in corpus order, then external sources by key.
+    /// Nodes: the story's articles earliest first, then its sources.
     pub nodes: Vec<Node>,
     /// Edges, sorted.
     pub edges: Vec<Edge>,
 }
 
-fn kind_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Report => "report",
-        EntityKind::Outlet => "outlet",
-        EntityKind::Organization => "organisation",
-        EntityKind::Person => "person",
-        EntityKind::Document => "document",
-        EntityKind::Unknown => "source",
-    }
-}
-
 impl GraphView {
-    /// Builds the graph from the analysis; `flags` mark nodes that need attention.
-    pub fn from_analysis(analysis: &Analysis, flags: &[Flag]) -> Self {
-        let articles = &analysis.corpus.articles;
-        let mut nodes: Vec<Node> = articles
-            .iter()
-            .map(|a| {
-                let date = sources::effective_date(a);
-                let when = match date {
-                    Some((d, false)) => d.to_string(),
-                    Some((d, true)) => format!("≥ {d}"),
-                    None => "undated".into(),
-                };
-                Node {
-                    key: a.id.clone(),
-                    label: a.id.clone(),
-                    sub: format!("{} · {when}", a.outlet().unwrap_or("unknown outlet")),
-                    kind: NodeKind::Article,
-                    date: date.map(|d| d.0),
-                    warnings: flags
-                        .iter()
-                        .filter(|f| f.article == a.id && f.kind.is_warning())
-                        .count(),
-                }
-            })
-            .collect();
-        let index: HashMap<&str, usize> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
-        let mut edges: BTreeMap<(usize, usize, u8), Edge> = BTreeMap::new();
-        for p in &analysis.copies {
-            let (Some(&o), Some(&c)) = (index.get(p.origin.as_str()), index.get(p.copy.as_str()))
-            else {
+    /// The picture of a story: `articles` (ids, earliest first) and what
+    /// they cite; `warnings` counts findings per article id.
+    pub fn of_story(
+        graph: &ProvenanceGraph,
+        articles: &[String],
+        warnings: &HashMap<String, usize>,
+    ) -> Self {
+        let mut nodes = Vec::new();
+        let mut at: HashMap<petgraph::graph::NodeIndex, usize> = HashMap::new();
+        for id in articles {
+            let Some(ix) = graph.find(&format!("article:{id}")) else {
                 continue;
             };
-            let kind = if p.directed {
-                EdgeKind::Copied
-            } else {
-                EdgeKind::SharesText
+            let info = graph.node(ix).article.as_ref();
+            let date = info.and_then(|i| i.date.or(i.date_floor));
+            let when = match info.and_then(|i| i.date) {
+                Some(d) => d.to_string(),
+                None => info
+                    .and_then(|i| i.date_floor)
+                    .map_or_else(|| "undated".into(), |d| format!("≥ {d}")),
             };
-            let tier = serde_json::to_value(p.tier)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            edges.insert(
-                (o, c, 0),
-                Edge {
-                    from: o,
-                    to: c,
-                    kind,
-                    label: format!("{tier} {:.2}", p.score),
-                },
-            );
+            let outlet = info
+                .and_then(|i| i.outlet.clone())
+                .unwrap_or_else(|| "unknown outlet".into());
+            at.insert(ix, nodes.len());
+            nodes.push(Node {
+                key: id.clone(),
+                label: format!("{outlet} · {when}"),
+                sub: graph.node(ix).name.clone(),
+                kind: NodeKind::Article,
+                date,
+                warnings: warnings.get(id).copied().unwrap_or(0),
+            });
         }
-        let mut external: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, attrs) in analysis.attributions.iter().enumerate() {
-            for e in attrs
-                .iter()
-                .filter(|a| !a.vague)
-                .filter_map(|a| a.entity.as_ref())
-            {
-                let by: Vec<usize> = articles
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, o)| *j != i && sources::is_source_of(o, e, &articles[i]))
-                    .map(|(j, _)| j)
-                    .collect();
-                let sources: Vec<usize> = if by.is_empty() {
-                    let key = format!("entity:{}", e.id);
-                    let next = nodes.len();
-                    let n = *external.entry(key.clone()).or_insert(next);
-                    if n == next {
-                        nodes.push(Node {
-                            key,
-                            label: e.name.clone(),
-                            sub: format!("{} · not in corpus", kind_name(e.kind)),
-                            kind: NodeKind::External,
-                            date: None,
-                            warnings: 0,
-                        });
+        // The named sources the story cites, most cited first.
+        let mut cited: HashMap<petgraph::graph::NodeIndex, usize> = HashMap::new();
+        let members: Vec<_> = at.keys().copied().collect();
+        for &m in &members {
+            for (to, _, e) in graph.edges_of(m, Direction::Outgoing) {
+                if matches!(e.kind(), ModelEdge::Cites | ModelEdge::Quotes)
+                    && super::is_named_source(graph.node(to).kind)
+                {
+                    *cited.entry(to).or_default() += e.weight;
+                }
+            }
+        }
+        let mut cited: Vec<_> = cited.into_iter().collect();
+        cited.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| graph.node(a.0).id.cmp(&graph.node(b.0).id))
+        });
+        for (ix, _) in cited.into_iter().take(MAX_SOURCES_DRAWN) {
+            let node = graph.node(ix);
+            at.insert(ix, nodes.len());
+            nodes.push(Node {
+                key: format!("entity:{}", node.id),
+                label: node.name.clone(),
+                sub: source_kind(node.kind).to_string(),
+                kind: NodeKind::External,
+                date: None,
+                warnings: 0,
+            });
+        }
+        let mut edges: BTreeMap<(usize, usize, u8), Edge> = BTreeMap::new();
+        for (&ix, &i) in &at {
+            for (to, _, e) in graph.edges_of(ix, Direction::Outgoing) {
+                let Some(&j) = at.get(&to) else { continue };
+                match e.kind() {
+                    ModelEdge::Copies => {
+                        let directed = e.is_directed();
+                        edges.insert(
+                            (i, j, 0),
+                            Edge {
+                                from: i,
+                                to: j,
+                                kind: if directed {
+                                    EdgeKind::Copied
+                                } else {
+                                    EdgeKind::SharesText
+                                },
+                                label: e.summary().trim_start_matches("copies ").to_string(),
+                            },
+                        );
                     }
-                    vec![n]
-                } else {
-                    by
-                };
-                for s in sources {
-                    edges.entry((s, i, 1)).or_insert(Edge {
-                        from: s,
-                        to: i,
-                        kind: EdgeKind::Credits,
-                        label: "credited".into(),
-                    });
+                    // Article cites source: drawn as information flowing source → article.
+                    ModelEdge::Cites | ModelEdge::Quotes => {
+                        edges.insert(
+                            (j, i, 1),
+                            Edge {
+                                from: j,
+                                to: i,
+                                kind: EdgeKind::Credits,
+                                label: "credited".into(),
+                            },
+                        );
+                    }
+                    // A cited report that is an article of the story.
+                    ModelEdge::ResolvesTo => {
+                        edges.insert(
+                            (i, j, 2),
+                            Edge {
+                                from: i,
+                                to: j,
+                                kind: EdgeKind::Credits,
+                                label: "is this article".into(),
+                            },
+                        );
+                    }
+                    _ => {}
                 }
             }
         }
@@ -193,29 +200,15 @@ impl GraphView {
     }
 }
 
-/// Groups of articles that source each other in a loop (through directed
-/// copies and credits), each sorted, the groups sorted.
-pub fn article_cycles(analysis: &Analysis) -> Vec<Vec<String>> {
-    let view = GraphView::from_analysis(analysis, &[]);
-    let mut g: DiGraph<usize, ()> = DiGraph::new();
-    let ids: Vec<_> = (0..view.nodes.len()).map(|i| g.add_node(i)).collect();
-    for e in &view.edges {
-        if e.kind != EdgeKind::SharesText
-            && view.nodes[e.from].kind == NodeKind::Article
-            && view.nodes[e.to].kind == NodeKind::Article
-        {
-            g.add_edge(ids[e.from], ids[e.to], ());
-        }
+fn source_kind(kind: ModelNode) -> &'static str {
+    match kind {
+        ModelNode::Report => "report",
+        ModelNode::Outlet => "outlet",
+        ModelNode::Organization => "organisation",
+        ModelNode::Person => "person",
+        ModelNode::Document => "document",
+        ModelNode::Article => "article",
+        ModelNode::Vague => "unnamed sources",
+        ModelNode::Unknown => "source",
     }
-    let mut cycles: Vec<Vec<String>> = tarjan_scc(&g)
-        .into_iter()
-        .filter(|c| c.len() > 1)
-        .map(|c| {
-            let mut v: Vec<String> = c.iter().map(|&n| view.nodes[g[n]].key.clone()).collect();
-            v.sort();
-            v
-        })
-        .collect();
-    cycles.sort();
-    cycles
 }

@@ -16,8 +16,10 @@ use crate::desk::quotes::{Occurrence, Status};
 use crate::span::Range;
 
 use super::escape::{anchor, html as esc};
-use super::svg::Engine;
-use super::{Card, CopyView, Flag, FlagKind, Report};
+use super::svg::{self, Engine, Layout};
+use super::{
+    Card, CopyView, Flag, FlagKind, MAX_COPIES_PER_STORY, MAX_STORIES_SHOWN, Report, StoryView,
+};
 
 /// The Content-Security-Policy of the page: nothing may load or run.
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
@@ -61,6 +63,9 @@ figcaption{color:var(--muted);font-size:12px;margin-top:8px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:14px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px}
 .card.flagged{border-top:4px solid var(--red)}
+.story{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin-bottom:18px}
+.story .headline{font-weight:600;margin:4px 0}
+.twocol{display:grid;grid-template-columns:1fr 1fr;gap:14px}
 .card .head{display:flex;justify-content:space-between;gap:8px;align-items:baseline}
 .card .when{color:var(--muted);font-size:12px;white-space:nowrap}
 .card .title{font-weight:600;margin:6px 0}
@@ -153,14 +158,9 @@ fn highlighted(article: &Article, range: Range, marks: &[Range], class: &str) ->
 }
 
 fn flag_item(f: &Flag, with_article: bool) -> String {
-    let (class, badge) = if f.kind.is_warning() {
-        ("", "b-warn")
-    } else {
-        ("note", "b-note")
-    };
     let mut s = format!(
-        "<li class=\"flag {class} kind-{}\"><span class=\"badge {badge}\">{}</span>",
-        esc(&kebab(f.kind)),
+        "<li class=\"flag kind-{}\"><span class=\"badge b-warn\">{}</span>",
+        esc(f.kind.name()),
         esc(f.kind.title())
     );
     if with_article {
@@ -169,14 +169,6 @@ fn flag_item(f: &Flag, with_article: bool) -> String {
     s.push_str(&esc(&f.message));
     if !f.diff.is_empty() {
         let _ = write!(s, "<div class=\"diff q\">{}</div>", runs_html(&f.diff));
-    } else if f.kind == FlagKind::VagueAttribution {
-        // The message already lists the sources; give their offsets.
-        let at: Vec<String> = f
-            .evidence
-            .iter()
-            .map(|e| format!("@{}–{}", e.start, e.end))
-            .collect();
-        let _ = write!(s, " <span class=\"muted\">{}</span>", at.join(" "));
     } else if let Some(first) = f.evidence.first() {
         let _ = write!(
             s,
@@ -190,21 +182,133 @@ fn flag_item(f: &Flag, with_article: bool) -> String {
     s
 }
 
-fn kebab(kind: FlagKind) -> String {
-    kind.title().replace(' ', "-")
+/// Most findings of one kind listed per story before the rest fold away.
+const MAX_FLAGS_SHOWN: usize = 5;
+
+/// A story's findings, grouped by kind, the first few of each shown.
+fn story_flags_html(s: &mut String, report: &Report, story: &StoryView) {
+    if story.flags.is_empty() {
+        s.push_str("<p class=\"muted\">No finding: the articles share text or sources, and each credits what it took.</p>");
+        return;
+    }
+    let mut kinds: Vec<FlagKind> = story.flags.iter().map(|&i| report.flags[i].kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    s.push_str("<ul class=\"findings\">");
+    for kind in kinds {
+        let of_kind: Vec<&Flag> = story
+            .flags
+            .iter()
+            .map(|&i| &report.flags[i])
+            .filter(|f| f.kind == kind)
+            .collect();
+        for f in of_kind.iter().take(MAX_FLAGS_SHOWN) {
+            s.push_str(&flag_item(f, true));
+        }
+        if of_kind.len() > MAX_FLAGS_SHOWN {
+            let _ = write!(
+                s,
+                "<li class=\"note\"><details><summary>{} more {}</summary><ul class=\"findings\">",
+                of_kind.len() - MAX_FLAGS_SHOWN,
+                esc(kind.title())
+            );
+            for f in of_kind.iter().skip(MAX_FLAGS_SHOWN) {
+                s.push_str(&flag_item(f, true));
+            }
+            s.push_str("</ul></details></li>");
+        }
+    }
+    s.push_str("</ul>");
+}
+
+fn story_html(
+    s: &mut String,
+    report: &Report,
+    articles: &[Article],
+    story: &StoryView,
+    layout: Layout,
+) -> Engine {
+    let _ = write!(
+        s,
+        "<section class=\"story\" id=\"story-{}\"><h3>Story {} · {} article(s){}</h3><p class=\"headline\">{}</p>",
+        story.rank,
+        story.rank,
+        story.articles.len(),
+        if story.flags.is_empty() {
+            String::new()
+        } else {
+            format!(" · {} finding(s)", story.flags.len())
+        },
+        esc(&story.headline)
+    );
+    if !story.sources.is_empty() {
+        let shown: Vec<String> = story.sources.iter().take(8).map(|n| esc(n)).collect();
+        let _ = write!(
+            s,
+            "<p class=\"muted\">Credited sources: {}{}</p>",
+            shown.join(", "),
+            if story.sources.len() > 8 { ", …" } else { "" }
+        );
+    }
+    story_flags_html(s, report, story);
+    let (picture, engine) = svg::render(&story.graph, layout);
+    let _ = write!(
+        s,
+        "<figure>{picture}<figcaption>Information flows left to right. \
+         <span class=\"key\" style=\"border-color:#c0392b\"></span>copied text (origin → copy) \
+         <span class=\"key\" style=\"border-color:#7f8c8d;border-top-style:dashed\"></span>shared text, direction undecided \
+         <span class=\"key\" style=\"border-color:#2c6fbb;border-top-style:dashed\"></span>credited as source \
+         · red border: article with findings · dashed box: a cited source · drawn by {}.</figcaption></figure>",
+        match engine {
+            Engine::Graphviz => "Graphviz",
+            Engine::Builtin => "citetrace's built-in layout",
+        }
+    );
+    if !story.copies.is_empty() {
+        let _ = write!(
+            s,
+            "<details class=\"evidence\"{}><summary>Copy evidence ({} pair(s))</summary>\
+             <p class=\"muted\">Aligned passages side by side: <mark class=\"del\">struck</mark> words are in the origin only, <mark class=\"ins\">green</mark> words in the copy only.</p>",
+            if story.rank <= 3 { " open" } else { "" },
+            story.copies.len()
+        );
+        for &i in story.copies.iter().take(MAX_COPIES_PER_STORY) {
+            copy_html(s, articles, &report.copies[i]);
+        }
+        if story.copies.len() > MAX_COPIES_PER_STORY {
+            let _ = write!(
+                s,
+                "<p class=\"muted\">… and {} weaker pair(s): see <code>citetrace copies</code> or the JSON export.</p>",
+                story.copies.len() - MAX_COPIES_PER_STORY
+            );
+        }
+        s.push_str("</details>");
+    }
+    let _ = write!(
+        s,
+        "<details class=\"cards-of\"{}><summary>The {} article(s)</summary><div class=\"cards\">",
+        if story.rank <= 3 { " open" } else { "" },
+        story.articles.len()
+    );
+    for id in &story.articles {
+        if let Some(card) = report.card(id) {
+            card_html(s, report, card);
+        }
+    }
+    s.push_str("</div></details></section>\n");
+    engine
 }
 
 fn card_html(s: &mut String, report: &Report, card: &Card) {
     let flags: Vec<&Flag> = report.flags_of(&card.id).collect();
-    let warned = flags.iter().any(|f| f.kind.is_warning());
     let field = |name: &str| card.fields.iter().find(|f| f.0 == name);
     let _ = write!(
         s,
         "<article class=\"card{}\" id=\"{}\"><div class=\"head\"><h3>{}</h3><span class=\"when\">{} · {}</span></div>",
-        if warned { " flagged" } else { "" },
+        if flags.is_empty() { "" } else { " flagged" },
         anchor("article-", &card.id),
-        esc(&card.id),
         esc(field("outlet").map_or("unknown outlet", |f| f.1.as_str())),
+        esc(&card.id),
         esc(field("date").map_or("undated", |f| f.1.as_str())),
     );
     if let Some(t) = field("title") {
@@ -244,24 +348,19 @@ fn card_html(s: &mut String, report: &Report, card: &Card) {
         esc(&card.path),
         card.words
     );
-    if warned {
+    if !flags.is_empty() {
         s.push_str("<ul class=\"flags\">");
-        for f in flags.iter().filter(|f| f.kind.is_warning()) {
+        for f in &flags {
             s.push_str(&flag_item(f, false));
         }
         s.push_str("</ul>");
     }
-    let notes: Vec<&&Flag> = flags.iter().filter(|f| !f.kind.is_warning()).collect();
-    if !notes.is_empty() {
+    if card.vague_sources > 0 {
         let _ = write!(
             s,
-            "<details><summary>{} quote(s) with no source in the corpus</summary><ul class=\"flags\">",
-            notes.len()
+            "<p class=\"muted kind-vague-sources\">{} unnamed source(s): see <a href=\"#vague\">vague sources</a>.</p>",
+            card.vague_sources
         );
-        for f in notes {
-            s.push_str(&flag_item(f, false));
-        }
-        s.push_str("</ul></details>");
     }
     if !card.attributions.is_empty() {
         let _ = write!(
@@ -277,7 +376,7 @@ fn card_html(s: &mut String, report: &Report, card: &Card) {
             );
             let mut resolved = match &attr.entity {
                 Some(e) => esc(&e.name),
-                None if attr.vague => "<span class=\"badge b-warn\">vague</span>".into(),
+                None if attr.vague => "<span class=\"badge b-note\">unnamed</span>".into(),
                 None => "<span class=\"muted\">unresolved</span>".into(),
             };
             if !a.resolved_articles.is_empty() {
@@ -287,8 +386,6 @@ fn card_html(s: &mut String, report: &Report, card: &Card) {
                     .map(|id| article_link(id))
                     .collect();
                 let _ = write!(resolved, " → {}", links.join(", "));
-            } else if attr.entity.is_some() {
-                resolved.push_str(" <span class=\"muted\">(not in corpus)</span>");
             }
             let content: Vec<String> = attr
                 .content
@@ -385,128 +482,106 @@ fn copy_html(s: &mut String, articles: &[Article], view: &CopyView) {
     s.push_str("</div>");
 }
 
-/// Writes the report as HTML. `articles` are the corpus articles (for
-/// highlighting passages), `svg` the drawn graph and `engine` what drew it.
-///
-/// # Errors
-/// When writing fails.
-pub fn write(
-    report: &Report,
-    articles: &[Article],
-    svg: &str,
-    engine: Engine,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut s = String::with_capacity(64 * 1024);
-    let warnings = report.flags.iter().filter(|f| f.kind.is_warning()).count();
+/// Most vague phrases and articles listed.
+const MAX_VAGUE_ROWS: usize = 25;
+
+fn vague_html(s: &mut String, report: &Report) {
+    let v = &report.vague;
+    s.push_str("<section id=\"vague\"><h2>Unnamed sources</h2>");
+    if v.articles.is_empty() {
+        s.push_str("<p class=\"muted\">Every source is named.</p></section>\n");
+        return;
+    }
+    let total: usize = v.articles.iter().map(|a| a.1).sum();
     let _ = write!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\
-         <meta name=\"referrer\" content=\"no-referrer\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <meta name=\"generator\" content=\"citetrace {}\">\
-         <title>{}</title><style>{STYLE}</style></head><body>\n",
-        env!("CARGO_PKG_VERSION"),
-        esc(&report.title)
+        "<p>{total} attribution(s) in {} article(s) credit a source that is not named (“sources said”, “reportedly”). \
+         They are counted here, not listed as warnings: a desk decides whether each article's reliance on them is acceptable.</p>\
+         <div class=\"twocol\"><table><tr><th>phrase</th><th>uses</th><th>articles</th></tr>",
+        v.articles.len()
     );
-    let _ = write!(
-        s,
-        "<header class=\"top\"><h1>{}</h1><div class=\"sub\">Source provenance report · {} articles · generated by citetrace {} · every finding cites character offsets into the article text as read</div></header>\
-         <nav><a href=\"#findings\">Findings</a><a href=\"#graph\">Graph</a><a href=\"#articles\">Articles</a><a href=\"#copies\">Copy evidence</a><a href=\"#quotes\">Quotes</a></nav><main>",
-        esc(&report.title),
-        report.cards.len(),
-        env!("CARGO_PKG_VERSION"),
-    );
-    // Findings.
-    let altered = report
-        .quotes
-        .iter()
-        .filter(|q| q.status == Status::Altered)
-        .count();
-    let _ = write!(
-        s,
-        "<section id=\"findings\"><h2>Findings</h2><div class=\"stats\">\
-         <div class=\"stat\"><b>{}</b><span>articles</span></div>\
-         <div class=\"stat\"><b>{}</b><span>copy pairs</span></div>\
-         <div class=\"stat\"><b>{}</b><span>attributions</span></div>\
-         <div class=\"stat\"><b>{}</b><span>quotes checked</span></div>\
-         <div class=\"stat\"><b>{altered}</b><span>altered quotes</span></div>\
-         <div class=\"stat\"><b>{warnings}</b><span>warnings</span></div></div>",
-        report.cards.len(),
-        report.copies.len(),
-        report
-            .cards
+    for p in v.phrases.iter().take(MAX_VAGUE_ROWS) {
+        let _ = write!(
+            s,
+            "<tr><td class=\"q\">{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&super::preview(&p.phrase, 80)),
+            p.count,
+            p.articles
+        );
+    }
+    s.push_str("</table><table><tr><th>article</th><th>unnamed</th><th>where</th></tr>");
+    for (id, count, spans) in v.articles.iter().take(MAX_VAGUE_ROWS) {
+        let at: Vec<String> = spans
             .iter()
-            .map(|c| c.attributions.len())
-            .sum::<usize>(),
-        report.quotes.len(),
-    );
-    if report.flags.is_empty() {
-        s.push_str("<p class=\"muted\">Nothing flagged.</p>");
-    } else {
-        s.push_str("<ul class=\"findings\">");
-        for f in report.flags.iter().filter(|f| f.kind.is_warning()) {
-            s.push_str(&flag_item(f, true));
-        }
-        s.push_str("</ul>");
-        let notes = report.flags.len() - warnings;
-        if notes > 0 {
-            let _ = write!(
-                s,
-                "<details><summary>{notes} note(s): quotes with no source in the corpus</summary><ul class=\"findings\">"
-            );
-            for f in report.flags.iter().filter(|f| !f.kind.is_warning()) {
-                s.push_str(&flag_item(f, true));
-            }
-            s.push_str("</ul></details>");
-        }
+            .take(6)
+            .map(|e| format!("“{}” @{}", esc(&super::preview(&e.text, 40)), e.start))
+            .collect();
+        let _ = write!(
+            s,
+            "<tr><td>{}</td><td>{count}</td><td class=\"muted\">{}{}</td></tr>",
+            row_link(report, id),
+            at.join(" · "),
+            if spans.len() > 6 { " …" } else { "" }
+        );
     }
-    if !report.errors.is_empty() {
-        s.push_str("<details><summary>Inputs that could not be read</summary><ul>");
-        for e in &report.errors {
-            let _ = write!(s, "<li>{}</li>", esc(e));
-        }
-        s.push_str("</ul></details>");
+    s.push_str("</table></div>");
+    if v.articles.len() > MAX_VAGUE_ROWS || v.phrases.len() > MAX_VAGUE_ROWS {
+        s.push_str("<p class=\"muted\">Longer lists: <code>citetrace report --format json</code> (<code>vague</code>).</p>");
     }
     s.push_str("</section>\n");
-    // Graph.
+}
+
+/// A link to an article's card when it has one, else to its index row.
+fn row_link(report: &Report, id: &str) -> String {
+    let label = report.card(id).map_or(id, |c| c.label.as_str());
+    let target = if report.card(id).and_then(|c| c.story).is_some() {
+        anchor("article-", id)
+    } else {
+        anchor("row-", id)
+    };
+    format!("<a href=\"#{target}\">{}</a>", esc(label))
+}
+
+/// Most quotes listed per status in the quotes section.
+const MAX_QUOTES_LISTED: usize = 100;
+
+fn quotes_html(s: &mut String, report: &Report) {
+    s.push_str("<section id=\"quotes\"><h2>Quotes</h2>");
+    let count = |st: Status| report.quotes.iter().filter(|q| q.status == st).count();
     let _ = write!(
         s,
-        "<section id=\"graph\"><h2>Provenance graph</h2><figure>{svg}<figcaption>Information flows left to right. \
-         <span class=\"key\" style=\"border-color:#c0392b\"></span>copied text (origin → copy) \
-         <span class=\"key\" style=\"border-color:#7f8c8d;border-top-style:dashed\"></span>shared text, direction undecided \
-         <span class=\"key\" style=\"border-color:#2c6fbb;border-top-style:dashed\"></span>credited as source \
-         · red border: article with warnings · dashed box: source not in the corpus · drawn by {}.</figcaption></figure></section>",
-        match engine {
-            Engine::Graphviz => "Graphviz",
-            Engine::Builtin => "citetrace's built-in layout",
-        }
+        "<p>{} direct quote(s) checked against the same statement elsewhere in the corpus: \
+         <span class=\"badge b-altered\">altered</span>{} \
+         <span class=\"badge b-verified\">verified</span>{} \
+         <span class=\"badge b-verified\">partial</span>{} (a fragment or a longer version of the same statement) \
+         <span class=\"badge b-unverified\">unverified</span>{} (no source text in the corpus; counted, not listed — see <code>citetrace quotes</code>).</p>",
+        report.quotes.len(),
+        count(Status::Altered),
+        count(Status::Verified),
+        count(Status::Partial),
+        count(Status::Unverified),
     );
-    // Cards.
-    s.push_str("<section id=\"articles\"><h2>Articles</h2><div class=\"cards\">");
-    for card in &report.cards {
-        card_html(&mut s, report, card);
-    }
-    s.push_str("</div></section>\n");
-    // Copies.
-    s.push_str("<section id=\"copies\"><h2>Copy evidence</h2>");
-    if report.copies.is_empty() {
-        s.push_str("<p class=\"muted\">No shared text found.</p>");
-    } else {
-        s.push_str("<p class=\"muted\">Aligned passages side by side: <mark class=\"del\">struck</mark> words are in the origin only, <mark class=\"ins\">green</mark> words in the copy only.</p>");
-    }
-    for view in &report.copies {
-        copy_html(&mut s, articles, view);
-    }
-    s.push_str("</section>\n");
-    // Quotes.
-    s.push_str("<section id=\"quotes\"><h2>Quotes</h2>");
-    if report.quotes.is_empty() {
-        s.push_str("<p class=\"muted\">No direct quotes found.</p>");
-    } else {
-        s.push_str("<table><tr><th>article</th><th>status</th><th>quote (as checked)</th><th>credited to</th><th>earliest occurrence</th></tr>");
-        for q in &report.quotes {
+    for (status, open) in [
+        (Status::Altered, true),
+        (Status::Verified, false),
+        (Status::Partial, false),
+    ] {
+        let list: Vec<_> = report
+            .quotes
+            .iter()
+            .filter(|q| q.status == status)
+            .collect();
+        if list.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            s,
+            "<details{}><summary>{} quote(s) {}</summary><table><tr><th>article</th><th>quote (as checked)</th><th>credited to</th><th>earliest occurrence</th></tr>",
+            if open { " open" } else { "" },
+            list.len(),
+            status.name()
+        );
+        for q in list.iter().take(MAX_QUOTES_LISTED) {
             let shown = if q.diff.is_empty() {
                 esc(&q.quote.text)
             } else {
@@ -522,17 +597,15 @@ pub fn write(
             });
             let _ = write!(
                 s,
-                "<tr><td>{} <div class=\"prov\">@{}–{}</div></td><td><span class=\"badge b-{}\">{}</span></td><td class=\"q\">{shown}{against}</td><td>{}</td><td>{} <div class=\"prov\">{} · {} · @{}–{}</div></td></tr>",
-                article_link(&q.article),
+                "<tr><td>{} <div class=\"prov\">@{}–{}</div></td><td class=\"q\">{shown}{against}</td><td>{}</td><td>{} <div class=\"prov\">{} · {} · @{}–{}</div></td></tr>",
+                row_link(report, &q.article),
                 q.quote.start,
                 q.quote.end,
-                q.status.name(),
-                q.status.name(),
                 q.credited.as_ref().map_or_else(
                     || "<span class=\"muted\">—</span>".to_string(),
                     |e| esc(&e.name)
                 ),
-                article_link(&q.earliest.article),
+                row_link(report, &q.earliest.article),
                 esc(q.earliest.outlet.as_deref().unwrap_or("unknown outlet")),
                 esc(&when(&q.earliest)),
                 q.earliest.span.start,
@@ -540,8 +613,137 @@ pub fn write(
             );
         }
         s.push_str("</table>");
+        if list.len() > MAX_QUOTES_LISTED {
+            let _ = write!(
+                s,
+                "<p class=\"muted\">… and {} more: <code>citetrace quotes</code>.</p>",
+                list.len() - MAX_QUOTES_LISTED
+            );
+        }
+        s.push_str("</details>");
     }
     s.push_str("</section>\n");
-    s.push_str("<footer>Offsets are character (Unicode scalar) positions in each article's text as read. This report loads nothing and runs no scripts.</footer></main></body></html>\n");
+}
+
+fn index_html(s: &mut String, report: &Report) {
+    let _ = write!(
+        s,
+        "<section id=\"articles\"><h2>All articles</h2><details><summary>Index of the {} article(s)</summary>\
+         <table><tr><th>article</th><th>story</th><th>attributions</th><th>unnamed sources</th><th>findings</th></tr>",
+        report.cards.len()
+    );
+    for c in &report.cards {
+        let story = c.story.map_or_else(
+            || "<span class=\"muted\">—</span>".to_string(),
+            |r| format!("<a href=\"#story-{r}\">{r}</a>"),
+        );
+        let _ = write!(
+            s,
+            "<tr id=\"{}\"><td>{} <div class=\"prov\">{}</div></td><td>{story}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            anchor("row-", &c.id),
+            esc(&c.label),
+            esc(&c.id),
+            c.attributions.len(),
+            c.vague_sources,
+            report.flags_of(&c.id).count()
+        );
+    }
+    s.push_str("</table></details></section>\n");
+}
+
+/// Writes the report as HTML, drawing each story's graph with `layout`.
+/// `articles` are the corpus articles (for highlighting passages).
+///
+/// # Errors
+/// When writing fails.
+pub fn write(
+    report: &Report,
+    articles: &[Article],
+    layout: Layout,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut s = String::with_capacity(256 * 1024);
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\
+         <meta name=\"referrer\" content=\"no-referrer\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"generator\" content=\"citetrace {}\">\
+         <title>{}</title><style>{STYLE}</style></head><body>\n",
+        env!("CARGO_PKG_VERSION"),
+        esc(&report.title)
+    );
+    let _ = write!(
+        s,
+        "<header class=\"top\"><h1>{}</h1><div class=\"sub\">Source provenance report · {} articles · generated by citetrace {} · every finding cites character offsets into the article text as read</div></header>\
+         <nav><a href=\"#summary\">Summary</a><a href=\"#stories\">Stories</a><a href=\"#vague\">Unnamed sources</a><a href=\"#quotes\">Quotes</a><a href=\"#articles\">All articles</a></nav><main>",
+        esc(&report.title),
+        report.cards.len(),
+        env!("CARGO_PKG_VERSION"),
+    );
+    let c = |k: &str| report.counts.get(k).copied().unwrap_or(0);
+    let _ = write!(
+        s,
+        "<section id=\"summary\"><h2>Summary</h2><div class=\"stats\">\
+         <div class=\"stat\"><b>{}</b><span>articles</span></div>\
+         <div class=\"stat\"><b>{}</b><span>stories</span></div>\
+         <div class=\"stat\"><b>{}</b><span>copy pairs</span></div>\
+         <div class=\"stat\"><b>{}</b><span>citation laundering</span></div>\
+         <div class=\"stat\"><b>{}</b><span>uncredited copying</span></div>\
+         <div class=\"stat\"><b>{}</b><span>circular reporting</span></div>\
+         <div class=\"stat\"><b>{}</b><span>altered quotes</span></div>\
+         <div class=\"stat\"><b>{}</b><span>articles with unnamed sources</span></div></div>",
+        c("articles"),
+        c("stories"),
+        c("copy-pairs"),
+        c("citation-laundering"),
+        c("unattributed-copy") + c("uncredited-reuse"),
+        c("circular-reporting"),
+        c("altered-quote"),
+        c("vague-source-articles"),
+    );
+    s.push_str("<p class=\"muted\">A <b>story</b> is a group of articles that took text from one another or cite one another; stories are ranked by what a desk acts on first (citation laundering and circular reporting, then copying without credit, then altered quotes). Each finding says why, with character offsets into the text as read.</p>");
+    if !report.errors.is_empty() {
+        let _ = write!(
+            s,
+            "<details><summary>{} input(s) could not be read</summary><ul>",
+            report.errors.len()
+        );
+        for e in &report.errors {
+            let _ = write!(s, "<li>{}</li>", esc(e));
+        }
+        s.push_str("</ul></details>");
+    }
+    s.push_str("</section>\n<section id=\"stories\"><h2>Stories</h2>");
+    if report.stories.is_empty() {
+        s.push_str("<p class=\"muted\">No two articles share text or cite one another.</p>");
+    }
+    for story in report.stories.iter().take(MAX_STORIES_SHOWN) {
+        story_html(&mut s, report, articles, story, layout);
+    }
+    if report.stories.len() > MAX_STORIES_SHOWN {
+        let _ = write!(
+            s,
+            "<details><summary>{} more stories</summary><table><tr><th>story</th><th>earliest article</th><th>articles</th><th>findings</th></tr>",
+            report.stories.len() - MAX_STORIES_SHOWN
+        );
+        for st in report.stories.iter().skip(MAX_STORIES_SHOWN) {
+            let _ = write!(
+                s,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                st.rank,
+                esc(&st.headline),
+                st.articles.len(),
+                st.flags.len()
+            );
+        }
+        s.push_str("</table></details>");
+    }
+    s.push_str("</section>\n");
+    vague_html(&mut s, report);
+    quotes_html(&mut s, report);
+    index_html(&mut s, report);
+    s.push_str("<footer>Offsets are character (Unicode scalar) positions in each article's text as read. This report loads nothing and runs no scripts. The full detail (every quote check, card and copy pair) is in <code>citetrace report --format json</code>.</footer></main></body></html>\n");
     out.write_all(s.as_bytes())
 }

@@ -1,7 +1,8 @@
 //! The report as Markdown, for a ticket or a chat.
 //!
-//! Same content as the HTML page: findings, the graph (as a Mermaid block,
-//! which code hosts draw), article cards, copy evidence and quotes.
+//! Same content as the HTML page: stories with their findings and graphs (as
+//! Mermaid blocks, which code hosts draw), unnamed sources, quotes and an
+//! index of the articles.
 //! All article text goes through [`super::escape::markdown`]; Mermaid labels
 //! keep only letters, digits, spaces and a few safe marks.
 
@@ -12,8 +13,9 @@ use crate::desk::diff::{Change, Run};
 use crate::desk::quotes::Status;
 
 use super::escape::markdown as esc;
-use super::graph::{EdgeKind, NodeKind};
-use super::{Report, preview};
+use super::graph::{EdgeKind, GraphView, NodeKind};
+use super::{MAX_COPIES_PER_STORY, MAX_STORIES_SHOWN, Report, StoryView, preview};
+use crate::graph::model::tier_name;
 
 /// Most passages shown per copy pair.
 const MAX_PASSAGES: usize = 3;
@@ -45,60 +47,14 @@ fn runs_md(runs: &[Run]) -> String {
         .join(" ")
 }
 
-/// Writes the report as Markdown.
-///
-/// # Errors
-/// When writing fails.
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut s = String::new();
-    let _ = writeln!(s, "# {}\n", esc(&report.title));
-    let _ = writeln!(
-        s,
-        "{} articles · {} copy pairs · {} quotes checked · {} flags. Offsets are character positions in each article as read.\n",
-        report.cards.len(),
-        report.copies.len(),
-        report.quotes.len(),
-        report.flags.len()
-    );
-    s.push_str("## Findings\n\n");
-    if report.flags.is_empty() {
-        s.push_str("Nothing flagged.\n");
-    }
-    for f in report.flags.iter().filter(|f| f.kind.is_warning()) {
-        let _ = writeln!(
-            s,
-            "- **{}** — {}: {}",
-            esc(f.kind.title()),
-            esc(&f.article),
-            esc(&f.message)
+fn mermaid(s: &mut String, graph: &GraphView) {
+    s.push_str("```mermaid\nflowchart LR\n");
+    for (i, n) in graph.nodes.iter().enumerate() {
+        let label = format!(
+            "{}<br/>{}",
+            mermaid_label(&n.label),
+            mermaid_label(&preview(&n.sub, 40))
         );
-    }
-    let notes: Vec<_> = report
-        .flags
-        .iter()
-        .filter(|f| !f.kind.is_warning())
-        .collect();
-    if !notes.is_empty() {
-        let _ = writeln!(s, "\nNotes ({}):\n", notes.len());
-        for f in notes {
-            let quote = f
-                .evidence
-                .first()
-                .map(|e| preview(&e.text, 90))
-                .unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "- {} — {}: {} (“{}”)",
-                esc(f.kind.title()),
-                esc(&f.article),
-                esc(&f.message),
-                esc(&quote)
-            );
-        }
-    }
-    s.push_str("\n## Provenance graph\n\n```mermaid\nflowchart LR\n");
-    for (i, n) in report.graph.nodes.iter().enumerate() {
-        let label = format!("{}<br/>{}", mermaid_label(&n.label), mermaid_label(&n.sub));
         let shape = if n.kind == NodeKind::External {
             ("([", "])")
         } else {
@@ -106,7 +62,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         };
         let _ = writeln!(s, "  n{i}{}\"{label}\"{}", shape.0, shape.1);
     }
-    for e in &report.graph.edges {
+    for e in &graph.edges {
         let arrow = match e.kind {
             EdgeKind::Copied => "==>",
             EdgeKind::SharesText => "---",
@@ -120,121 +76,165 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             e.to
         );
     }
-    s.push_str("```\n\nThick arrows: copied text (origin → copy); dotted: credited as source; plain line: shared text, direction undecided; rounded: source not in the corpus.\n\n## Articles\n");
-    for card in &report.cards {
-        let _ = writeln!(s, "\n### {}\n", esc(&card.id));
-        for (label, value, prov) in &card.fields {
-            let _ = writeln!(s, "- {}: {} _({})_", esc(label), esc(value), esc(prov));
-        }
-        for (kind, agency, evidence) in &card.credits {
-            let _ = writeln!(
-                s,
-                "- syndication: {} ({}) — “{}”",
-                esc(if agency.is_empty() {
-                    "unnamed feed"
-                } else {
-                    agency
-                }),
-                esc(kind),
-                esc(&preview(&evidence.text, 60))
-            );
-        }
-        let _ = writeln!(s, "- file: {} ({} words)", esc(&card.path), card.words);
-        for f in report.flags_of(&card.id) {
-            let _ = writeln!(s, "- ⚑ **{}**: {}", esc(f.kind.title()), esc(&f.message));
-        }
-        for a in &card.attributions {
-            let attr = &a.attribution;
-            let who = attr
-                .source
-                .as_ref()
-                .map_or_else(|| attr.cue.text.clone(), |x| x.text.clone());
-            let entity = attr.entity.as_ref().map_or_else(
-                || {
-                    if attr.vague {
-                        "vague".to_string()
-                    } else {
-                        "unresolved".to_string()
-                    }
-                },
-                |e| e.name.clone(),
-            );
-            let resolved = if a.resolved_articles.is_empty() {
-                String::new()
-            } else {
-                format!(" → {}", a.resolved_articles.join(", "))
-            };
-            let content: Vec<String> = attr.content.iter().map(|c| preview(&c.text, 120)).collect();
-            let _ = writeln!(
-                s,
-                "- attribution: {} = {}{} — “{}”",
-                esc(&who),
-                esc(&entity),
-                esc(&resolved),
-                esc(&content.join(" … "))
-            );
-        }
-    }
-    s.push_str("\n## Copy evidence\n");
-    if report.copies.is_empty() {
-        s.push_str("\nNo shared text found.\n");
-    }
-    for view in &report.copies {
-        let p = &view.pair;
+    s.push_str("```\n\n");
+}
+
+fn story(s: &mut String, report: &Report, st: &StoryView) {
+    let _ = writeln!(
+        s,
+        "\n### Story {} · {} article(s) · {} finding(s)\n\n{}\n",
+        st.rank,
+        st.articles.len(),
+        st.flags.len(),
+        esc(&st.headline)
+    );
+    for &i in &st.flags {
+        let f = &report.flags[i];
         let _ = writeln!(
             s,
-            "\n### {} {} {} — {} {:.2}\n",
+            "- **{}** — {}: {}",
+            esc(f.kind.title()),
+            esc(&f.article),
+            esc(&f.message)
+        );
+        if !f.diff.is_empty() {
+            let _ = writeln!(s, "  - {}", runs_md(&f.diff));
+        }
+    }
+    if !st.flags.is_empty() {
+        s.push('\n');
+    }
+    mermaid(s, &st.graph);
+    for id in &st.articles {
+        let label = report.card(id).map_or(id.as_str(), |c| c.label.as_str());
+        let _ = writeln!(s, "- {} ({})", esc(label), esc(id));
+    }
+    for &i in st.copies.iter().take(MAX_COPIES_PER_STORY) {
+        let v = &report.copies[i];
+        let p = &v.pair;
+        let _ = writeln!(
+            s,
+            "- copy: {} {} {} — {} {:.2}, {} passage(s){}",
             esc(&p.origin),
             if p.directed { "→" } else { "↔" },
             esc(&p.copy),
-            esc(&serde_json::to_value(p.tier)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()),
-            p.score
+            tier_name(p.tier),
+            p.score,
+            p.passages.len(),
+            if p.directed {
+                ""
+            } else {
+                ", direction undecided"
+            }
         );
-        for e in &p.evidence {
-            let _ = writeln!(s, "- {}", esc(e));
-        }
         for passage in p.passages.iter().take(MAX_PASSAGES) {
             let _ = writeln!(
                 s,
-                "\n| {} @{}–{} | {} @{}–{} |\n|---|---|\n| {} | {} |",
-                esc(&p.origin),
-                passage.origin.start,
-                passage.origin.end,
-                esc(&p.copy),
+                "  - @{}–{} “{}” ← @{}–{}",
                 passage.copy.start,
                 passage.copy.end,
-                esc(&preview(&passage.origin.text, 400)),
-                esc(&preview(&passage.copy.text, 400)),
+                esc(&preview(&passage.copy.text, 140)),
+                passage.origin.start,
+                passage.origin.end
+            );
+        }
+    }
+}
+
+/// Writes the report as Markdown.
+///
+/// # Errors
+/// When writing fails.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut s = String::new();
+    let c = |k: &str| report.counts.get(k).copied().unwrap_or(0);
+    let _ = writeln!(s, "# {}\n", esc(&report.title));
+    let _ = writeln!(
+        s,
+        "{} articles · {} stories · {} copy pairs · {} citation laundering · {} uncredited copying · {} circular reporting · {} altered quotes · {} articles with unnamed sources. Offsets are character positions in each article as read.\n",
+        c("articles"),
+        c("stories"),
+        c("copy-pairs"),
+        c("citation-laundering"),
+        c("unattributed-copy") + c("uncredited-reuse"),
+        c("circular-reporting"),
+        c("altered-quote"),
+        c("vague-source-articles"),
+    );
+    s.push_str("## Stories\n");
+    if report.stories.is_empty() {
+        s.push_str("\nNo two articles share text or cite one another.\n");
+    }
+    for st in report.stories.iter().take(MAX_STORIES_SHOWN) {
+        story(&mut s, report, st);
+    }
+    if report.stories.len() > MAX_STORIES_SHOWN {
+        let _ = writeln!(
+            s,
+            "\n{} more stories: `citetrace report --format json`.",
+            report.stories.len() - MAX_STORIES_SHOWN
+        );
+    }
+    s.push_str("\n## Unnamed sources\n\n");
+    if report.vague.phrases.is_empty() {
+        s.push_str("Every source is named.\n");
+    } else {
+        s.push_str("| phrase | uses | articles |\n|---|---|---|\n");
+        for p in report.vague.phrases.iter().take(25) {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} |",
+                esc(&preview(&p.phrase, 60)).replace('|', "\\|"),
+                p.count,
+                p.articles
             );
         }
     }
     s.push_str("\n## Quotes\n\n");
-    if report.quotes.is_empty() {
-        s.push_str("No direct quotes found.\n");
-    } else {
-        s.push_str("| article | status | quote | credited | earliest |\n|---|---|---|---|---|\n");
-        for q in &report.quotes {
-            let shown = if q.status == Status::Altered {
-                runs_md(&q.diff)
-            } else {
-                esc(&preview(&q.quote.text, 200))
-            };
-            let _ = writeln!(
-                s,
-                "| {} @{}–{} | {} | {} | {} | {} @{}–{} |",
-                esc(&q.article),
-                q.quote.start,
-                q.quote.end,
-                q.status.name(),
-                shown,
-                esc(q.credited.as_ref().map_or("—", |e| e.name.as_str())),
-                esc(&q.earliest.article),
-                q.earliest.span.start,
-                q.earliest.span.end
-            );
+    let count = |st: Status| report.quotes.iter().filter(|q| q.status == st).count();
+    let _ = writeln!(
+        s,
+        "{} checked: {} altered, {} verified, {} partial, {} unverified (no source text in the corpus).\n",
+        report.quotes.len(),
+        count(Status::Altered),
+        count(Status::Verified),
+        count(Status::Partial),
+        count(Status::Unverified)
+    );
+    for q in report
+        .quotes
+        .iter()
+        .filter(|q| q.status == Status::Altered)
+        .take(100)
+    {
+        let _ = writeln!(
+            s,
+            "- {} @{}–{} vs {}: {}",
+            esc(&q.article),
+            q.quote.start,
+            q.quote.end,
+            esc(q.against.as_ref().map_or("?", |o| o.article.as_str())),
+            runs_md(&q.diff)
+        );
+    }
+    s.push_str("\n## Articles\n\n| article | id | story | attributions | unnamed | findings |\n|---|---|---|---|---|---|\n");
+    for card in &report.cards {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} |",
+            esc(&card.label).replace('|', "\\|"),
+            esc(&card.id).replace('|', "\\|"),
+            card.story
+                .map_or_else(|| "—".to_string(), |r| r.to_string()),
+            card.attributions.len(),
+            card.vague_sources,
+            report.flags_of(&card.id).count()
+        );
+    }
+    if !report.errors.is_empty() {
+        s.push_str("\n## Inputs not read\n\n");
+        for e in &report.errors {
+            let _ = writeln!(s, "- {}", esc(e));
         }
     }
     out.write_all(s.as_bytes())

@@ -1,17 +1,29 @@
-//! The desk report: everything a fact-checker needs about a corpus, in one file.
+//! The desk report: what a fact-checker needs about a corpus, in one file.
 //!
-//! [`Report::build`] gathers, from an [`Analysis`], the article cards
-//! (metadata with where each value came from), attributions with the
-//! article their source resolves to, quote checks, copy evidence with
-//! word-level differences, the provenance graph ([`graph::GraphView`]) and
-//! the [`Flag`]s a desk acts on. [`html`] writes it as one self-contained HTML
-//! page, [`markdown`] as Markdown; both escape all article text ([`escape`]).
+//! The report is a *view* of the provenance model, never a second analysis:
+//! [`Report::build`] reads the [`ProvenanceGraph`] and its [`Findings`]
+//! (laundering, uncredited copying, circular reporting, vague sources,
+//! stories) exactly as `citetrace graph` computes them, adds the quote checks
+//! of [`crate::desk::quotes`], and arranges them for reading:
+//!
+//! - **stories** (connected groups of articles, [`Findings::stories`]) ranked
+//!   by what a desk acts on, each with its own small graph, its findings and
+//!   its copy evidence;
+//! - repeated findings collapsed and counted (vague phrases across the corpus,
+//!   unverified quotes as a number, not a list);
+//! - an index of every article with readable labels (outlet, date, title).
+//!
+//! [`html`] writes it as one self-contained page, [`markdown`] as Markdown;
+//! the JSON export (`report --format json`) serialises [`Report`] whole,
+//! including every quote check and every article card.
 
 pub mod escape;
 pub mod graph;
 pub mod html;
 pub mod markdown;
 pub mod svg;
+
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -22,48 +34,74 @@ use crate::desk::diff::{self, Change};
 use crate::desk::locate::Locator;
 use crate::desk::quotes::{self, QuoteCheck, Status};
 use crate::desk::sources;
+use crate::graph::ProvenanceGraph;
+use crate::graph::analysis::{Findings, LaunderingKind};
+use crate::graph::model::{EdgeData, EdgeKind, NodeKind};
 use crate::reuse::CopyPair;
 use crate::span::{Range, Span};
 
-/// A copy must score this much (or share three passages) to count as
-/// laundering when the copy credits someone else.
-const LAUNDERING_MIN_SCORE: f64 = 0.2;
+/// Stories drawn in full in the HTML and Markdown report; the rest are listed.
+pub const MAX_STORIES_SHOWN: usize = 40;
 
-/// What a flag warns about.
+/// Copy pairs shown with their passages per story (strongest first).
+pub const MAX_COPIES_PER_STORY: usize = 6;
+
+/// What a finding warns about. The first three are the graph's laundering
+/// kinds ([`LaunderingKind`]); names match `citetrace graph`'s flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FlagKind {
-    /// Copies another article's text without crediting it.
-    UnattributedCopying,
-    /// Copies one article while crediting the source *that* article credits,
-    /// hiding the intermediary.
+    /// Copies one article while crediting other sources, hiding the intermediary.
     CitationLaundering,
+    /// Copies another article's text without naming any source.
+    UnattributedCopy,
+    /// Credits some of the articles it copied, but not this one.
+    UncreditedReuse,
     /// Articles that, through copying and citing, end up sourcing each other.
     CircularReporting,
-    /// A quote that differs from its source.
+    /// A quote that differs from the same statement elsewhere.
     AlteredQuote,
-    /// A source that cannot be identified ("sources said", "reportedly").
-    VagueAttribution,
-    /// A quote with no source in the corpus.
-    UnverifiedQuote,
 }
 
 impl FlagKind {
-    /// Human name.
-    pub fn title(self) -> &'static str {
+    /// The kebab-case name (the same as the graph's flag names).
+    pub fn name(self) -> &'static str {
         match self {
-            FlagKind::UnattributedCopying => "unattributed copying",
-            FlagKind::CitationLaundering => "citation laundering",
-            FlagKind::CircularReporting => "circular reporting",
-            FlagKind::AlteredQuote => "altered quote",
-            FlagKind::VagueAttribution => "vague attribution",
-            FlagKind::UnverifiedQuote => "unverified quote",
+            FlagKind::CitationLaundering => "citation-laundering",
+            FlagKind::UnattributedCopy => "unattributed-copy",
+            FlagKind::UncreditedReuse => "uncredited-reuse",
+            FlagKind::CircularReporting => "circular-reporting",
+            FlagKind::AlteredQuote => "altered-quote",
         }
     }
 
-    /// True for flags that need a person's attention; the rest are notes.
-    pub fn is_warning(self) -> bool {
-        !matches!(self, FlagKind::UnverifiedQuote)
+    /// Human name.
+    pub fn title(self) -> &'static str {
+        match self {
+            FlagKind::CitationLaundering => "citation laundering",
+            FlagKind::UnattributedCopy => "unattributed copying",
+            FlagKind::UncreditedReuse => "uncredited reuse",
+            FlagKind::CircularReporting => "circular reporting",
+            FlagKind::AlteredQuote => "altered quote",
+        }
+    }
+
+    /// How much a story's rank weighs one finding of this kind.
+    fn weight(self) -> usize {
+        match self {
+            FlagKind::CitationLaundering | FlagKind::CircularReporting => 8,
+            FlagKind::UnattributedCopy => 5,
+            FlagKind::AlteredQuote => 4,
+            FlagKind::UncreditedReuse => 3,
+        }
+    }
+
+    fn from_laundering(kind: LaunderingKind) -> Self {
+        match kind {
+            LaunderingKind::CitationLaundering => FlagKind::CitationLaundering,
+            LaunderingKind::UncreditedReuse => FlagKind::UncreditedReuse,
+            LaunderingKind::UnattributedCopy => FlagKind::UnattributedCopy,
+        }
     }
 }
 
@@ -72,13 +110,13 @@ impl FlagKind {
 pub struct Flag {
     /// What kind.
     pub kind: FlagKind,
-    /// The article flagged.
+    /// The article flagged (article id, not node id).
     pub article: String,
     /// The other article involved, if any.
     pub other: Option<String>,
     /// One sentence explaining it.
     pub message: String,
-    /// The text that shows it.
+    /// The text that shows it (spans in `article`, then in `other`).
     pub evidence: Vec<Span>,
     /// For an altered quote: the word-level differences (left = source).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -90,7 +128,8 @@ pub struct Flag {
 pub struct AttributionView {
     /// The attribution.
     pub attribution: Attribution,
-    /// Corpus articles by the source it resolves to.
+    /// Corpus articles the source it resolves to *is* (the graph's
+    /// `resolves-to` edges).
     pub resolved_articles: Vec<String>,
 }
 
@@ -99,6 +138,8 @@ pub struct AttributionView {
 pub struct Card {
     /// Article id.
     pub id: String,
+    /// A readable one-line name: outlet, date and title (or lead).
+    pub label: String,
     /// File read.
     pub path: String,
     /// Headline, outlet, author, affiliation, date, place: (label, value, provenance).
@@ -109,6 +150,10 @@ pub struct Card {
     pub words: usize,
     /// Attributions with their resolved sources.
     pub attributions: Vec<AttributionView>,
+    /// Unnamed sources ("sources said"), as the graph counts them.
+    pub vague_sources: usize,
+    /// The story it belongs to (1-based rank), if any.
+    pub story: Option<usize>,
     /// The first paragraph, as a preview.
     pub lead: String,
 }
@@ -123,21 +168,71 @@ pub struct CopyView {
     pub changes: Vec<(Vec<Range>, Vec<Range>)>,
 }
 
+/// One story as the report shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryView {
+    /// 1-based rank: 1 is the story a desk should read first.
+    pub rank: usize,
+    /// The label of its earliest article.
+    pub headline: String,
+    /// Article ids, earliest first.
+    pub articles: Vec<String>,
+    /// Names of the named sources its articles cite, most cited first.
+    pub sources: Vec<String>,
+    /// Indices into [`Report::flags`] of its findings.
+    pub flags: Vec<usize>,
+    /// Indices into [`Report::copies`] of its copy pairs, strongest first.
+    pub copies: Vec<usize>,
+    /// The rank's basis: the weighted count of its findings.
+    pub weight: usize,
+    /// The story's own small graph.
+    pub graph: graph::GraphView,
+}
+
+/// An unnamed-source phrase and how often the corpus uses it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VaguePhrase {
+    /// The source words, folded to lower case ("officials", "reportedly").
+    pub phrase: String,
+    /// Attributions using it.
+    pub count: usize,
+    /// Articles using it.
+    pub articles: usize,
+}
+
+/// Unnamed sources across the corpus, collapsed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct VagueSummary {
+    /// Articles with unnamed sources: (article id, count, the source spans).
+    pub articles: Vec<(String, usize, Vec<Span>)>,
+    /// The phrases, most used first.
+    pub phrases: Vec<VaguePhrase>,
+}
+
+/// Counts a reader checks first; keys are the graph's finding names.
+pub type Counts = BTreeMap<String, usize>;
+
 /// Everything in the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// Heading.
     pub title: String,
+    /// Headline counts (the same as `citetrace graph`'s analyses).
+    pub counts: Counts,
+    /// Stories, most serious first.
+    pub stories: Vec<StoryView>,
+    /// Findings, by kind then article.
+    pub flags: Vec<Flag>,
+    /// Unnamed sources, collapsed.
+    pub vague: VagueSummary,
+    /// Every quote check.
+    pub quotes: Vec<QuoteCheck>,
+    /// Every copy pair with evidence, strongest first.
+    pub copies: Vec<CopyView>,
     /// One card per article, in corpus order.
     pub cards: Vec<Card>,
-    /// Flags, most serious first.
-    pub flags: Vec<Flag>,
-    /// Quote checks.
-    pub quotes: Vec<QuoteCheck>,
-    /// Copy pairs with evidence, strongest first.
-    pub copies: Vec<CopyView>,
-    /// The provenance graph.
-    pub graph: graph::GraphView,
+    /// The graph's findings as `citetrace graph --format json` gives them.
+    pub findings: Findings,
     /// Inputs that could not be read (one line each).
     pub errors: Vec<String>,
 }
@@ -150,7 +245,43 @@ fn provenance<T>(field: &Field<T>) -> String {
     }
 }
 
-fn card(analysis: &Analysis, index: usize) -> Card {
+/// A readable one-line name for an article: "Outlet · date · title".
+pub fn article_label(article: &Article) -> String {
+    let outlet = article.outlet().unwrap_or("unknown outlet");
+    let when = match sources::effective_date(article) {
+        Some((d, false)) => d.to_string(),
+        Some((d, true)) => format!("≥ {d}"),
+        None => "undated".into(),
+    };
+    let title = article
+        .meta
+        .title
+        .as_ref()
+        .map(|t| t.value.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| article.id.clone());
+    format!("{outlet} · {when} · {}", preview(&title, 90))
+}
+
+/// The corpus articles a cited entity *is*, per the graph's `resolves-to` edges.
+fn resolved_articles(graph: &ProvenanceGraph, analysis: &Analysis, entity: &str) -> Vec<String> {
+    let Some(ix) = graph.find(&analysis.canonical(entity)) else {
+        return Vec::new();
+    };
+    graph
+        .edges_of(ix, petgraph::Direction::Outgoing)
+        .filter(|(_, _, e)| e.kind() == EdgeKind::ResolvesTo)
+        .filter_map(|(to, _, _)| {
+            graph
+                .node(to)
+                .id
+                .strip_prefix("article:")
+                .map(str::to_string)
+        })
+        .collect()
+}
+
+fn card(analysis: &Analysis, graph: &ProvenanceGraph, index: usize) -> Card {
     let a = &analysis.corpus.articles[index];
     let m = &a.meta;
     let mut fields = Vec::new();
@@ -185,43 +316,44 @@ fn card(analysis: &Analysis, index: usize) -> Card {
             )
         })
         .collect();
-    let attributions = analysis
+    let mut resolved: HashMap<&str, Vec<String>> = HashMap::new();
+    let attributions: Vec<AttributionView> = analysis
         .attributions
         .get(index)
         .map(|attrs| {
             attrs
                 .iter()
                 .map(|attr| AttributionView {
-                    resolved_articles: attr
-                        .entity
-                        .as_ref()
-                        .map(|e| {
-                            analysis
-                                .corpus
-                                .articles
-                                .iter()
-                                .filter(|o| o.id != a.id && sources::is_source_of(o, e, a))
-                                .map(|o| o.id.clone())
-                                .collect()
-                        })
-                        .unwrap_or_default(),
+                    resolved_articles: attr.entity.as_ref().map_or_else(Vec::new, |e| {
+                        resolved
+                            .entry(e.id.as_str())
+                            .or_insert_with(|| resolved_articles(graph, analysis, &e.id))
+                            .clone()
+                    }),
                     attribution: attr.clone(),
                 })
                 .collect()
         })
         .unwrap_or_default();
+    let vague_sources = graph
+        .find(&format!("article:{}", a.id))
+        .and_then(|ix| graph.node(ix).article.as_ref())
+        .map_or(0, |info| info.vague_attributions);
     let lead = crate::text::segment::paragraphs(&a.text)
         .into_iter()
         .find(|p| !a.is_boilerplate(*p))
-        .map(|p| a.text.slice(p).to_string())
+        .map(|p| preview(a.text.slice(p), 400))
         .unwrap_or_default();
     Card {
         id: a.id.clone(),
+        label: article_label(a),
         path: a.path.clone(),
         fields,
         credits,
         words: a.word_count(),
         attributions,
+        vague_sources,
+        story: None,
         lead,
     }
 }
@@ -234,8 +366,8 @@ fn kebab<T: Serialize>(value: &T) -> String {
 }
 
 /// The changed ranges of each passage of a copy pair.
-fn copy_view(articles: &[Article], pair: &CopyPair) -> CopyView {
-    let find = |id: &str| articles.iter().find(|a| a.id == id);
+fn copy_view(articles: &[Article], index: &HashMap<&str, usize>, pair: &CopyPair) -> CopyView {
+    let find = |id: &str| index.get(id).map(|&i| &articles[i]);
     let changes = pair
         .passages
         .iter()
@@ -288,155 +420,87 @@ pub fn credits_article(article: &Article, attributions: &[Attribution], other: &
         || sources::same_publisher(article, other)
 }
 
-fn flags(analysis: &Analysis, checks: &[QuoteCheck]) -> Vec<Flag> {
-    let articles = &analysis.corpus.articles;
-    let attrs_of = |i: usize| analysis.attributions.get(i).map_or(&[][..], Vec::as_slice);
-    let index_of = |id: &str| articles.iter().position(|a| a.id == id);
+fn strip(node_id: &str) -> String {
+    node_id
+        .strip_prefix("article:")
+        .unwrap_or(node_id)
+        .to_string()
+}
+
+/// The findings of the graph and the altered quotes, as flags.
+fn flags(findings: &Findings, checks: &[QuoteCheck]) -> Vec<Flag> {
     let mut out = Vec::new();
-    // One flag per article listing its vague sources, in text order.
-    for (i, a) in articles.iter().enumerate() {
-        let mut shown: Vec<Span> = attrs_of(i)
-            .iter()
-            .filter(|x| x.vague)
-            .map(|attr| attr.source.clone().unwrap_or_else(|| attr.cue.clone()))
-            .collect();
-        shown.sort();
-        if shown.is_empty() {
-            continue;
-        }
-        let names: Vec<String> = shown.iter().map(|s| format!("“{}”", s.text)).collect();
-        out.push(Flag {
-            kind: FlagKind::VagueAttribution,
-            article: a.id.clone(),
-            other: None,
-            message: format!(
-                "{} source(s) not identified: {}",
-                shown.len(),
-                names.join(", ")
-            ),
-            evidence: shown,
-            diff: Vec::new(),
-        });
-    }
-    for c in checks {
-        let (kind, message) = match c.status {
-            Status::Altered => {
-                let against = c.against.as_ref().map_or("?", |o| o.article.as_str());
-                let count = |change: Change| {
-                    c.diff
-                        .iter()
-                        .filter(|r| r.change == change)
-                        .map(|r| r.text.split(' ').count())
-                        .sum::<usize>()
-                };
-                (
-                    FlagKind::AlteredQuote,
-                    format!(
-                        "quote differs from its source {against}: {} word(s) dropped, {} added or changed",
-                        count(Change::Removed),
-                        count(Change::Added)
-                    ),
-                )
-            }
-            Status::Unverified if c.credited.is_some() => (
-                FlagKind::UnverifiedQuote,
-                format!(
-                    "credited to {}, but no article in the corpus has these words",
-                    c.credited.as_ref().map_or("", |e| e.name.as_str())
-                ),
-            ),
-            Status::Unverified => (
-                FlagKind::UnverifiedQuote,
-                "no source for this quote in the corpus".to_string(),
-            ),
-            Status::Verified => continue,
-        };
-        let mut evidence = vec![c.quote.clone()];
-        evidence.extend(c.against.as_ref().map(|o| o.span.clone()));
-        out.push(Flag {
-            kind,
-            article: c.article.clone(),
-            other: c.against.as_ref().map(|o| o.article.clone()),
-            message,
-            evidence,
-            diff: c.diff.clone(),
-        });
-    }
-    for pair in analysis.copies.iter().filter(|p| p.directed) {
-        let (Some(oi), Some(ci)) = (index_of(&pair.origin), index_of(&pair.copy)) else {
-            continue;
-        };
-        let (origin, copy) = (&articles[oi], &articles[ci]);
-        if credits_article(copy, attrs_of(ci), origin) {
-            continue;
-        }
-        let evidence: Vec<Span> = pair
+    for l in &findings.laundering {
+        let mut evidence: Vec<Span> = l
             .passages
             .iter()
             .take(2)
             .flat_map(|p| [p.copy.clone(), p.origin.clone()])
             .collect();
-        let origin_label = sources::label(origin);
+        evidence.extend(
+            l.attributions
+                .iter()
+                .take(2)
+                .map(|c| c.source.clone().unwrap_or_else(|| c.cue.clone())),
+        );
         out.push(Flag {
-            kind: FlagKind::UnattributedCopying,
-            article: copy.id.clone(),
-            other: Some(origin.id.clone()),
-            message: format!(
-                "copies text from {origin_label} ({}, {} passage(s)) without crediting it",
-                kebab(&pair.tier),
-                pair.passages.len()
-            ),
-            evidence: evidence.clone(),
+            kind: FlagKind::from_laundering(l.kind),
+            article: strip(&l.article),
+            other: Some(strip(&l.derives_from)),
+            message: l.message.clone(),
+            evidence,
             diff: Vec::new(),
         });
-        // Laundering: it credits someone else for what it copied.
-        let credited: Vec<String> = attrs_of(ci)
-            .iter()
-            .filter_map(|x| x.entity.as_ref())
-            .filter(|e| !sources::is_by(origin, e))
-            .map(|e| e.name.clone())
-            .fold(Vec::new(), |mut v, n| {
-                if !v.contains(&n) {
-                    v.push(n);
-                }
-                v
-            });
-        // Only a substantial copy launders: a shared stock paragraph does not.
-        let substantial = pair.score >= LAUNDERING_MIN_SCORE || pair.passages.len() >= 3;
-        if substantial && !credited.is_empty() {
-            let origin_also = attrs_of(oi)
-                .iter()
-                .filter_map(|x| x.entity.as_ref())
-                .any(|e| credited.iter().any(|n| sources::same_name(n, &e.name)));
-            out.push(Flag {
-                kind: FlagKind::CitationLaundering,
-                article: copy.id.clone(),
-                other: Some(origin.id.clone()),
-                message: format!(
-                    "credits {} while copying {origin_label}{}",
-                    credited.join(", "),
-                    if origin_also {
-                        ", which itself credits that source"
-                    } else {
-                        ""
-                    }
-                ),
-                evidence,
-                diff: Vec::new(),
-            });
-        }
     }
-    for cycle in graph::article_cycles(analysis) {
-        for id in &cycle {
-            out.push(Flag {
-                kind: FlagKind::CircularReporting,
-                article: id.clone(),
-                other: None,
-                message: format!("sources loop back on themselves: {}", cycle.join(" → ")),
-                evidence: Vec::new(),
-                diff: Vec::new(),
-            });
-        }
+    for c in &findings.cycles {
+        let articles: Vec<String> = c
+            .nodes
+            .iter()
+            .filter(|n| n.starts_with("article:"))
+            .map(|n| strip(n))
+            .collect();
+        let Some(first) = articles.first() else {
+            continue;
+        };
+        out.push(Flag {
+            kind: FlagKind::CircularReporting,
+            article: first.clone(),
+            other: articles.get(1).cloned(),
+            message: format!(
+                "sources loop back on themselves: {}",
+                c.nodes
+                    .iter()
+                    .map(|n| strip(n))
+                    .collect::<Vec<_>>()
+                    .join(" ↔ ")
+            ),
+            evidence: Vec::new(),
+            diff: Vec::new(),
+        });
+    }
+    for c in checks.iter().filter(|c| c.status == Status::Altered) {
+        let against = c.against.as_ref().map_or("?", |o| o.article.as_str());
+        let count = |change: Change| {
+            c.diff
+                .iter()
+                .filter(|r| r.change == change)
+                .map(|r| r.text.split(' ').count())
+                .sum::<usize>()
+        };
+        let mut evidence = vec![c.quote.clone()];
+        evidence.extend(c.against.as_ref().map(|o| o.span.clone()));
+        out.push(Flag {
+            kind: FlagKind::AlteredQuote,
+            article: c.article.clone(),
+            other: c.against.as_ref().map(|o| o.article.clone()),
+            message: format!(
+                "quote differs from the same statement in {against}: {} word(s) dropped, {} added or changed",
+                count(Change::Removed),
+                count(Change::Added)
+            ),
+            evidence,
+            diff: c.diff.clone(),
+        });
     }
     out.sort_by(|a, b| {
         (a.kind, &a.article, &a.other, &a.message).cmp(&(b.kind, &b.article, &b.other, &b.message))
@@ -445,16 +509,126 @@ fn flags(analysis: &Analysis, checks: &[QuoteCheck]) -> Vec<Flag> {
     out
 }
 
+/// Unnamed sources per article and the phrases they use, from the graph's
+/// vague edges (article → `vague:<article>`).
+fn vague_summary(graph: &ProvenanceGraph, findings: &Findings) -> VagueSummary {
+    let mut phrases: HashMap<String, (usize, std::collections::BTreeSet<String>)> = HashMap::new();
+    let mut articles = Vec::new();
+    for (node_id, count) in &findings.vague {
+        let article = strip(node_id);
+        let mut spans = Vec::new();
+        if let (Some(a), Some(v)) = (graph.find(node_id), graph.find(&format!("vague:{article}"))) {
+            for (to, _, edge) in graph.edges_of(a, petgraph::Direction::Outgoing) {
+                if to != v {
+                    continue;
+                }
+                if let EdgeData::Cites { evidence, .. } = &edge.data {
+                    for c in evidence {
+                        let span = c.source.clone().unwrap_or_else(|| c.cue.clone());
+                        let phrase = span
+                            .text
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_lowercase();
+                        let entry = phrases.entry(phrase).or_default();
+                        entry.0 += 1;
+                        entry.1.insert(article.clone());
+                        spans.push(span);
+                    }
+                }
+            }
+        }
+        spans.sort();
+        articles.push((article, *count, spans));
+    }
+    articles.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut phrases: Vec<VaguePhrase> = phrases
+        .into_iter()
+        .map(|(phrase, (count, arts))| VaguePhrase {
+            phrase,
+            count,
+            articles: arts.len(),
+        })
+        .collect();
+    phrases.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.phrase.cmp(&b.phrase)));
+    VagueSummary { articles, phrases }
+}
+
+/// The headline counts, named as the graph names its findings.
+fn counts(
+    analysis: &Analysis,
+    findings: &Findings,
+    flags: &[Flag],
+    checks: &[QuoteCheck],
+) -> Counts {
+    let mut c = Counts::new();
+    c.insert("articles".into(), analysis.corpus.articles.len());
+    c.insert(
+        "attributions".into(),
+        analysis.attributions.iter().map(Vec::len).sum(),
+    );
+    c.insert("copy-pairs".into(), analysis.copies.len());
+    c.insert(
+        "directed-copies".into(),
+        analysis.copies.iter().filter(|p| p.directed).count(),
+    );
+    c.insert("stories".into(), findings.stories.len());
+    for kind in [
+        FlagKind::CitationLaundering,
+        FlagKind::UnattributedCopy,
+        FlagKind::UncreditedReuse,
+        FlagKind::CircularReporting,
+        FlagKind::AlteredQuote,
+    ] {
+        c.insert(
+            kind.name().into(),
+            flags.iter().filter(|f| f.kind == kind).count(),
+        );
+    }
+    c.insert("vague-source-articles".into(), findings.vague.len());
+    c.insert(
+        "vague-sources".into(),
+        findings.vague.iter().map(|(_, n)| n).sum(),
+    );
+    c.insert("quotes-checked".into(), checks.len());
+    for status in [
+        Status::Verified,
+        Status::Partial,
+        Status::Altered,
+        Status::Unverified,
+    ] {
+        c.insert(
+            format!("quotes-{}", status.name()),
+            checks.iter().filter(|q| q.status == status).count(),
+        );
+    }
+    c
+}
+
 impl Report {
-    /// Builds the report for `analysis`.
-    pub fn build(analysis: &Analysis, title: &str) -> Self {
-        let locator = Locator::new(&analysis.corpus.articles);
-        let checks = quotes::check_all(&analysis.corpus.articles, &analysis.attributions, &locator);
-        let flags = flags(analysis, &checks);
+    /// Builds the report from an analysed corpus, its provenance graph and
+    /// the graph's findings (as `citetrace graph` computes them).
+    pub fn build(
+        analysis: &Analysis,
+        graph: &ProvenanceGraph,
+        findings: &Findings,
+        title: &str,
+    ) -> Self {
+        let articles = &analysis.corpus.articles;
+        let index: HashMap<&str, usize> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let locator = Locator::new(articles);
+        let checks =
+            quotes::check_all(articles, &analysis.attributions, &analysis.copies, &locator);
+        let flags = flags(findings, &checks);
         let mut copies: Vec<CopyView> = analysis
             .copies
             .iter()
-            .map(|p| copy_view(&analysis.corpus.articles, p))
+            .map(|p| copy_view(articles, &index, p))
             .collect();
         copies.sort_by(|a, b| {
             b.pair
@@ -463,15 +637,27 @@ impl Report {
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then_with(|| (&a.pair.origin, &a.pair.copy).cmp(&(&b.pair.origin, &b.pair.copy)))
         });
+        let mut cards: Vec<Card> = (0..articles.len())
+            .map(|i| card(analysis, graph, i))
+            .collect();
+        let stories = stories(analysis, graph, findings, &flags, &copies);
+        for s in &stories {
+            for id in &s.articles {
+                if let Some(&i) = index.get(id.as_str()) {
+                    cards[i].story = Some(s.rank);
+                }
+            }
+        }
         Report {
             title: title.to_string(),
-            cards: (0..analysis.corpus.articles.len())
-                .map(|i| card(analysis, i))
-                .collect(),
-            graph: graph::GraphView::from_analysis(analysis, &flags),
+            counts: counts(analysis, findings, &flags, &checks),
+            stories,
+            vague: vague_summary(graph, findings),
             flags,
             quotes: checks,
             copies,
+            cards,
+            findings: findings.clone(),
             errors: analysis
                 .corpus
                 .errors
@@ -485,6 +671,112 @@ impl Report {
     pub fn flags_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Flag> + 'a {
         self.flags.iter().filter(move |f| f.article == id)
     }
+
+    /// The card of an article.
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+}
+
+/// The graph's stories as the report shows them, ranked: a story's weight is
+/// the weighted count of its findings; ties go to larger, then earlier stories.
+/// A lone article with a finding (an altered quote of a text outside every
+/// story) is a story of its own.
+fn stories(
+    analysis: &Analysis,
+    graph: &ProvenanceGraph,
+    findings: &Findings,
+    flags: &[Flag],
+    copies: &[CopyView],
+) -> Vec<StoryView> {
+    let articles = &analysis.corpus.articles;
+    let index: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut groups: Vec<(Vec<String>, Vec<String>)> = findings
+        .stories
+        .iter()
+        .map(|s| {
+            (
+                s.articles.iter().map(|a| strip(a)).collect(),
+                s.sources.clone(),
+            )
+        })
+        .collect();
+    let mut story_of: HashMap<String, usize> = HashMap::new();
+    for (k, (members, _)) in groups.iter().enumerate() {
+        for m in members {
+            story_of.insert(m.clone(), k);
+        }
+    }
+    for f in flags {
+        if !story_of.contains_key(&f.article) {
+            story_of.insert(f.article.clone(), groups.len());
+            groups.push((vec![f.article.clone()], Vec::new()));
+        }
+    }
+    let mut story_flags: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (i, f) in flags.iter().enumerate() {
+        if let Some(&k) = story_of.get(&f.article) {
+            story_flags[k].push(i);
+        }
+    }
+    let mut story_copies: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (i, c) in copies.iter().enumerate() {
+        if let Some(&k) = story_of.get(&c.pair.copy) {
+            story_copies[k].push(i);
+        }
+    }
+    let name_of = |node_id: &str| {
+        graph
+            .find(node_id)
+            .map_or_else(|| node_id.to_string(), |ix| graph.node(ix).name.clone())
+    };
+    let mut out: Vec<StoryView> = groups
+        .into_iter()
+        .enumerate()
+        .map(|(k, (members, sources))| {
+            let weight = story_flags[k].iter().map(|&i| flags[i].kind.weight()).sum();
+            let headline = members
+                .first()
+                .and_then(|id| index.get(id.as_str()))
+                .map(|&i| article_label(&articles[i]))
+                .unwrap_or_default();
+            StoryView {
+                rank: 0,
+                headline,
+                articles: members,
+                sources: sources.iter().map(|s| name_of(s)).collect(),
+                flags: std::mem::take(&mut story_flags[k]),
+                copies: std::mem::take(&mut story_copies[k]),
+                weight,
+                graph: graph::GraphView::default(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.weight
+            .cmp(&a.weight)
+            .then_with(|| b.articles.len().cmp(&a.articles.len()))
+            .then_with(|| a.headline.cmp(&b.headline))
+            .then_with(|| a.articles.cmp(&b.articles))
+    });
+    for (rank, s) in out.iter_mut().enumerate() {
+        s.rank = rank + 1;
+        let warned: HashMap<String, usize> = s.flags.iter().fold(HashMap::new(), |mut m, &i| {
+            *m.entry(flags[i].article.clone()).or_default() += 1;
+            m
+        });
+        s.graph = graph::GraphView::of_story(graph, &s.articles, &warned);
+    }
+    out
+}
+
+/// True when `node` is a named source a story's picture may show.
+pub(crate) fn is_named_source(kind: NodeKind) -> bool {
+    !matches!(kind, NodeKind::Vague | NodeKind::Article)
 }
 
 /// Shortens `text` to `max` characters on one line, adding "…".

@@ -42,6 +42,14 @@ pub enum Layout {
 /// Graphs with more nodes than this skip Graphviz in `Auto` (it can take minutes).
 const GRAPHVIZ_MAX_NODES: usize = 300;
 
+/// Graphs with more edges than this skip Graphviz in `Auto`: its layout time
+/// grows with edges too (79 nodes with 1,184 edges took seven minutes).
+const GRAPHVIZ_MAX_EDGES: usize = 400;
+
+/// How long Graphviz may take before it is killed and the built-in layout
+/// draws the graph instead.
+pub const GRAPHVIZ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 const NODE_W: f64 = 200.0;
 const NODE_H: f64 = 48.0;
 const COL_GAP: f64 = 90.0;
@@ -53,9 +61,11 @@ pub fn render(graph: &GraphView, layout: Layout) -> (String, Engine) {
     let try_dot = match layout {
         Layout::Builtin => false,
         Layout::Graphviz => true,
-        Layout::Auto => graph.nodes.len() <= GRAPHVIZ_MAX_NODES,
+        Layout::Auto => {
+            graph.nodes.len() <= GRAPHVIZ_MAX_NODES && graph.edges.len() <= GRAPHVIZ_MAX_EDGES
+        }
     };
-    if try_dot && let Some(svg) = graphviz(graph) {
+    if try_dot && let Some(svg) = graphviz(graph, GRAPHVIZ_TIMEOUT) {
         return (svg, Engine::Graphviz);
     }
     (builtin(graph), Engine::Builtin)
@@ -136,25 +146,56 @@ pub fn to_dot(graph: &GraphView) -> String {
     d
 }
 
-/// Runs `dot -Tsvg`; `None` when Graphviz is missing or fails.
-fn graphviz(graph: &GraphView) -> Option<String> {
-    let mut child = Command::new("dot")
-        .arg("-Tsvg")
+/// Runs `dot -Tsvg` for at most `limit`; `None` when Graphviz is missing,
+/// fails, or runs over the limit (it is killed then).
+fn graphviz(graph: &GraphView, limit: std::time::Duration) -> Option<String> {
+    run_limited(Command::new("dot").arg("-Tsvg"), to_dot(graph), limit)
+        .and_then(|out| String::from_utf8(out).ok())
+        .map(|svg| clean_graphviz_svg(&svg))
+}
+
+/// Runs `command` with `input` on its stdin and returns its stdout when it
+/// exits successfully within `limit`; past the limit the child is killed.
+/// Stdin and stdout are served by threads, so neither pipe can stall it.
+fn run_limited(
+    command: &mut Command,
+    input: String,
+    limit: std::time::Duration,
+) -> Option<Vec<u8>> {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .ok()?;
-    let dot = to_dot(graph);
     let mut stdin = child.stdin.take()?;
-    let writer = std::thread::spawn(move || stdin.write_all(dot.as_bytes()));
-    let output = child.wait_with_output().ok()?;
-    writer.join().ok()?.ok()?;
-    if !output.status.success() {
-        return None;
-    }
-    let svg = String::from_utf8(output.stdout).ok()?;
-    Some(clean_graphviz_svg(&svg))
+    let mut stdout = child.stdout.take()?;
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut out).map(|_| out)
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if start.elapsed() < limit => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+        }
+    };
+    // The child is gone: its pipes are closed, so both threads end.
+    let wrote = writer.join().ok().and_then(Result::ok);
+    let out = reader.join().ok().and_then(Result::ok);
+    let status = status?;
+    (status.success() && wrote.is_some())
+        .then_some(out)
+        .flatten()
 }
 
 /// Keeps only the `<svg>` element of Graphviz output, without comments, and
@@ -383,6 +424,21 @@ pub fn builtin(graph: &GraphView) -> String {
 mod tests {
     use super::super::graph::{Edge, Node};
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn external_tools_are_killed_at_the_time_limit() {
+        let limit = std::time::Duration::from_millis(300);
+        let start = std::time::Instant::now();
+        // A tool that never ends (and never reads its input).
+        let big = "x".repeat(1 << 20);
+        assert!(run_limited(Command::new("sleep").arg("30"), big, limit).is_none());
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        // One that ends in time gives its output.
+        let echoed = run_limited(&mut Command::new("cat"), "digraph {}".into(), limit * 10);
+        assert_eq!(echoed.as_deref(), Some(&b"digraph {}"[..]));
+        assert!(run_limited(&mut Command::new("false"), String::new(), limit * 10).is_none());
+    }
 
     fn node(key: &str, date: Option<&str>, kind: NodeKind) -> Node {
         Node {

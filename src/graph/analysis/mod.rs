@@ -7,7 +7,8 @@
 //! - [`cycles`]: circular reporting (strongly connected components of the
 //!   "takes from" relation);
 //! - [`laundering`]: articles that credit one source while their text comes
-//!   from another they do not credit.
+//!   from another they do not credit;
+//! - [`stories`]: the groups of articles information moved between.
 //!
 //! [`run`] computes them all into [`Findings`], which every export carries.
 
@@ -15,6 +16,7 @@ pub mod cycles;
 pub mod laundering;
 pub mod origins;
 pub mod ranking;
+pub mod stories;
 
 use petgraph::Direction;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -24,6 +26,7 @@ pub use cycles::{Cycle, cycles};
 pub use laundering::{Laundering, LaunderingKind, laundering};
 pub use origins::{Origin, Root, Step, origins};
 pub use ranking::{Ranked, Ranking, ranking};
+pub use stories::{Story, stories};
 
 use super::ProvenanceGraph;
 use super::model::{Edge, EdgeData, EdgeKind, NodeKind, shorten};
@@ -43,6 +46,8 @@ pub struct Findings {
     pub laundering: Vec<Laundering>,
     /// Articles with unnamed sources: (article node id, number of vague attributions).
     pub vague: Vec<(String, usize)>,
+    /// Groups of articles linked by copying or by citing one another.
+    pub stories: Vec<Story>,
 }
 
 /// Runs every analysis; `top` limits each ranking list.
@@ -60,6 +65,7 @@ pub fn run(graph: &ProvenanceGraph, top: usize) -> Findings {
         cycles: cycles(graph),
         laundering: laundering(graph),
         vague,
+        stories: stories(graph),
     }
 }
 
@@ -106,6 +112,12 @@ impl Findings {
                 .filter(|(id, _)| has(id))
                 .cloned()
                 .collect(),
+            stories: self
+                .stories
+                .iter()
+                .filter(|st| st.articles.iter().any(|a| has(a)))
+                .cloned()
+                .collect(),
         }
     }
 
@@ -135,8 +147,9 @@ impl Findings {
         for (id, _) in &self.vague {
             add(id, "vague-sources");
         }
+        let roots = origin_roots(&self.origins);
         for (_, node) in graph.nodes() {
-            if node.kind == NodeKind::Article && is_origin_root(graph, &node.id, &self.origins) {
+            if node.kind == NodeKind::Article && roots.contains(node.id.as_str()) {
                 add(&node.id, "root");
             }
         }
@@ -162,12 +175,19 @@ impl Findings {
     }
 }
 
-/// True when `id` is an article some other article's origin path ends at.
-fn is_origin_root(graph: &ProvenanceGraph, id: &str, origins: &[Origin]) -> bool {
-    let _ = graph;
+/// The nodes some other article's origin path ends at: one pass over the
+/// origins, so flagging roots is linear in the graph (it once asked every
+/// node of every origin, quadratic in articles).
+fn origin_roots(origins: &[Origin]) -> std::collections::HashSet<&str> {
     origins
         .iter()
-        .any(|o| o.article != id && o.roots.iter().any(|r| r.node == id))
+        .flat_map(|o| {
+            o.roots
+                .iter()
+                .filter(move |r| r.node != o.article)
+                .map(|r| r.node.as_str())
+        })
+        .collect()
 }
 
 /// The date of an article node, if known.
