@@ -13,93 +13,22 @@
 
 #![allow(clippy::many_single_char_names)] // token indices: s, e (sentence), a, b (ranges), p (paragraph)
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
+use crate::entities::census::{self, Census, pick_by_gender};
 use crate::entities::gazetteer::gazetteer;
-use crate::entities::names::{TITLES, acronym_matches, is_acronym, org_key, slug, strip_titles};
+use crate::entities::mention::{self, Determiner, Mention, ORG_HEADS, OUTLET_TAILS};
+use crate::entities::names::{TITLES, acronym_matches, is_acronym, org_key, slug};
+use crate::entities::people::{
+    Gender, PARTY_LABELS, first_name_gender, honorific, is_common_word, is_demonym, is_first_name,
+    is_group_word, is_role, is_wordy_first_name,
+};
 use crate::entities::{Entity, EntityKind, EntityRef};
 use crate::text::Text;
 
 use super::lexicon::{DEFINITE, DOCUMENT_NOUNS, OUTLET_NOUNS, REPORT_NOUNS, VAGUE_NOUNS, is_in};
 use super::rules::{Doc, Found};
 use super::tokens::Kind;
-
-/// Nouns for a person's role, so that "the spokesman" can refer back to a person.
-const PERSON_NOUNS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "aide",
-    "adviser",
-    "advisor",
-    "candidate",
-    "nominee",
-    "lawyer",
-    "attorney",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "leader",
-    "founder",
-    "director",
-    "secretary",
-    "ambassador",
-    "analyst",
-    "author",
-    "fellow",
-    "researcher",
-    "commander",
-    "cleric",
-    "man",
-    "woman",
-    "congressman",
-    "congresswoman",
-    "mayor",
-    "judge",
-    "lawmaker",
-    "businessman",
-    "billionaire",
-    "mogul",
-    "host",
-    "journalist",
-    "reporter",
-    "writer",
-    "columnist",
-    "economist",
-    "expert",
-    "professor",
-    "scholar",
-    "activist",
-    "strategist",
-    "pollster",
-    "manager",
-    "chief",
-    "ceo",
-    "executive",
-    "father",
-    "mother",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "nephew",
-    "niece",
-    "brother",
-    "sister",
-    "victim",
-    "witness",
-    "suspect",
-    "officer",
-    "soldier",
-    "veteran",
-    "doctor",
-    "teacher",
-    "student",
-    "resident",
-    "voter",
-];
 
 /// Words that mark an organisation name.
 const ORG_WORDS: &[&str] = &[
@@ -163,7 +92,16 @@ const ORG_WORDS: &[&str] = &[
     "tank",
     "project",
     "institution",
+    "chamber",
+    "legion",
+    "federation",
+    "conference",
+    "academy",
+    "initiative",
 ];
+
+/// How far back (characters) a he/she looks for a person the text mentions.
+const NEAR: usize = 400;
 
 /// How far back anaphora look, in earlier resolved sources.
 const HISTORY: usize = 64;
@@ -207,6 +145,117 @@ struct Resolver {
     entities: BTreeMap<String, Entity>,
     history: Vec<EntityRef>,
     main_report: Option<EntityRef>,
+    /// The people the article names, read from its whole text.
+    census: Census,
+    /// Gender of person entities, where the text shows it.
+    genders: HashMap<String, Gender>,
+    /// Role words given to person entities ("spokesman", "president").
+    roles: HashMap<String, Vec<String>>,
+}
+
+/// What one source mention resolved to.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    /// An identified entity.
+    Entity(EntityRef),
+    /// An unnamed source of information ("sources said", "a senior official").
+    Vague,
+    /// A pronoun or description the text does not tie to an entity, or no source.
+    Unresolved,
+}
+
+/// Heads of unnamed sources beyond the lexicon's vague nouns.
+const VAGUE_EXTRA: &[&str] = &[
+    "militant",
+    "militants",
+    "operatives",
+    "strategists",
+    "investigators",
+    "prosecutors",
+    "lawmakers",
+    "friends",
+    "associates",
+    "allies",
+    "staffers",
+    "spokesmen",
+    "advisers",
+    "advisors",
+    "someone",
+    "somebody",
+    "person",
+    "persons",
+    "individuals",
+    "polls",
+    "surveys",
+    "studies",
+    "reports",
+    "others",
+    "evidence",
+    "republican",
+    "democrat",
+    "independent",
+];
+
+/// True for an impersonal "it" with a passive reporting cue: "it is
+/// learned", "it was reported", "it is understood" — nobody in particular.
+fn impersonal(mention: &str, cue: &str) -> bool {
+    let m = mention.trim();
+    if !m.eq_ignore_ascii_case("it") {
+        return false;
+    }
+    let cue = cue.to_lowercase();
+    let mut ws = cue.split_whitespace();
+    matches!(ws.next(), Some("is" | "was" | "has" | "had" | "been"))
+        && cue.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "learned"
+                    | "learnt"
+                    | "understood"
+                    | "believed"
+                    | "reported"
+                    | "said"
+                    | "alleged"
+                    | "claimed"
+                    | "rumoured"
+                    | "rumored"
+                    | "known"
+                    | "feared"
+                    | "thought"
+            )
+        })
+}
+
+/// True for a role that only a person holds (not "party" or "committee").
+fn person_role(role: &str) -> bool {
+    role.split_whitespace()
+        .any(|w| is_role(w) || honorific(w).is_some())
+}
+
+/// The id key of a person's name: slug of first and last name, so middle
+/// initials and middle names do not split a person.
+fn person_key(name: &str) -> String {
+    let ws: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    match ws.as_slice() {
+        [] => slug(name),
+        [one] => slug(one),
+        [first, .., last] => slug(&format!("{first} {last}")),
+    }
+}
+
+/// Among people sharing a surname, the one named in full clearly most often
+/// (at least twice as often as any other).
+fn prominent(people: &[census::Person], list: &[usize]) -> Option<usize> {
+    let mut sorted: Vec<usize> = list.to_vec();
+    sorted.sort_by_key(|&i| std::cmp::Reverse(people[i].count));
+    match sorted.as_slice() {
+        [a, b, ..] if people[*a].count >= 2 * people[*b].count.max(1) => Some(*a),
+        _ => None,
+    }
 }
 
 /// The words of a mention; brackets and commas become "," so name runs break there.
@@ -252,10 +301,7 @@ fn name_run(words: &[&str]) -> Option<String> {
         // consulted for those alone.
         let skip = || {
             is_in(DEFINITE, w)
-                || is_in(
-                    &["a", "an", "according", "recent", "new", "latest", "another"],
-                    w,
-                )
+                || is_in(&["a", "an", "according", "recent", "latest", "another"], w)
                 || based(w)
                 || is_in(TITLES, w)
                 || is_in(VAGUE_NOUNS, w)
@@ -357,8 +403,55 @@ impl Resolver {
     }
 
     /// The report a publisher published.
+    /// The report a publisher published, named by what the text calls it:
+    /// a poll or survey is "X poll", a study "X study", anything else "X report".
+    fn report_by(&mut self, publisher: &str, head: &str) -> EntityRef {
+        let noun = match head.to_lowercase().as_str() {
+            "poll" | "polls" | "survey" | "surveys" => "poll",
+            "study" | "studies" => "study",
+            _ => return self.report_of(publisher),
+        };
+        let base = self.report_of(publisher);
+        let Some(rec) = self.entities.get(&base.id).cloned() else {
+            return base;
+        };
+        // Undo the count report_of gave the plain report.
+        if let Some(e) = self.entities.get_mut(&base.id) {
+            e.mentions = e.mentions.saturating_sub(1);
+            let main = self.main_report.as_ref().is_some_and(|r| r.id == base.id);
+            if e.mentions == 0 && !main {
+                self.entities.remove(&base.id);
+            }
+        }
+        let name = rec
+            .name
+            .strip_suffix(" report")
+            .unwrap_or(&rec.name)
+            .to_string();
+        let mut e = Entity::new(
+            format!("{}-{noun}", base.id),
+            format!("{name} {noun}"),
+            EntityKind::Report,
+        );
+        e.publisher = rec.publisher;
+        self.record(e)
+    }
+
     fn report_of(&mut self, publisher: &str) -> EntityRef {
-        let org = self.named(publisher);
+        // "an analysis by Lily Batchelder": a person's report.
+        let first = publisher.split_whitespace().next().unwrap_or("");
+        let person = gazetteer().lookup(publisher).is_none()
+            && (publisher.split_whitespace().count() >= 2 && is_first_name(first)
+                || self.census.full(publisher).is_some());
+        let org = if person {
+            Entity::new(
+                format!("person:{}", person_key(publisher)),
+                publisher.to_string(),
+                EntityKind::Person,
+            )
+        } else {
+            self.named(publisher)
+        };
         let org_ref = self.record(org.clone());
         let key = org.id.split_once(':').map_or(org.id.as_str(), |(_, k)| k);
         let mut e = Entity::new(
@@ -382,157 +475,787 @@ impl Resolver {
             .cloned()
     }
 
-    /// Resolves one source mention.
-    fn resolve(&mut self, text: &str) -> Option<EntityRef> {
-        let words = words_of(text);
-        // Lower-case forms; words that already are (most) are borrowed.
-        let lw: Vec<Cow<str>> = words
-            .iter()
-            .map(|&w| {
-                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                    Cow::Borrowed(w)
-                } else {
-                    Cow::Owned(w.to_lowercase())
-                }
+    /// Resolves one source mention that starts at character `pos`.
+    fn resolve(&mut self, text: &str, pos: usize) -> Outcome {
+        if let Some(o) = self.respondents(text) {
+            return o;
+        }
+        let mut m = mention::parse(text);
+        if let Some(p) = &m.pronoun {
+            return self.pronoun(p, pos);
+        }
+        // A capitalised noun alone is a noun, not a name ("Report:", "Speakers", "Images").
+        if m.head.is_none()
+            && let Some(n) = m.name.clone()
+            && !n.contains(' ')
+            && (is_in(REPORT_NOUNS, &n)
+                || is_in(VAGUE_NOUNS, &n)
+                || is_in(VAGUE_EXTRA, &n)
+                || is_in(OUTLET_NOUNS, &n)
+                || n.ends_with('s') && is_role(&n[..n.len() - 1]))
+        {
+            m.head = Some(n.to_lowercase());
+            m.name = None;
+        }
+        let report_head = m
+            .head
+            .as_deref()
+            .is_some_and(|h| is_in(REPORT_NOUNS, h) && !is_in(DOCUMENT_NOUNS, h));
+        if report_head {
+            return self.report(&m);
+        }
+        if let Some(name) = m.name.clone()
+            && let Some(o) = self.named_mention(&m, &name, text)
+        {
+            return o;
+        }
+        // "US designations and open-source evidence": coordinated unnamed sources.
+        let last = text
+            .split_whitespace()
+            .last()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
             })
+            .unwrap_or_default();
+        if m.name.is_none()
+            && text.contains(" and ")
+            && (is_in(VAGUE_NOUNS, &last) || is_in(VAGUE_EXTRA, &last))
+            && matches!(m.determiner, Determiner::None | Determiner::Indefinite)
+        {
+            return Outcome::Vague;
+        }
+        self.description(&m, pos)
+    }
+
+    /// A share of a poll's respondents as the source ("42 percent of the
+    /// Republicans surveyed in the CBS poll", "one in five", "half of
+    /// respondents"): the poll named in the mention, else the report cited
+    /// before; `None` when the mention is not a share.
+    fn respondents(&mut self, text: &str) -> Option<Outcome> {
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '/' && c != '-')
+                    .to_string()
+            })
+            .filter(|w| !w.is_empty())
             .collect();
-        let first = lw.first().map_or("", |w| w.as_ref());
-        if words.len() == 1 {
-            match first {
-                "it" | "its" => {
-                    return self
-                        .last(&[
-                            EntityKind::Report,
-                            EntityKind::Document,
-                            EntityKind::Organization,
-                            EntityKind::Outlet,
-                        ])
-                        .or_else(|| self.main_report.clone());
-                }
-                // A single name not known as an organisation ("Zaheer") is
-                // most often a person's.
-                "he" | "she" => return self.last(&[EntityKind::Person, EntityKind::Unknown]),
-                "they" => {
-                    return self.last(&[
-                        EntityKind::Organization,
-                        EntityKind::Outlet,
-                        EntityKind::Report,
-                    ]);
-                }
-                _ => {}
-            }
-        }
-        let has = |list: &[&str]| lw.iter().any(|w| is_in(list, w));
-        let definite = is_in(DEFINITE, first);
-        let report_word = lw
+        let first = words.first()?.to_lowercase();
+        let number = first.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || is_in(
+                &[
+                    "half",
+                    "majority",
+                    "majorities",
+                    "one",
+                    "two",
+                    "three",
+                    "four",
+                    "five",
+                    "six",
+                    "seven",
+                    "eight",
+                    "nine",
+                    "ten",
+                    "most",
+                    "nearly",
+                    "almost",
+                    "about",
+                    "roughly",
+                    "just",
+                    "only",
+                    "more",
+                    "fewer",
+                    "less",
+                ],
+                &first,
+            )
+            || first.contains("-percent")
+            || first.ends_with("percent")
+            // Spelled numbers: "Sixty-six", "Twelve", "Thirty".
+            || [
+                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                "eighty", "ninety",
+            ]
             .iter()
-            .find(|w| is_in(REPORT_NOUNS, w) && !is_in(DOCUMENT_NOUNS, w));
-        let name = name_run(&words);
-        if let Some(rw) = report_word {
-            let plural = rw.ends_with('s') && rw != "analysis";
-            if let Some(name) = &name
-                && !is_in(&["report", "study", "survey"], name)
+            .any(|n| first.starts_with(n));
+        let share = words.iter().any(|w| {
+            let l = w.to_lowercase();
+            l == "percent"
+                || l.ends_with('%')
+                || l == "respondents"
+                || l == "surveyed"
+                || l == "polled"
+        }) || words.len() >= 3 && is_in(&["in", "out"], &words[1]) && number;
+        if !(number && share) {
+            return None;
+        }
+        // "in the CBS poll": the capitalised words before a poll noun.
+        if let Some(k) = words.iter().rposition(|w| is_in(&["poll", "survey"], w)) {
+            let mut j = k;
+            while j > 0
+                && words[j - 1].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             {
-                return Some(self.report_of(name));
+                j -= 1;
             }
-            let singular_report = lw
+            if j < k {
+                let publisher = words[j..k].join(" ");
+                return Some(Outcome::Entity(self.report_by(&publisher, &words[k])));
+            }
+        }
+        Some(
+            self.last(&[EntityKind::Report])
+                .or_else(|| self.main_report.clone())
+                .map_or(Outcome::Unresolved, Outcome::Entity),
+        )
+    }
+
+    /// A report mention: its publisher when named ("a Politico report", "a
+    /// new report by The New York Times"), else the report met before.
+    fn report(&mut self, m: &Mention) -> Outcome {
+        let head = m.head.clone().unwrap_or_default();
+        let from_name = m.name.as_deref().and_then(|n| {
+            let ws: Vec<&str> = n.split_whitespace().collect();
+            let (last, rest) = ws.split_last()?;
+            (last.eq_ignore_ascii_case(&head) && !rest.is_empty()).then(|| rest.join(" "))
+        });
+        // "by/from X" names a publisher; "in/of/at X" only when X is an
+        // organisation or outlet ("a report in US-based MEMRI", not "polls in Pennsylvania").
+        let from_pp = m.pp_name.as_ref().and_then(|(prep, n)| {
+            let by = is_in(&["by", "from"], prep);
+            let org = is_in(&["of", "in", "at", "for"], prep)
+                && (gazetteer().lookup(n).is_some()
+                    || is_acronym(n)
+                    || self.acronyms.values().any(|l| l == n)
+                    || n.to_lowercase()
+                        .split_whitespace()
+                        .any(|w| is_in(ORG_WORDS, w)));
+            (by || org).then(|| n.clone())
+        });
+        let fit = |p: &String| {
+            p.chars().any(char::is_alphabetic)
+                && !is_common_word(p)
+                && !p.split_whitespace().all(|w| {
+                    is_common_word(w)
+                        || is_in(PARTY_LABELS, w)
+                        || is_in(VAGUE_NOUNS, w)
+                        || is_in(OUTLET_NOUNS, w)
+                })
+        };
+        let publisher = [
+            from_name,
+            m.possessor.clone(),
+            m.affiliation.clone(),
+            from_pp,
+        ]
+        .into_iter()
+        .flatten()
+        .find(fit);
+        if let Some(p) = publisher {
+            return Outcome::Entity(self.report_by(&p, &head));
+        }
+        let plural = head.ends_with('s') && head != "analysis";
+        match m.determiner {
+            // "the report", "the findings of the report": the report met before.
+            Determiner::Definite | Determiner::Possessive => self
+                .last(&[EntityKind::Report])
+                .or_else(|| self.main_report.clone())
+                .map_or(Outcome::Unresolved, Outcome::Entity),
+            Determiner::Indefinite | Determiner::None if !plural => self
+                .main_report
+                .clone()
+                .or_else(|| self.last(&[EntityKind::Report]))
+                .map_or(Outcome::Vague, Outcome::Entity),
+            Determiner::Indefinite | Determiner::None => Outcome::Vague,
+        }
+    }
+
+    /// A mention with a name: a person, an outlet, an organisation or a name
+    /// of unknown kind; `None` when the "name" is a common word or a group.
+    fn named_mention(&mut self, m: &Mention, name: &str, text: &str) -> Option<Outcome> {
+        // A person's name ends before "of"/"for" ("Elijah Cummings of
+        // Maryland"); a headline's words after a full name are not the name.
+        let mut name = name.to_string();
+        let mut m = m.clone();
+        if let Some(cut) = [" of ", " for "].iter().find_map(|p| name.find(p))
+            && (2..=3).contains(&name[..cut].split_whitespace().count())
+            && (is_first_name(name.split_whitespace().next().unwrap_or(""))
+                || name.split_whitespace().next().is_some_and(|w| {
+                    // "G.K. Butterfield of North Carolina": initials open a person's name.
+                    w.contains('.') && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+                })
+                || self.census.full(&name[..cut]).is_some())
+            && !name[..cut]
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| is_in(ORG_WORDS, w) || is_in(ORG_HEADS, w))
+        {
+            let rest = name[cut..]
+                .trim()
+                .split_once(' ')
+                .map_or("", |(_, r)| r.trim());
+            let rest = rest.strip_prefix("the ").unwrap_or(rest).to_string();
+            if m.affiliation.is_none() && !rest.is_empty() {
+                m.affiliation = Some(rest);
+            }
+            name.truncate(cut);
+        }
+        let m = &m;
+        let orgish = |n: &str| {
+            n.to_lowercase()
+                .split_whitespace()
+                .any(|w| is_in(ORG_WORDS, w) || is_in(ORG_HEADS, w))
+        };
+        if name.split_whitespace().count() >= 3
+            && m.head.is_none()
+            && !orgish(&name)
+            && let Some(p) = self
+                .census
+                .people
                 .iter()
-                .any(|w| is_in(REPORT_NOUNS, w) && !is_in(DOCUMENT_NOUNS, w) && !w.ends_with('s'));
-            if singular_report && (definite || lw.iter().any(|w| is_in(DEFINITE, w))) {
-                return self
-                    .last(&[EntityKind::Report])
-                    .or_else(|| self.main_report.clone());
-            }
-            if singular_report && !plural {
-                return self
-                    .main_report
-                    .clone()
-                    .or_else(|| self.last(&[EntityKind::Report]));
-            }
+                .find(|p| name.starts_with(&format!("{} ", p.name)))
+        {
+            name = p.name.clone();
+        }
+        let name = name.as_str();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if !name.chars().any(char::is_alphabetic) {
             return None;
         }
-        if let Some(name) = &name {
-            if let Some(o) = gazetteer().lookup(name) {
-                let e = Entity::new(o.id.clone(), o.name.clone(), EntityKind::Outlet);
-                return Some(self.record(e));
+        let single = words.len() == 1;
+        // A group ("Republicans", "many Democrats", "Some Americans") is an
+        // unnamed source; "the Chinese" is nobody in particular.
+        if single
+            && m.honorific.is_none()
+            && (is_group_word(name) || is_demonym(name))
+            && self.census.by_surname(name).is_empty()
+        {
+            let plural = name.ends_with('s');
+            return Some(
+                if plural && matches!(m.determiner, Determiner::None | Determiner::Indefinite) {
+                    Outcome::Vague
+                } else {
+                    Outcome::Unresolved
+                },
+            );
+        }
+        if single && (is_common_word(name) || is_in(PARTY_LABELS, name)) {
+            return None;
+        }
+        // An all-capitals dateline word ("BRUSSELS") is a place heading, not a source.
+        if single
+            && name.chars().count() >= 6
+            && name.chars().all(char::is_uppercase)
+            && name.chars().filter(|c| "AEIOU".contains(*c)).count() >= 2
+            && !self.acronyms.contains_key(name)
+        {
+            return None;
+        }
+        // A first name alone, of exactly one person the article names in full ("Melania").
+        if single && is_first_name(name) {
+            let with_first: Vec<usize> = (0..self.census.people.len())
+                .filter(|&i| {
+                    self.census.people[i]
+                        .name
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|f| f.eq_ignore_ascii_case(name))
+                })
+                .collect();
+            if let [i] = with_first.as_slice() {
+                let full = self.census.people[*i].name.clone();
+                let why =
+                    format!("first name: \"{name}\" is {full}, named in full in the same article");
+                return Some(Outcome::Entity(self.person(&full, m, Some(*i), Some(why))));
             }
-            // Any sub-run the gazetteer knows ("Indian media outlet News18").
-            for w in words.iter().rev() {
-                if capitalized(w)
-                    && let Some(o) = gazetteer().lookup(w)
-                {
-                    let e = Entity::new(o.id.clone(), o.name.clone(), EntityKind::Outlet);
-                    return Some(self.record(e));
+        }
+        // "a New Hampshire Republican": an unnamed party member.
+        if words.len() >= 2
+            && words
+                .last()
+                .is_some_and(|w| is_in(&["Republican", "Democrat"], w))
+            && matches!(m.determiner, Determiner::Indefinite)
+        {
+            return Some(Outcome::Vague);
+        }
+        // "(R-S.C.)": a party and state, never a name.
+        if name.len() <= 8 && name.chars().nth(1) == Some('-') && name.starts_with(['R', 'D', 'I'])
+        {
+            return None;
+        }
+        let first = words.first().map_or("", |w| w.trim_end_matches('.'));
+        let initials = words.len() >= 3
+            && words[1..words.len() - 1]
+                .iter()
+                .all(|w| w.trim_end_matches('.').chars().count() == 1);
+        let titled = m.honorific.is_some() || m.role.as_deref().is_some_and(person_role);
+        // A relative of someone named in the article ("Ivanka Trump" beside Donald Trump).
+        let family = words.len() == 2 && !self.census.by_surname(words[1]).is_empty();
+        let person_evidence = titled
+            || family
+            || (2..=3).contains(&words.len()) && is_first_name(first)
+            || initials
+            || self.census.full(name).is_some()
+            || single && self.census.titled.contains_key(&name.to_lowercase())
+            || single && is_first_name(name) && !is_wordy_first_name(name);
+        // 1. A surname of someone the article names in full ("Trump" after
+        // "Donald Trump"); "The Hill" is never a surname.
+        if single && m.determiner != Determiner::Definite {
+            let list = self.census.by_surname(name);
+            if !list.is_empty() {
+                let gender = m.honorific.flatten();
+                let pick = pick_by_gender(&self.census.people, &list, gender)
+                    .or_else(|| prominent(&self.census.people, &list));
+                if let Some(i) = pick {
+                    let full = self.census.people[i].name.clone();
+                    let why = if list.len() == 1 {
+                        format!("surname: \"{name}\" is {full}, named in full in the same article")
+                    } else {
+                        format!(
+                            "surname: \"{name}\" is {full}, the most named of {} people with that surname in the article",
+                            list.len()
+                        )
+                    };
+                    return Some(Outcome::Entity(self.person(&full, m, Some(i), Some(why))));
+                }
+                let who: Vec<String> = list
+                    .iter()
+                    .map(|&i| self.census.people[i].name.clone())
+                    .collect();
+                let r = self.person(name, m, None, None);
+                if let Some(e) = self.entities.get_mut(&r.id) {
+                    let note = format!(
+                        "ambiguous: \"{name}\" may be {} (kept apart)",
+                        who.join(" or ")
+                    );
+                    if !e.notes.contains(&note) {
+                        e.notes.push(note);
+                    }
+                }
+                return Some(Outcome::Entity(r));
+            }
+        }
+        // "The Times", "the Post": the outlet cited before whose name ends so.
+        if single && m.determiner == Determiner::Definite && is_in(OUTLET_TAILS, name) {
+            let o = self.history.iter().rev().take(HISTORY).find(|e| {
+                e.kind == EntityKind::Outlet
+                    && e.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(name))
+            });
+            return Some(o.cloned().map_or(Outcome::Unresolved, Outcome::Entity));
+        }
+        // 2. A news outlet: the whole name, never a word inside a person's name.
+        if !(titled || words.len() >= 2 && is_first_name(first))
+            && let Some(o) = gazetteer().lookup(name)
+        {
+            let e = Entity::new(o.id.clone(), o.name.clone(), EntityKind::Outlet);
+            return Some(Outcome::Entity(self.record(e)));
+        }
+        // 3. An organisation: an acronym, a defined acronym or an organisation word.
+        let lname = name.to_lowercase();
+        if words.len() >= 2 && !titled && words.last().is_some_and(|w| is_in(OUTLET_TAILS, w)) {
+            let e = Entity::new(
+                format!("outlet:{}", org_key(name)),
+                name.to_string(),
+                EntityKind::Outlet,
+            );
+            return Some(Outcome::Entity(self.record(e)));
+        }
+        let org_like = is_acronym(name)
+            || self.acronyms.contains_key(name)
+            || lname
+                .split_whitespace()
+                .any(|w| is_in(ORG_WORDS, w) || is_in(ORG_HEADS, w))
+            || m.head.as_deref().is_some_and(|h| is_in(ORG_HEADS, h));
+        let outlet_word = words_of(text).iter().any(|w| is_in(OUTLET_NOUNS, w));
+        if outlet_word && !person_evidence && !org_like {
+            let key = org_key(name);
+            let e = Entity::new(
+                format!("outlet:{key}"),
+                name.to_string(),
+                EntityKind::Outlet,
+            );
+            return Some(Outcome::Entity(self.record(e)));
+        }
+        if org_like && (!titled || m.head.as_deref().is_some_and(|h| is_in(ORG_HEADS, h))) {
+            let full = self.campaign_of(name);
+            if full != name {
+                let mut e = self.named(&full);
+                e.add_alias(name);
+                return Some(Outcome::Entity(self.record(e)));
+            }
+            let e = self.named(name);
+            return Some(Outcome::Entity(self.record(e)));
+        }
+        // 4. A person.
+        if person_evidence {
+            return Some(Outcome::Entity(self.person(
+                name,
+                m,
+                self.census.full(name),
+                None,
+            )));
+        }
+        if single {
+            // A surname met as a source earlier in the article.
+            if let Some(p) = self.history.iter().rev().take(HISTORY).find(|e| {
+                e.kind == EntityKind::Person && e.name.split_whitespace().last() == Some(name)
+            }) {
+                return Some(Outcome::Entity(p.clone()));
+            }
+            if is_group_word(name) || is_demonym(name) {
+                return None;
+            }
+        }
+        // 5. Named, but the text does not say what it is.
+        let e = Entity::new(
+            format!("entity:{}", slug(name)),
+            name.to_string(),
+            EntityKind::Unknown,
+        );
+        Some(Outcome::Entity(self.record(e)))
+    }
+
+    /// A person entity: keyed by first and last name; the census's full name
+    /// when known; with the mention's affiliation.
+    fn person(
+        &mut self,
+        name: &str,
+        m: &Mention,
+        census: Option<usize>,
+        why: Option<String>,
+    ) -> EntityRef {
+        let (display, key) = match census.and_then(|i| self.census.people.get(i)) {
+            Some(p) => (p.name.clone(), p.key.clone()),
+            None => (name.to_string(), person_key(name)),
+        };
+        let mut e = Entity::new(format!("person:{key}"), display.clone(), EntityKind::Person);
+        if name != display {
+            e.add_alias(name);
+        }
+        if let Some(w) = why {
+            e.merges.push(w);
+        }
+        if let Some(a) = &m.affiliation
+            && let Some(org) = self.affiliation(a)
+        {
+            e.affiliations.push(org.id);
+        }
+        let gender = census
+            .and_then(|i| self.census.people.get(i))
+            .and_then(|p| p.gender)
+            .or(m.honorific.flatten())
+            .or_else(|| {
+                // "Clinton" alone is a surname, not the first name Clinton.
+                let mut ws = name.split_whitespace();
+                let first = ws.next()?;
+                ws.next()?;
+                first_name_gender(first)
+            });
+        if let Some(g) = gender {
+            self.genders.entry(e.id.clone()).or_insert(g);
+        }
+        if let Some(role) = &m.role {
+            let roles = self.roles.entry(e.id.clone()).or_default();
+            for w in role.split_whitespace() {
+                let w = w.trim_end_matches('.').to_lowercase();
+                if !roles.contains(&w) {
+                    roles.push(w);
                 }
             }
-            if has(OUTLET_NOUNS) {
-                let key = org_key(name);
-                let e = Entity::new(format!("outlet:{key}"), name.clone(), EntityKind::Outlet);
-                return Some(self.record(e));
-            }
-            let lname = name.to_lowercase();
-            let org_like = is_acronym(name)
-                || self.acronyms.contains_key(name.as_str())
-                || lname.split_whitespace().any(|w| is_in(ORG_WORDS, w))
-                || has(ORG_WORDS);
-            if org_like {
-                let e = self.named(name);
-                return Some(self.record(e));
-            }
-            let person = strip_titles(name);
-            let parts: Vec<&str> = person.split_whitespace().collect();
-            if parts.len() >= 2 {
-                let e = Entity::new(
-                    format!("person:{}", slug(person)),
-                    person.to_string(),
-                    EntityKind::Person,
-                );
-                return Some(self.record(e));
-            }
-            if let [single] = parts.as_slice() {
-                // A surname already met as a person's.
-                if let Some(p) = self.history.iter().rev().take(HISTORY).find(|e| {
-                    e.kind == EntityKind::Person
-                        && e.name.split_whitespace().last() == Some(*single)
-                }) {
-                    return Some(p.clone());
+        }
+        let r = self.record(e);
+        if let Some(rec) = self.entities.get_mut(&r.id) {
+            for a in &rec.affiliations.clone() {
+                if !rec.affiliations.contains(a) {
+                    rec.affiliations.push(a.clone());
                 }
-                let e = Entity::new(
-                    format!("entity:{}", slug(single)),
-                    (*single).to_string(),
-                    EntityKind::Unknown,
-                );
-                return Some(self.record(e));
             }
-            return None;
         }
-        if has(OUTLET_NOUNS) && definite {
-            return self.last(&[EntityKind::Outlet]);
+        r
+    }
+
+    /// "Trump campaign" → "Donald Trump campaign" when the article names
+    /// exactly one person of that surname in full; other names unchanged.
+    fn campaign_of(&self, name: &str) -> String {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let [surname, head] = words.as_slice()
+            && head.eq_ignore_ascii_case("campaign")
+            && let [i] = self.census.by_surname(surname).as_slice()
+        {
+            return format!("{} {head}", self.census.people[*i].name);
         }
-        if has(DOCUMENT_NOUNS) && definite {
-            return self.last(&[EntityKind::Document, EntityKind::Report]);
+        name.to_string()
+    }
+
+    /// The organisation or outlet an affiliation names, when it names one
+    /// ("Clinton campaign", "Rice University", "NBC"); places and party
+    /// labels alone ("Pennsylvania", "Libertarian") are not affiliations.
+    fn affiliation(&mut self, a: &str) -> Option<EntityRef> {
+        let a = a.trim();
+        let e = if let Some(o) = gazetteer().lookup(a) {
+            Entity::new(o.id.clone(), o.name.clone(), EntityKind::Outlet)
+        } else {
+            let lower = a.to_lowercase();
+            let org = is_acronym(a)
+                || self.acronyms.contains_key(a)
+                || lower
+                    .split_whitespace()
+                    .any(|w| is_in(ORG_WORDS, w) || is_in(ORG_HEADS, w));
+            if !org || lower.split_whitespace().all(|w| is_in(PARTY_LABELS, w)) {
+                return None;
+            }
+            let full = self.campaign_of(a);
+            let mut e = self.named(&full);
+            if full != a {
+                e.add_alias(a);
+            }
+            e
+        };
+        let r = e.as_ref();
+        self.entities.entry(e.id.clone()).or_insert(e);
+        Some(r)
+    }
+
+    /// A description without a name: "his attorney", "the campaign", "a
+    /// senior official", "sources familiar with the talks".
+    fn description(&mut self, m: &Mention, pos: usize) -> Outcome {
+        let Some(h) = m.head.clone() else {
+            return Outcome::Unresolved;
+        };
+        let det = m.determiner;
+        let plural = h.ends_with('s') && !h.ends_with("ss");
+        let vague_head = is_in(VAGUE_NOUNS, &h)
+            || is_role(h.trim_end_matches('s'))
+            || is_role(&h)
+            || is_in(VAGUE_EXTRA, &h);
+        // "a spokesman for the Clinton campaign", "officials at the Pentagon".
+        if let Some((prep, n)) = &m.pp_name
+            && is_in(&["for", "at", "of", "from", "with", "in"], prep)
+            && vague_head
+            && det != Determiner::Possessive
+            && let Some(org) = self.affiliation(n)
+        {
+            if let Some(e) = self.entities.get_mut(&org.id) {
+                e.mentions = e.mentions.max(1);
+            }
+            return Outcome::Entity(org);
         }
-        if has(VAGUE_NOUNS) {
-            return None;
+        // Unnamed sources: "sources", "a senior official", "one militant",
+        // "Images from the meeting", "some experts".
+        if is_in(VAGUE_NOUNS, &h)
+            && m.possessor.is_none()
+            && matches!(det, Determiner::Indefinite | Determiner::None)
+            && m.pp_name.is_none()
+        {
+            return Outcome::Vague;
         }
-        // "the budget office": an organisation met earlier, never a person.
-        if has(ORG_WORDS) {
-            return if definite {
-                self.last(&[EntityKind::Organization])
+        if is_in(OUTLET_NOUNS, &h) && det == Determiner::Definite {
+            return self
+                .last(&[EntityKind::Outlet])
+                .map_or(Outcome::Unresolved, Outcome::Entity);
+        }
+        if is_in(DOCUMENT_NOUNS, &h) {
+            return if det == Determiner::Definite {
+                self.last(&[EntityKind::Document, EntityKind::Report])
+                    .map_or(Outcome::Unresolved, Outcome::Entity)
             } else {
-                None
+                Outcome::Unresolved
             };
         }
-        // "the senator", "the spokesman": the person met last. Other definite
-        // descriptions ("the international community") name nobody known.
-        if definite
-            && lw
-                .last()
-                .is_some_and(|w| is_in(TITLES, w) || is_in(PERSON_NOUNS, w))
+        if vague_head
+            && (m.possessor.is_none() || plural)
+            && (det == Determiner::Indefinite
+                || det == Determiner::None && (plural || is_in(VAGUE_NOUNS, &h)))
         {
-            return self.last(&[EntityKind::Person]);
+            return Outcome::Vague;
         }
-        None
+        // "the campaign", "his campaign": the campaign of the person met last.
+        if h == "campaign" && matches!(det, Determiner::Definite | Determiner::Possessive) {
+            let org = self.history.iter().rev().take(HISTORY).find(|e| {
+                e.kind == EntityKind::Organization && e.name.to_lowercase().ends_with(" campaign")
+            });
+            if let Some(o) = org {
+                return Outcome::Entity(o.clone());
+            }
+            let want = match m.possessor_pronoun.as_deref() {
+                Some("his") => Some(Gender::Male),
+                Some("her") => Some(Gender::Female),
+                _ => None,
+            };
+            // Of the people cited so far, the one the article names most: a
+            // campaign's spokesman is cited, the candidate is talked about.
+            let person = self
+                .history
+                .iter()
+                .rev()
+                .take(HISTORY)
+                .filter(|e| {
+                    e.kind == EntityKind::Person
+                        && e.name.contains(' ')
+                        && want.is_none_or(|g| self.genders.get(&e.id).is_none_or(|x| *x == g))
+                })
+                .max_by_key(|e| self.census_mentions(&e.name));
+            // The person of that gender the article names most, cited or not.
+            let named = (0..self.census.people.len())
+                .filter(|&i| {
+                    want.is_none_or(|g| self.census.people[i].gender.is_none_or(|x| x == g))
+                })
+                .max_by_key(|&i| self.census.mentions.iter().filter(|m| m.1 == i).count())
+                .map(|i| self.census.people[i].name.clone());
+            let person = named.or_else(|| person.map(|p| p.name.clone()));
+            if let Some(name) = person {
+                let p = EntityRef {
+                    id: String::new(),
+                    name,
+                    kind: EntityKind::Person,
+                };
+                let mut e = self.named(&format!("{} campaign", p.name));
+                e.merges.push(format!(
+                    "description: \"the campaign\" is the campaign of {}, the person cited last",
+                    p.name
+                ));
+                return Outcome::Entity(self.record(e));
+            }
+        }
+        // "the campaign", "the agency": an organisation met before whose name has that word.
+        if is_in(ORG_HEADS, &h) && det == Determiner::Definite {
+            let generic = is_in(
+                &["group", "organization", "organisation", "company", "firm"],
+                &h,
+            );
+            let found = self.history.iter().rev().take(HISTORY).find(|e| {
+                matches!(e.kind, EntityKind::Organization | EntityKind::Outlet)
+                    && (generic
+                        || e.name
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case(&h)))
+            });
+            return found.cloned().map_or(Outcome::Unresolved, Outcome::Entity);
+        }
+        // "the president", "the GOP nominee": the person the article gives that role.
+        if is_role(&h) && matches!(det, Determiner::Definite) {
+            if let Some(r) = self.person_with_role(&h, pos) {
+                return Outcome::Entity(r);
+            }
+        }
+        Outcome::Unresolved
+    }
+
+    /// How often the article mentions the person named `name` (in full or by surname).
+    fn census_mentions(&self, name: &str) -> usize {
+        self.census.full(name).map_or(0, |i| {
+            self.census.mentions.iter().filter(|m| m.1 == i).count()
+        })
+    }
+
+    /// The person last given `role` (a source with that title, or a name the
+    /// article writes after that title), before `pos`.
+    fn person_with_role(&mut self, role: &str, pos: usize) -> Option<EntityRef> {
+        if let Some(e) = self.history.iter().rev().take(HISTORY).find(|e| {
+            e.kind == EntityKind::Person
+                && self
+                    .roles
+                    .get(&e.id)
+                    .is_some_and(|r| r.iter().any(|x| x == role))
+        }) {
+            return Some(e.clone());
+        }
+        let idx = self
+            .census
+            .before(pos)
+            .into_iter()
+            .find(|&i| self.census.people[i].roles.iter().any(|x| x == role))?;
+        let full = self.census.people[idx].name.clone();
+        let why = format!("description: \"the {role}\" is {full}, given that title in the article");
+        Some(self.person(&full, &mention::parse(""), Some(idx), Some(why)))
+    }
+
+    /// A pronoun: he/she to the last person of that gender, it/they to the
+    /// report, document or organisation met last; I, we, you, who stay unresolved.
+    fn pronoun(&mut self, p: &str, pos: usize) -> Outcome {
+        match p {
+            "he" | "him" | "she" => {
+                let want = if p == "she" {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                };
+                let fits = |g: Option<&Gender>| g.is_none_or(|g| *g == want);
+                // The person of that gender the text mentioned last, close
+                // before — a sentence's subject first ("Trump attacked Cruz. He said").
+                let fits_near = |&&(at, i): &&(usize, usize)| {
+                    at < pos
+                        && pos - at < NEAR
+                        && self.census.people[i].gender.is_none_or(|g| g == want)
+                };
+                let near = self
+                    .census
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(fits_near)
+                    .find(|(at, _)| self.census.subjects.binary_search(at).is_ok())
+                    .or_else(|| self.census.mentions.iter().rev().find(fits_near));
+                if let Some(&(_, i)) = near {
+                    let full = self.census.people[i].name.clone();
+                    return Outcome::Entity(self.person(&full, &mention::parse(""), Some(i), None));
+                }
+                if let Some(e) = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(HISTORY)
+                    .find(|e| e.kind == EntityKind::Person && fits(self.genders.get(&e.id)))
+                {
+                    return Outcome::Entity(e.clone());
+                }
+                // A single name of unknown kind met as a source ("Zaheer told …
+                // He said") is most often a person's.
+                if let Some(e) = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(HISTORY)
+                    .find(|e| e.kind == EntityKind::Unknown && !e.name.contains(' '))
+                    && self.census.before(pos).is_empty()
+                {
+                    return Outcome::Entity(e.clone());
+                }
+                let idx = self
+                    .census
+                    .before(pos)
+                    .into_iter()
+                    .find(|&i| self.census.people[i].gender.is_none_or(|g| g == want));
+                match idx {
+                    Some(i) => {
+                        let full = self.census.people[i].name.clone();
+                        Outcome::Entity(self.person(&full, &mention::parse(""), Some(i), None))
+                    }
+                    None => Outcome::Unresolved,
+                }
+            }
+            "it" => self
+                .last(&[
+                    EntityKind::Report,
+                    EntityKind::Document,
+                    EntityKind::Organization,
+                    EntityKind::Outlet,
+                ])
+                .or_else(|| self.main_report.clone())
+                .map_or(Outcome::Unresolved, Outcome::Entity),
+            "they" | "them" => match self.history.last() {
+                Some(e) if matches!(e.kind, EntityKind::Organization | EntityKind::Outlet) => {
+                    Outcome::Entity(e.clone())
+                }
+                _ => Outcome::Unresolved,
+            },
+            _ => Outcome::Unresolved,
+        }
     }
 }
 
@@ -637,6 +1360,9 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
         entities: BTreeMap::new(),
         history: Vec::new(),
         main_report: None,
+        census: Census::of(doc.text),
+        genders: HashMap::new(),
+        roles: HashMap::new(),
     };
     if let Some(first) = first_named_report(doc) {
         let rep = r.report_of(&first);
@@ -648,8 +1374,23 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
     }
     let mut out = Vec::with_capacity(found.len());
     for f in found {
-        let entity = match f.antecedent.or(f.source) {
-            Some(src) if !f.hedge => r.resolve(text.slice(src)),
+        let outcome = match f.antecedent.or(f.source) {
+            Some(src) if !f.hedge => {
+                let mention = text.slice(src);
+                if impersonal(mention, text.slice(f.cue)) {
+                    Outcome::Vague
+                } else {
+                    r.resolve(mention, src.start)
+                }
+            }
+            // "reportedly", "allegedly": nobody in particular.
+            _ if f.hedge => Outcome::Vague,
+            // No source in the span: unresolved, not an unnamed source.
+            _ => Outcome::Unresolved,
+        };
+        let vague = outcome == Outcome::Vague;
+        let entity = match outcome {
+            Outcome::Entity(e) => Some(e),
             _ => None,
         };
         if let Some(e) = &entity {
@@ -667,9 +1408,9 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
             )))
         });
         out.push(Resolved {
-            vague: entity.is_none(),
             entity,
             channel,
+            vague,
         });
     }
     // Keep only entities something resolved to, plus publishers of those.
@@ -682,7 +1423,7 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
         .entities
         .values()
         .filter(|e| used.contains(&e.id))
-        .filter_map(|e| e.publisher.clone())
+        .flat_map(|e| e.publisher.iter().chain(e.affiliations.iter()).cloned())
         .collect();
     let entities = r
         .entities
@@ -690,4 +1431,158 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
         .filter(|e| used.contains(&e.id) || publishers.contains(&e.id))
         .collect();
     (out, entities)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Article;
+    use crate::attribution::analyze;
+
+    /// (source text, (entity name, kind prefix), vague) of one attribution.
+    type Row = (String, Option<(String, String)>, bool);
+
+    fn entities(text: &str) -> Vec<Row> {
+        let a = Article::new("t", "t", text.to_string());
+        analyze(&a)
+            .attributions
+            .into_iter()
+            .map(|x| {
+                (
+                    x.source.map(|s| s.text).unwrap_or_default(),
+                    x.entity.map(|e| (e.name, e.kind.prefix().to_string())),
+                    x.vague,
+                )
+            })
+            .collect()
+    }
+
+    fn find<'a>(got: &'a [Row], source: &str) -> &'a Row {
+        got.iter()
+            .find(|x| x.0 == source)
+            .unwrap_or_else(|| panic!("no attribution with source {source}: {got:?}"))
+    }
+
+    #[test]
+    fn titled_people_are_people_with_an_affiliation() {
+        let text = "Hillary Clinton spoke in Ohio on Monday.\n\n\
+                    Clinton campaign spokesman Brian Fallon said the speech went well.\n\n\
+                    Rice University historian Douglas Brinkley said it was a turning point.";
+        let a = Article::new("t", "t", text.to_string());
+        let got = analyze(&a);
+        let fallon = got
+            .attributions
+            .iter()
+            .find(|x| x.source.as_ref().is_some_and(|s| s.text.contains("Fallon")))
+            .and_then(|x| x.entity.clone())
+            .expect("Fallon");
+        assert_eq!(fallon.id, "person:brian-fallon");
+        let record = got
+            .entities
+            .iter()
+            .find(|e| e.id == fallon.id)
+            .expect("record");
+        let org = got
+            .entities
+            .iter()
+            .find(|e| record.affiliations.contains(&e.id))
+            .expect("affiliation kept");
+        assert_eq!(org.name, "Hillary Clinton campaign");
+        let brinkley = entities(text);
+        let b = find(&brinkley, "Rice University historian Douglas Brinkley");
+        assert_eq!(b.1, Some(("Douglas Brinkley".into(), "person".into())));
+    }
+
+    #[test]
+    fn surnames_join_the_full_name_and_names_stay_clean() {
+        let got = entities(
+            "Donald J. Trump held a rally on Tuesday.\n\n\
+             But Trump said the polls were wrong.\n\n\
+             Democrat Hillary Clinton said he was mistaken.\n\n\
+             Mr. Trump said she was lying.",
+        );
+        assert_eq!(
+            find(&got, "Trump").1,
+            Some(("Donald J. Trump".into(), "person".into()))
+        );
+        assert_eq!(
+            find(&got, "Democrat Hillary Clinton").1,
+            Some(("Hillary Clinton".into(), "person".into()))
+        );
+        assert_eq!(
+            find(&got, "Mr. Trump").1,
+            Some(("Donald J. Trump".into(), "person".into()))
+        );
+    }
+
+    #[test]
+    fn outlets_only_as_the_whole_name() {
+        let got = entities(
+            "Anita Hill said the hearings were unfair.\n\n\
+             The Hill reported that the vote was delayed.",
+        );
+        assert_eq!(
+            find(&got, "Anita Hill").1,
+            Some(("Anita Hill".into(), "person".into()))
+        );
+        assert_eq!(
+            find(&got, "The Hill").1,
+            Some(("The Hill".into(), "outlet".into()))
+        );
+    }
+
+    #[test]
+    fn unnamed_sources_are_vague_and_descriptions_are_not() {
+        let got = entities(
+            "Sources said the deal was close.\n\n\
+             A senior official said talks would resume.\n\n\
+             His attorney said the charges were false.\n\n\
+             It said nothing more.",
+        );
+        assert!(find(&got, "Sources").2);
+        assert!(find(&got, "A senior official").2);
+        let lawyer = find(&got, "His attorney");
+        assert!(!lawyer.2 && lawyer.1.is_none());
+        let it = find(&got, "It");
+        assert!(!it.2);
+    }
+
+    #[test]
+    fn junk_words_are_never_entities() {
+        let got = entities(
+            "Americans said they were worried.\n\n\
+             It said the numbers were up.\n\n\
+             All said the same thing.",
+        );
+        for x in &got {
+            assert!(x.1.is_none(), "{x:?}");
+        }
+    }
+
+    #[test]
+    fn a_share_of_respondents_is_the_poll() {
+        let got = entities(
+            "A Quinnipiac University poll released Monday found the race tied.\n\n\
+             Forty-two percent of voters said the economy mattered most.",
+        );
+        assert_eq!(
+            find(&got, "Forty-two percent of voters").1,
+            Some(("Quinnipiac University poll".into(), "report".into()))
+        );
+    }
+
+    #[test]
+    fn a_report_takes_its_publisher() {
+        let got = entities(
+            "A new report by The New York Times said the program had failed.\n\n\
+             A Politico report said the vote would be close.",
+        );
+        assert_eq!(
+            find(&got, "A new report by The New York Times").1,
+            Some(("The New York Times report".into(), "report".into()))
+        );
+        assert_eq!(
+            find(&got, "A Politico report").1,
+            Some(("Politico report".into(), "report".into()))
+        );
+    }
 }

@@ -11,8 +11,11 @@
 //! (an acronym defined in one article, a transliteration in another) and
 //! records why.
 
+pub mod census;
 pub mod gazetteer;
+pub mod mention;
 pub mod names;
+pub mod people;
 pub mod registry;
 
 pub use registry::Registry;
@@ -80,6 +83,15 @@ pub struct Entity {
     pub publisher: Option<String>,
     /// Why other records were merged into this one, one line per merge.
     pub merges: Vec<String>,
+    /// For a person: the entity ids of the organisations or outlets the text
+    /// ties them to ("Clinton campaign spokesman Brian Fallon" → the Clinton
+    /// campaign); the graph draws them as `affiliated-with` edges.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<String>,
+    /// Names that were kept apart from this one and why ("Clinton": two
+    /// people of that name in the corpus).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// How many attributions resolved to it.
     pub mentions: usize,
 }
@@ -94,6 +106,8 @@ impl Entity {
             aliases: Vec::new(),
             publisher: None,
             merges: Vec::new(),
+            affiliations: Vec::new(),
+            notes: Vec::new(),
             mentions: 0,
         }
     }

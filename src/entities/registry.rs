@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::names::{org_key, same_person, skeleton, strip_titles};
+use super::names::{org_key, same_person, skeleton, slug, strip_titles};
 use super::{Entity, EntityKind, EntityRef};
 
 /// Entities of a corpus, merged, with a map from every member id to its canonical id.
@@ -77,6 +77,16 @@ impl Registry {
                             e.merges.push(m);
                         }
                     }
+                    for a in rec.affiliations {
+                        if !e.affiliations.contains(&a) {
+                            e.affiliations.push(a);
+                        }
+                    }
+                    for n in rec.notes {
+                        if !e.notes.contains(&n) {
+                            e.notes.push(n);
+                        }
+                    }
                 }
                 None => {
                     by_id.insert(rec.id.clone(), rec);
@@ -129,7 +139,10 @@ impl Registry {
         // 3. Transliterated person names, bucketed by the skeleton of the last word.
         let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, e) in list.iter().enumerate() {
+            // A surname alone is too short to tell a transliteration from
+            // another name ("Khan" / "Kaine"): full names only.
             if e.kind == EntityKind::Person
+                && strip_titles(&e.name).split_whitespace().count() >= 2
                 && let Some(last) = strip_titles(&e.name).split_whitespace().last()
             {
                 buckets.entry(skeleton(last)).or_default().push(i);
@@ -155,7 +168,111 @@ impl Registry {
                 }
             }
         }
-        // Groups: canonical member = most mentions, then smallest id.
+        // 4a. A name of unknown kind that the corpus types elsewhere under the
+        // same key ("Barack Obama" with no evidence in one article, a person in others).
+        let mut typed: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in list.iter().enumerate() {
+            if e.kind != EntityKind::Unknown
+                && let Some((_, key)) = e.id.split_once(':')
+            {
+                typed.entry(key).or_default().push(i);
+            }
+        }
+        for (i, e) in list.iter().enumerate() {
+            if e.kind != EntityKind::Unknown {
+                continue;
+            }
+            let Some((_, key)) = e.id.split_once(':') else {
+                continue;
+            };
+            if let Some([j]) = typed.get(key).map(Vec::as_slice)
+                && uf.union(i, *j)
+            {
+                why.push((
+                    i,
+                    *j,
+                    format!(
+                        "same name: \"{}\" is typed {} elsewhere in the corpus",
+                        e.name,
+                        list[*j].kind.prefix()
+                    ),
+                ));
+            }
+        }
+        // 4. A surname alone ("Trump", as a person or of unknown kind) joins
+        // the one person of that surname the corpus names in full — or the
+        // one named far more often than any other; otherwise it is kept apart
+        // and the ambiguity is noted.
+        let mut full_by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, e) in list.iter().enumerate() {
+            let words: Vec<&str> = e.name.split_whitespace().collect();
+            if e.kind == EntityKind::Person
+                && words.len() >= 2
+                && let Some(last) = words.last()
+            {
+                full_by_surname.entry(slug(last)).or_default().push(i);
+            }
+        }
+        let mut notes: Vec<(usize, String)> = Vec::new();
+        for (i, e) in list.iter().enumerate() {
+            if !matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
+                || e.name.split_whitespace().count() != 1
+            {
+                continue;
+            }
+            let Some(cands) = full_by_surname.get(&slug(&e.name)) else {
+                continue;
+            };
+            let mut ranked: Vec<usize> = cands.clone();
+            ranked.sort_by(|&a, &b| {
+                list[b]
+                    .mentions
+                    .cmp(&list[a].mentions)
+                    .then_with(|| list[a].id.cmp(&list[b].id))
+            });
+            let total: usize = ranked.iter().map(|&j| list[j].mentions.max(1)).sum();
+            let best = ranked[0];
+            let best_n = list[best].mentions.max(1);
+            let second_n = ranked.get(1).map_or(0, |&j| list[j].mentions.max(1));
+            let clear = ranked.len() == 1 || best_n * 5 >= total * 4 && best_n >= 3 * second_n;
+            if clear {
+                if uf.union(i, best) {
+                    let how = if ranked.len() == 1 {
+                        "the only person of that surname named in full in the corpus".to_string()
+                    } else {
+                        format!(
+                            "named in full in {best_n} of {total} mentions of people with that surname in the corpus"
+                        )
+                    };
+                    why.push((
+                        i,
+                        best,
+                        format!("surname: \"{}\" is {}, {how}", e.name, list[best].name),
+                    ));
+                }
+            } else {
+                let who: Vec<&str> = ranked
+                    .iter()
+                    .take(4)
+                    .map(|&j| list[j].name.as_str())
+                    .collect();
+                notes.push((
+                    i,
+                    format!(
+                        "ambiguous surname: \"{}\" may be {} (kept apart)",
+                        e.name,
+                        who.join(" or ")
+                    ),
+                ));
+            }
+        }
+        for (i, note) in notes {
+            if !list[i].notes.contains(&note) {
+                list[i].notes.push(note);
+            }
+        }
+        // Groups: canonical member = a known kind over unknown, a full name
+        // over a surname alone, then most mentions, then smallest id.
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for i in 0..n {
             let r = uf.find(i);
@@ -165,12 +282,18 @@ impl Registry {
         let mut entities = Vec::with_capacity(groups.len());
         let mut root_of = vec![0usize; n];
         for members in groups.values() {
+            let rank = |x: usize| {
+                (
+                    list[x].kind != EntityKind::Unknown,
+                    list[x].kind != EntityKind::Person || list[x].name.contains(' '),
+                    list[x].mentions,
+                )
+            };
             let &canon = members
                 .iter()
                 .max_by(|&&a, &&b| {
-                    list[a]
-                        .mentions
-                        .cmp(&list[b].mentions)
+                    rank(a)
+                        .cmp(&rank(b))
                         .then_with(|| list[b].id.cmp(&list[a].id))
                 })
                 .unwrap_or(&members[0]);
@@ -195,6 +318,16 @@ impl Registry {
                 if merged.publisher.is_none() {
                     merged.publisher.clone_from(&other.publisher);
                 }
+                for a in &other.affiliations {
+                    if !merged.affiliations.contains(a) {
+                        merged.affiliations.push(a.clone());
+                    }
+                }
+                for n in &other.notes {
+                    if !merged.notes.contains(n) {
+                        merged.notes.push(n.clone());
+                    }
+                }
             }
             for (i, j, reason) in &why {
                 if root_of[*i] == canon && root_of[*j] == canon {
@@ -203,13 +336,20 @@ impl Registry {
             }
             entities.push(merged);
         }
-        // Publishers point at canonical ids too.
+        // Publishers and affiliations point at canonical ids too.
         for e in &mut entities {
             if let Some(p) = &e.publisher
                 && let Some(c) = redirect.get(p)
             {
                 e.publisher = Some(c.clone());
             }
+            for a in &mut e.affiliations {
+                if let Some(c) = redirect.get(a.as_str()) {
+                    a.clone_from(c);
+                }
+            }
+            e.affiliations.sort();
+            e.affiliations.dedup();
         }
         entities.sort_by(|a, b| a.id.cmp(&b.id));
         Registry { entities, redirect }
@@ -265,6 +405,28 @@ mod tests {
         let e = r.get("person:khaled-qaddomi").expect("merged");
         assert!(e.aliases.contains(&"Khaled Qaddomi".to_string()));
         assert!(e.merges[0].starts_with("transliteration"));
+    }
+
+    #[test]
+    fn a_surname_joins_the_one_full_name_or_stays_apart() {
+        let mut trump = Entity::new("entity:trump", "Trump", EntityKind::Unknown);
+        trump.mentions = 9;
+        let mut clinton = person("person:clinton", "Clinton", 4);
+        clinton.mentions = 4;
+        let r = Registry::build([
+            trump,
+            person("person:donald-trump", "Donald Trump", 5),
+            clinton,
+            person("person:hillary-clinton", "Hillary Clinton", 3),
+            person("person:bill-clinton", "Bill Clinton", 2),
+        ]);
+        assert_eq!(r.canonical("entity:trump"), "person:donald-trump");
+        let t = r.get("entity:trump").expect("merged");
+        assert_eq!(t.kind, EntityKind::Person);
+        assert!(t.merges.iter().any(|m| m.starts_with("surname")));
+        assert_eq!(r.canonical("person:clinton"), "person:clinton");
+        let c = r.get("person:clinton").expect("kept");
+        assert!(c.notes[0].starts_with("ambiguous surname"));
     }
 
     #[test]

@@ -232,6 +232,7 @@ fn add_attribution(
         content: att.content.clone(),
         quote: att.quote,
     }];
+    add_affiliations(parts, analysis, &target, att);
     let cues = vec![shorten(&att.cue.text.to_lowercase(), 40)];
     let data = if kind == NodeKind::Person {
         EdgeData::Quotes {
@@ -248,6 +249,41 @@ fn add_attribution(
         }
     };
     parts.edge(from, &target, Edge { weight: 1, data });
+}
+
+/// `affiliated-with` edges from a cited person to the organisations the text
+/// ties them to ("Clinton campaign spokesman Brian Fallon"), with the source
+/// mention as evidence.
+fn add_affiliations(parts: &mut Parts, analysis: &Analysis, person: &str, att: &Attribution) {
+    let Some(entity) = analysis.entities.get(person) else {
+        return;
+    };
+    if entity.kind != EntityKind::Person {
+        return;
+    }
+    for org in &entity.affiliations {
+        let Some(o) = analysis.entities.get(org) else {
+            continue;
+        };
+        parts.node(Node {
+            id: o.id.clone(),
+            kind: node_kind(o.kind),
+            name: o.name.clone(),
+            article: None,
+            aliases: o.aliases.clone(),
+            members: Vec::new(),
+        });
+        parts.edge(
+            person,
+            &o.id,
+            Edge {
+                weight: 1,
+                data: EdgeData::AffiliatedWith {
+                    evidence: att.source.clone(),
+                },
+            },
+        );
+    }
 }
 
 fn add_copy(parts: &mut Parts, pair: &CopyPair) {

@@ -363,3 +363,36 @@ fn seed_story_resolves_memri_and_flags_003() {
     assert!(dot.contains("⚠ citation laundering"));
     assert!(dot.contains("unnamed sources ×"));
 }
+
+#[test]
+fn a_titled_person_is_quoted_and_affiliated_with_their_organisation() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("fallon.txt");
+    std::fs::write(
+        &path,
+        "Hillary Clinton spoke in Ohio on Monday.\n\n\
+         \"It went well,\" Clinton campaign spokesman Brian Fallon said on Tuesday.\n\n\
+         Clinton said the economy was her first concern.\n",
+    )
+    .expect("write");
+    let v = citetrace(["graph", &arg(&path), "--format", "json"]).json();
+    let edges = v["edges"].as_array().expect("edges");
+    let has = |kind: &str, from: &str, to: &str| {
+        edges
+            .iter()
+            .any(|e| e["kind"] == kind && e["from"] == from && e["to"] == to)
+    };
+    assert!(
+        has("quotes", "article:fallon", "person:brian-fallon"),
+        "{edges:?}"
+    );
+    assert!(has(
+        "affiliated-with",
+        "person:brian-fallon",
+        "org:hillary-clinton-campaign"
+    ));
+    // "Clinton" alone is the Hillary Clinton the article names in full.
+    assert!(has("quotes", "article:fallon", "person:hillary-clinton"));
+    let nodes = v["nodes"].as_array().expect("nodes");
+    assert!(!nodes.iter().any(|n| n["id"] == "org:clinton-campaign"));
+}
