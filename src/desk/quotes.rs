@@ -591,6 +591,9 @@ impl<'a> Desk<'a> {
             let Some(mut status) = verdict(&al) else {
                 continue;
             };
+            if status == Status::Altered && !firm_alteration(&al) {
+                continue;
+            }
             // The same words inside a longer quotation: a fragment of it.
             if status == Status::Verified && (al.tokens.0 > 0 || al.tokens.1 < words.len()) {
                 status = Status::Partial;
@@ -803,6 +806,16 @@ fn better(a: &Match, b: &Match) -> bool {
     (va, std::cmp::Reverse(a.rank())) < (vb, std::cmp::Reverse(b.rank()))
 }
 
+/// Share of the quote's content words an *altered* verdict against another
+/// reporter's quotation needs, in order: an accusation of misquoting is the
+/// costliest thing the desk says, so it asks for two thirds of the quote,
+/// more than the bare majority ([`locate::MIN_COVERAGE`]) that makes two
+/// passages the same statement.
+pub const ALTERED_MIN_COVERAGE: f64 = 2.0 / 3.0;
+
+/// Word similarity an *altered* verdict needs (see [`ALTERED_MIN_COVERAGE`]).
+pub const ALTERED_MIN_SIMILARITY: f64 = 0.6;
+
 /// The verdict an alignment gives, if it is a source at all: exact words
 /// verify; unchanged words with a marked omission or past the source's
 /// sentence are partial (when they share [`locate::MIN_CONTENT`] content
@@ -818,6 +831,16 @@ pub fn verdict(a: &locate::Alignment) -> Option<Status> {
         return Some(Status::Partial);
     }
     a.same_statement().then_some(Status::Altered)
+}
+
+/// True when an alteration found in *another reporter's* quotation is firm
+/// enough to accuse anyone of misquoting: the alignment covers
+/// [`ALTERED_MIN_COVERAGE`] of the quote at [`ALTERED_MIN_SIMILARITY`]. Two
+/// second-hand reports of one speaker differ more often by paraphrase or by
+/// a different occasion than by a misquote; the credited source's own text
+/// is the statement itself, so there the bare majority stands.
+fn firm_alteration(a: &locate::Alignment) -> bool {
+    a.coverage() >= ALTERED_MIN_COVERAGE && a.similarity() >= ALTERED_MIN_SIMILARITY
 }
 
 fn explain(c: &Candidate, source: &Article, speaker: Option<&str>) -> String {
