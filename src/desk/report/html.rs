@@ -531,6 +531,36 @@ fn vague_html(s: &mut String, report: &Report) {
     s.push_str("</section>\n");
 }
 
+fn stock_html(s: &mut String, report: &Report) {
+    if report.stock.is_empty() {
+        return;
+    }
+    let c = |k: &str| report.counts.get(k).copied().unwrap_or(0);
+    let _ = write!(
+        s,
+        "<section id=\"stock\"><h2>Shared text that is not copying</h2>\
+         <p>Text many articles carry is no evidence that one copied another, so copy detection skips it: \
+         {} passage(s) of stock text (editor's notes, promos, poll formulas) learned from the corpus; \
+         {} pair(s) of one outlet recycling its own background passages (house reuse); \
+         {} pair(s) that share only a quotation of the same speaker. Details: <code>citetrace copies --relations</code>.</p>\
+         <table><tr><th>passage</th><th>articles</th><th>outlets</th><th>why</th></tr>",
+        report.stock.len(),
+        c("house-reuse-pairs"),
+        c("shared-quote-pairs"),
+    );
+    for st in report.stock.iter().take(super::MAX_STOCK_SHOWN) {
+        let _ = write!(
+            s,
+            "<tr><td class=\"q\">{}</td><td>{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
+            esc(&super::preview(&st.text, 140)),
+            st.articles,
+            esc(&st.outlets.join(", ")),
+            esc(&st.reason)
+        );
+    }
+    s.push_str("</table></section>\n");
+}
+
 /// A link to an article's card when it has one, else to its index row.
 fn row_link(report: &Report, id: &str) -> String {
     let label = report.card(id).map_or(id, |c| c.label.as_str());
@@ -741,6 +771,7 @@ pub fn write(
         s.push_str("</table></details>");
     }
     s.push_str("</section>\n");
+    stock_html(&mut s, report);
     vague_html(&mut s, report);
     quotes_html(&mut s, report);
     index_html(&mut s, report);

@@ -209,6 +209,74 @@ pub struct VagueSummary {
     pub phrases: Vec<VaguePhrase>,
 }
 
+/// One passage of stock text (an editor's note, a promo, a poll formula) that
+/// many articles carry: counted once, not a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StockText {
+    /// The passage as the first article carrying it reads (shortened).
+    pub text: String,
+    /// Why the reader marked it (the stock pass's reason).
+    pub reason: String,
+    /// Articles carrying it.
+    pub articles: usize,
+    /// Their outlets, sorted.
+    pub outlets: Vec<String>,
+}
+
+/// Stock passages shown (most widespread first); the JSON keeps them all.
+pub const MAX_STOCK_SHOWN: usize = 15;
+
+/// The corpus's learned stock text, collapsed: one entry per passage (folded
+/// case and spacing), with how many articles carry it.
+fn stock_text(articles: &[Article]) -> Vec<StockText> {
+    let mut by_text: HashMap<String, (StockText, std::collections::BTreeSet<String>)> =
+        HashMap::new();
+    for a in articles {
+        for b in a
+            .boilerplate
+            .iter()
+            .filter(|b| b.kind == crate::article::BoilerplateKind::Stock)
+        {
+            let key: String = b
+                .span
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let entry = by_text.entry(key).or_insert_with(|| {
+                (
+                    StockText {
+                        text: preview(&b.span.text, 200),
+                        reason: b.reason.clone().unwrap_or_default(),
+                        articles: 0,
+                        outlets: Vec::new(),
+                    },
+                    std::collections::BTreeSet::new(),
+                )
+            });
+            entry.0.articles += 1;
+            entry
+                .1
+                .insert(a.outlet().unwrap_or("unknown outlet").to_string());
+        }
+    }
+    let mut out: Vec<StockText> = by_text
+        .into_values()
+        .map(|(mut st, outlets)| {
+            st.outlets = outlets.into_iter().collect();
+            st
+        })
+        .filter(|st| st.articles > 1)
+        .collect();
+    out.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    out
+}
+
 /// Counts a reader checks first; keys are the graph's finding names.
 pub type Counts = BTreeMap<String, usize>;
 
@@ -228,6 +296,8 @@ pub struct Report {
     pub flags: Vec<Flag>,
     /// Unnamed sources, collapsed.
     pub vague: VagueSummary,
+    /// Stock text the corpus repeats (not evidence of copying), collapsed.
+    pub stock: Vec<StockText>,
     /// Every quote check.
     pub quotes: Vec<QuoteCheck>,
     /// Every copy pair with evidence, strongest first.
@@ -572,6 +642,8 @@ fn counts(
         analysis.attributions.iter().map(Vec::len).sum(),
     );
     c.insert("copy-pairs".into(), analysis.copies.len());
+    c.insert("house-reuse-pairs".into(), analysis.house.len());
+    c.insert("shared-quote-pairs".into(), analysis.shared_quotes.len());
     c.insert(
         "directed-copies".into(),
         analysis.copies.iter().filter(|p| p.directed).count(),
@@ -661,6 +733,7 @@ impl Report {
             counts: counts(analysis, findings, &flags, &checks),
             stories,
             vague: vague_summary(graph, findings),
+            stock: stock_text(articles),
             flags,
             quotes: checks,
             copies,
