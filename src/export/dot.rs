@@ -9,9 +9,9 @@
 //! what an edge is; flagged articles (citation laundering, circular
 //! reporting) get a red border and a warning line; a legend explains it all.
 //!
-//! Every string is written as a DOT quoted string through [`escape`], so no
-//! title, quote or id can end the string, start an HTML label or inject
-//! Graphviz escapes (`\N`, `\G`, `\l`).
+//! Every string is written as a DOT quoted string through
+//! [`super::escape::dot_string`], so no title, quote or id can end the
+//! string, start an HTML label or inject Graphviz escapes (`\N`, `\G`, `\l`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -22,22 +22,8 @@ use crate::graph::model::{Edge, EdgeData, EdgeKind, NodeKind, shorten};
 use crate::graph::{Level, ProvenanceGraph, tier_name};
 use crate::reuse::Tier;
 
+use super::escape::{dot_quoted, dot_string};
 use super::graph_text::{flag_words, flags, label_lines};
-
-/// Escapes `text` for a DOT quoted string: backslashes and double quotes are
-/// escaped, line breaks and other control characters become spaces.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Longest label line, in characters: an author or outlet field of
 /// megabytes makes a node Graphviz refuses.
@@ -52,7 +38,7 @@ pub const MAX_NODE_ID: usize = 200;
 fn label(lines: &[String]) -> String {
     let parts: Vec<String> = lines
         .iter()
-        .map(|l| escape(&shorten(l, MAX_LABEL_LINE)))
+        .map(|l| dot_string(&shorten(l, MAX_LABEL_LINE)))
         .collect();
     format!("\"{}\"", parts.join("\\n"))
 }
@@ -62,7 +48,7 @@ fn label(lines: &[String]) -> String {
 /// so ids stay distinct, stable across runs and short enough for Graphviz.
 fn node_id(id: &str) -> String {
     if id.len() <= MAX_NODE_ID {
-        return quoted(id);
+        return dot_quoted(id);
     }
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in id.bytes() {
@@ -73,11 +59,7 @@ fn node_id(id: &str) -> String {
     while !id.is_char_boundary(cut) {
         cut -= 1;
     }
-    quoted(&format!("{}…{hash:016x}", &id[..cut]))
-}
-
-fn quoted(text: &str) -> String {
-    format!("\"{}\"", escape(text))
+    dot_quoted(&format!("{}…{hash:016x}", &id[..cut]))
 }
 
 /// Shape, fill colour and extra style of a node kind.
@@ -131,7 +113,7 @@ fn edge_style(edge: &Edge, level: Level) -> (String, bool) {
             (
                 format!(
                     "style={style}, color=\"{colour}\", fontcolor=\"{colour}\", label={}",
-                    quoted(&text)
+                    dot_quoted(&text)
                 ),
                 true,
             )
@@ -139,7 +121,7 @@ fn edge_style(edge: &Edge, level: Level) -> (String, bool) {
         EdgeData::Quotes { .. } => (
             format!(
                 "color=\"#7d3c98\", fontcolor=\"#7d3c98\", label={}",
-                quoted(&short_summary(edge))
+                dot_quoted(&short_summary(edge))
             ),
             true,
         ),
@@ -160,7 +142,7 @@ fn edge_style(edge: &Edge, level: Level) -> (String, bool) {
             (
                 format!(
                     "color=\"{colour}\", fontcolor=\"{colour}\", penwidth={width}, label={}{dir}",
-                    quoted(&format!("copies: {text}"))
+                    dot_quoted(&format!("copies: {text}"))
                 ),
                 false,
             )
@@ -168,7 +150,7 @@ fn edge_style(edge: &Edge, level: Level) -> (String, bool) {
         EdgeData::ResolvesTo { score, .. } => (
             format!(
                 "color=\"#2e7d32\", fontcolor=\"#2e7d32\", penwidth=2, style=bold, label={}",
-                quoted(&format!("is this report ({score:.2})"))
+                dot_quoted(&format!("is this report ({score:.2})"))
             ),
             true,
         ),
@@ -199,7 +181,7 @@ pub fn write(
         out,
         "  graph [rankdir=TB, newrank=true, nodesep=0.35, ranksep=0.9, fontname=\"Helvetica\", \
          fontsize=12, labelloc=t, label={}];",
-        quoted(title)
+        dot_quoted(title)
     )?;
     writeln!(
         out,
@@ -235,7 +217,7 @@ pub fn write(
         writeln!(
             out,
             "    label={}; style=\"rounded,filled\"; fillcolor=\"#f4f6fb\"; color=\"#9aa7c7\"; fontsize=11;",
-            quoted(&shorten(&graph.node(o).name, MAX_LABEL_LINE))
+            dot_quoted(&shorten(&graph.node(o).name, MAX_LABEL_LINE))
         )?;
         write_node(out, graph, o, &flags, "    ")?;
         for &a in members {
@@ -250,7 +232,7 @@ pub fn write(
     }
     for e in graph.edges() {
         let (style, back) = edge_style(e.edge, graph.level());
-        let tooltip = quoted(&shorten(&e.edge.summary(), 200));
+        let tooltip = dot_quoted(&shorten(&e.edge.summary(), 200));
         if back {
             writeln!(
                 out,
@@ -318,9 +300,9 @@ fn write_node(
         out,
         "{indent}{} [shape={shape}, style={}, fillcolor=\"{fill}\", label={}, tooltip={}{extra}];",
         node_id(&node.id),
-        quoted(style),
+        dot_quoted(style),
         label(&lines),
-        quoted(&shorten(&tooltip, 300)),
+        dot_quoted(&shorten(&tooltip, 300)),
     )
 }
 
@@ -397,13 +379,6 @@ mod tests {
         assert_eq!(node_id("article:a"), "\"article:a\"");
         let l = label(&["é".repeat(10_000), "short".into()]);
         assert!(l.chars().count() < 2 * MAX_LABEL_LINE + 8, "{}", l.len());
-    }
-
-    #[test]
-    fn escape_keeps_strings_closed() {
-        assert_eq!(escape(r#"a "b" \N"#), r#"a \"b\" \\N"#);
-        assert_eq!(escape("line\nbreak\r\t"), "line break  ");
-        assert_eq!(escape("<b>{x}</b> ünï"), "<b>{x}</b> ünï");
     }
 
     #[test]

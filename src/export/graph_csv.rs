@@ -3,7 +3,7 @@
 //! spreadsheet import reads `id`/`label` and `source`/`target`).
 //!
 //! Both go into one directory (`-o DIR`, created if missing). Every cell is
-//! made formula-safe by [`super::csv::safe_cell`].
+//! made formula-safe by [`super::escape::csv_cell`].
 
 use std::io;
 use std::path::Path;

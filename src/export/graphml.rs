@@ -15,26 +15,8 @@ use crate::graph::analysis::{Findings, evidence_line};
 use crate::graph::model::shorten;
 use crate::graph::{EdgeData, ProvenanceGraph, tier_name};
 
+use super::escape::xml;
 use super::graph_text::flags;
-
-/// Escapes text for XML content and attribute values; drops characters XML
-/// 1.0 does not allow (most control characters, U+FFFE, U+FFFF).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const NODE_KEYS: [(&str, &str); 14] = [
     ("label", "string"),
@@ -66,7 +48,7 @@ const EDGE_KEYS: [(&str, &str); 9] = [
 ];
 
 fn data(out: &mut dyn Write, key: &str, value: &str) -> io::Result<()> {
-    writeln!(out, "      <data key=\"{key}\">{}</data>", escape(value))
+    writeln!(out, "      <data key=\"{key}\">{}</data>", xml(value))
 }
 
 /// Writes `graph` as `GraphML`, annotated with `findings` when given.
@@ -101,7 +83,7 @@ pub fn write(
     }
     writeln!(out, "  <graph id=\"provenance\" edgedefault=\"directed\">")?;
     for (_, node) in graph.nodes() {
-        writeln!(out, "    <node id=\"{}\">", escape(&node.id))?;
+        writeln!(out, "    <node id=\"{}\">", xml(&node.id))?;
         data(
             out,
             "n_label",
@@ -155,8 +137,8 @@ pub fn write(
         writeln!(
             out,
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"{undirected}>",
-            escape(&e.from.id),
-            escape(&e.to.id)
+            xml(&e.from.id),
+            xml(&e.to.id)
         )?;
         data(out, "e_kind", e.edge.kind().name())?;
         data(out, "e_label", &e.edge.summary())?;
@@ -196,12 +178,6 @@ pub fn write(
 mod tests {
     use super::*;
     use crate::graph::{analysis, fixture};
-
-    #[test]
-    fn escape_is_xml_safe() {
-        assert_eq!(escape("a<b>&\"c\"'"), "a&lt;b&gt;&amp;&quot;c&quot;&apos;");
-        assert_eq!(escape("x\u{1}\u{FFFF}y\n"), "xy\n");
-    }
 
     #[test]
     fn seed_graphml_parses_with_typed_keys() {

@@ -9,7 +9,6 @@
 //! subgraph per outlet; node kinds and flags are classes.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use petgraph::graph::NodeIndex;
@@ -17,32 +16,13 @@ use petgraph::graph::NodeIndex;
 use crate::graph::analysis::Findings;
 use crate::graph::{EdgeData, EdgeKind, Level, NodeKind, ProvenanceGraph};
 
+use super::escape::mermaid_label;
 use super::graph_text::{flag_words, flags, label_lines};
-
-/// Escapes text for a quoted Mermaid label.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric()
-            || matches!(
-                c,
-                ' ' | '.' | ',' | ':' | '-' | '_' | '(' | ')' | '/' | '×' | '·' | '…' | '⚠'
-            )
-        {
-            out.push(c);
-        } else if c.is_control() {
-            out.push(' ');
-        } else {
-            let _ = write!(out, "#{};", c as u32);
-        }
-    }
-    out
-}
 
 fn lines(parts: &[String]) -> String {
     parts
         .iter()
-        .map(|p| escape(p))
+        .map(|p| mermaid_label(p))
         .collect::<Vec<_>>()
         .join("<br/>")
 }
@@ -99,7 +79,7 @@ pub fn write(
         writeln!(
             out,
             "  subgraph c{c}[\"{}\"]",
-            escape(&graph.node(*outlet).name)
+            mermaid_label(&graph.node(*outlet).name)
         )?;
         for &a in members {
             writeln!(out, "    {}", node_line(a))?;
@@ -133,7 +113,7 @@ pub fn write(
             out,
             "  {} {arrow}|\"{}\"| {}",
             ids[&a],
-            escape(&e.edge.summary()),
+            mermaid_label(&e.edge.summary()),
             ids[&b]
         )?;
     }
@@ -184,15 +164,6 @@ pub fn write(
 mod tests {
     use super::*;
     use crate::graph::{analysis, fixture};
-
-    #[test]
-    fn escape_neutralises_syntax() {
-        assert_eq!(
-            escape("a \"b\" [c] |d| <e>"),
-            "a #34;b#34; #91;c#93; #124;d#124; #60;e#62;"
-        );
-        assert_eq!(escape("Qaddoumi’s"), "Qaddoumi#8217;s");
-    }
 
     #[test]
     fn seed_mermaid_has_clusters_and_flags() {

@@ -1,8 +1,10 @@
-//! Output formats shared by every command: tables, CSV, and the escaping that
-//! keeps hostile article text inert in each format.
+//! Output formats shared by every command: tables, CSV, DOT, `GraphML`,
+//! Mermaid, JSON, and the escaping that keeps hostile article text inert in
+//! each format — all of it in [`escape`], one module for every writer.
 
 pub mod csv;
 pub mod dot;
+pub mod escape;
 pub mod graph_csv;
 pub mod graph_json;
 pub mod graph_table;

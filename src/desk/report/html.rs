@@ -4,7 +4,7 @@
 //! is inline SVG, and a Content-Security-Policy meta tag forbids scripts and
 //! every fetch, so the file is safe to open from an email attachment even if
 //! some article text slipped through unescaped (none does: all of it goes
-//! through [`super::escape::html`]). Interactivity is CSS-only (`<details>`,
+//! through [`crate::export::escape::html`]). Interactivity is CSS-only (`<details>`,
 //! in-page links).
 
 use std::fmt::Write as _;
@@ -15,11 +15,11 @@ use crate::desk::diff::{Change, Run};
 use crate::desk::quotes::{Occurrence, Status};
 use crate::span::Range;
 
-use super::escape::{anchor, html as esc};
 use super::svg::{self, Engine, Layout};
 use super::{
     Card, CopyView, Flag, FlagKind, MAX_COPIES_PER_STORY, MAX_STORIES_SHOWN, Report, StoryView,
 };
+use crate::export::escape::{anchor, html as esc};
 
 /// The Content-Security-Policy of the page: nothing may load or run.
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \

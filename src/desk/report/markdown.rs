@@ -3,8 +3,8 @@
 //! Same content as the HTML page: stories with their findings and graphs (as
 //! Mermaid blocks, which code hosts draw), unnamed sources, quotes and an
 //! index of the articles.
-//! All article text goes through [`super::escape::markdown`]; Mermaid labels
-//! keep only letters, digits, spaces and a few safe marks.
+//! All article text goes through [`crate::export::escape::markdown`], Mermaid
+//! labels through [`crate::export::escape::mermaid_label`].
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -12,29 +12,13 @@ use std::io::{self, Write};
 use crate::desk::diff::{Change, Run};
 use crate::desk::quotes::Status;
 
-use super::escape::markdown as esc;
 use super::graph::{EdgeKind, GraphView, NodeKind};
 use super::{MAX_COPIES_PER_STORY, MAX_STORIES_SHOWN, Report, StoryView, preview};
+use crate::export::escape::{markdown as esc, mermaid_label};
 use crate::graph::model::tier_name;
 
 /// Most passages shown per copy pair.
 const MAX_PASSAGES: usize = 3;
-
-fn mermaid_label(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | ':' | '-' | '_' | '·' | '≥')
-            {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 fn runs_md(runs: &[Run]) -> String {
     runs.iter()
@@ -244,14 +228,4 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     out.write_all(s.as_bytes())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn mermaid_labels_keep_only_safe_characters() {
-        assert_eq!(mermaid_label("a\"]--> x[<script>"), "a -- x script");
-    }
 }

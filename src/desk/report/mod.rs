@@ -17,7 +17,6 @@
 //! the JSON export (`report --format json`) serialises [`Report`] whole,
 //! including every quote check and every article card.
 
-pub mod escape;
 pub mod graph;
 pub mod html;
 pub mod markdown;

@@ -15,8 +15,8 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-use super::escape;
 use super::graph::{EdgeKind, GraphView, NodeKind};
+use crate::export::escape;
 
 /// Which layout engine drew the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,25 +80,6 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-/// Escapes a DOT double-quoted string.
-fn dot_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The DOT text for `graph` (node names are `n0`, `n1`…; text only in labels).
 pub fn to_dot(graph: &GraphView) -> String {
     let mut d = String::from(
@@ -123,9 +104,9 @@ pub fn to_dot(graph: &GraphView) -> String {
             d,
             "  n{i} [label=\"{label}\", id={}, URL={}, tooltip={}, fillcolor=\"{fill}\", \
              color=\"{color}\", style=\"{style}\"];",
-            dot_str(&format!("node-{anchor}")),
-            dot_str(&format!("#article-{anchor}")),
-            dot_str(&n.key),
+            escape::dot_quoted(&format!("node-{anchor}")),
+            escape::dot_quoted(&format!("#article-{anchor}")),
+            escape::dot_quoted(&n.key),
         );
     }
     for e in &graph.edges {
@@ -139,7 +120,7 @@ pub fn to_dot(graph: &GraphView) -> String {
             "  n{} -> n{} [label={}, {attrs}];",
             e.from,
             e.to,
-            dot_str(&e.label)
+            escape::dot_quoted(&e.label)
         );
     }
     d.push_str("}\n");
@@ -497,7 +478,6 @@ mod tests {
         let dot = to_dot(&graph());
         assert!(dot.contains("tooltip=\"</text><script>alert(1)</script>\""));
         assert!(!dot.contains("\"\"]"));
-        assert_eq!(dot_str("a\"b\\c\nd"), "\"a\\\"b\\\\c d\"");
     }
 
     #[test]
