@@ -13,7 +13,8 @@ use std::time::Instant;
 use citetrace::analysis::Analysis;
 use citetrace::article::{Article, Field};
 use citetrace::desk::origin::ClaimIndex;
-use citetrace::desk::report::{self, Report, svg};
+use citetrace::desk::report::Report;
+use citetrace::export::report::{html, svg};
 use citetrace::read::{self, Corpus};
 use citetrace::reuse;
 
@@ -132,7 +133,7 @@ fn main() {
     let t_build = t.elapsed();
     let t = Instant::now();
     let mut html = Vec::new();
-    report::html::write(
+    html::write(
         &rep,
         &analysis.corpus.articles,
         svg::Layout::Auto,

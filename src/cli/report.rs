@@ -5,7 +5,8 @@ use std::io::Write;
 
 use anyhow::Result;
 use citetrace::analysis::Analysis;
-use citetrace::desk::report::{self, Report, svg};
+use citetrace::desk::report::Report;
+use citetrace::export::report::{html, markdown, svg};
 use citetrace::graph::{ProvenanceGraph, analysis};
 use citetrace::reuse;
 
@@ -54,7 +55,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let report = Report::build(&analysis, &graph, &findings, &args.title);
     let mut out = args.output.writer()?;
     match format {
-        Format::Markdown => report::markdown::write(&report, &mut out)?,
+        Format::Markdown => markdown::write(&report, &mut out)?,
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &report)?;
             out.write_all(b"\n")?;
@@ -65,7 +66,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 GraphLayout::Builtin => svg::Layout::Builtin,
                 GraphLayout::Graphviz => svg::Layout::Graphviz,
             };
-            report::html::write(&report, &analysis.corpus.articles, layout, &mut out)?;
+            html::write(&report, &analysis.corpus.articles, layout, &mut out)?;
         }
     }
     out.flush()?;

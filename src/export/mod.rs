@@ -11,5 +11,6 @@ pub mod graph_table;
 pub mod graph_text;
 pub mod graphml;
 pub mod mermaid;
+pub mod report;
 pub mod table;
 pub mod terminal;

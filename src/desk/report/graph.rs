@@ -1,6 +1,6 @@
 //! The picture of one story, cut from the provenance graph.
 //!
-//! A [`GraphView`] is what [`super::svg`] draws: the story's articles, the
+//! A [`GraphView`] is what [`crate::export::report::svg`] draws: the story's articles, the
 //! named sources they cite (the most cited few), and the edges among them as
 //! the provenance graph has them — copied text (origin → copy), shared text
 //! whose direction is undecided, credits (source → article) and a cited

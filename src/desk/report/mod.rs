@@ -13,14 +13,13 @@
 //!   unverified quotes as a number, not a list);
 //! - an index of every article with readable labels (outlet, date, title).
 //!
-//! [`html`] writes it as one self-contained page, [`markdown`] as Markdown;
+//! This module is the report's model only; its writers live in
+//! [`crate::export::report`]: [`crate::export::report::html`] writes it as
+//! one self-contained page, [`crate::export::report::markdown`] as Markdown;
 //! the JSON export (`report --format json`) serialises [`Report`] whole,
 //! including every quote check and every article card.
 
 pub mod graph;
-pub mod html;
-pub mod markdown;
-pub mod svg;
 
 use std::collections::{BTreeMap, HashMap};
 

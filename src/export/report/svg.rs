@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-use super::graph::{EdgeKind, GraphView, NodeKind};
+use crate::desk::report::graph::{EdgeKind, GraphView, NodeKind};
 use crate::export::escape;
 
 /// Which layout engine drew the graph.
@@ -403,8 +403,8 @@ pub fn builtin(graph: &GraphView) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::graph::{Edge, Node};
     use super::*;
+    use crate::desk::report::graph::{Edge, Node};
 
     #[cfg(unix)]
     #[test]

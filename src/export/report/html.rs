@@ -16,8 +16,9 @@ use crate::desk::quotes::{Occurrence, Status};
 use crate::span::Range;
 
 use super::svg::{self, Engine, Layout};
-use super::{
-    Card, CopyView, Flag, FlagKind, MAX_COPIES_PER_STORY, MAX_STORIES_SHOWN, Report, StoryView,
+use crate::desk::report::{
+    self as model, Card, CopyView, Flag, FlagKind, MAX_COPIES_PER_STORY, MAX_STORIES_SHOWN, Report,
+    StoryView,
 };
 use crate::export::escape::{anchor, html as esc};
 
@@ -173,7 +174,7 @@ fn flag_item(f: &Flag, with_article: bool) -> String {
         let _ = write!(
             s,
             " <span class=\"muted\">— “<span class=\"q\">{}</span>” @{}–{}</span>",
-            esc(&super::preview(&first.text, 160)),
+            esc(&model::preview(&first.text, 160)),
             first.start,
             first.end
         );
@@ -337,7 +338,7 @@ fn card_html(s: &mut String, report: &Report, card: &Card) {
                 agency
             }),
             esc(kind),
-            esc(&super::preview(&evidence.text, 60)),
+            esc(&model::preview(&evidence.text, 60)),
             evidence.start,
             evidence.end
         );
@@ -390,7 +391,7 @@ fn card_html(s: &mut String, report: &Report, card: &Card) {
             let content: Vec<String> = attr
                 .content
                 .iter()
-                .map(|c| esc(&super::preview(&c.text, 200)))
+                .map(|c| esc(&model::preview(&c.text, 200)))
                 .collect();
             let _ = write!(
                 s,
@@ -504,7 +505,7 @@ fn vague_html(s: &mut String, report: &Report) {
         let _ = write!(
             s,
             "<tr><td class=\"q\">{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&super::preview(&p.phrase, 80)),
+            esc(&model::preview(&p.phrase, 80)),
             p.count,
             p.articles
         );
@@ -514,7 +515,7 @@ fn vague_html(s: &mut String, report: &Report) {
         let at: Vec<String> = spans
             .iter()
             .take(6)
-            .map(|e| format!("“{}” @{}", esc(&super::preview(&e.text, 40)), e.start))
+            .map(|e| format!("“{}” @{}", esc(&model::preview(&e.text, 40)), e.start))
             .collect();
         let _ = write!(
             s,
@@ -548,11 +549,11 @@ fn stock_html(s: &mut String, report: &Report) {
         c("house-reuse-pairs"),
         c("shared-quote-pairs"),
     );
-    for st in report.stock.iter().take(super::MAX_STOCK_SHOWN) {
+    for st in report.stock.iter().take(model::MAX_STOCK_SHOWN) {
         let _ = write!(
             s,
             "<tr><td class=\"q\">{}</td><td>{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
-            esc(&super::preview(&st.text, 140)),
+            esc(&model::preview(&st.text, 140)),
             st.articles,
             esc(&st.outlets.join(", ")),
             esc(&st.reason)

@@ -12,8 +12,8 @@ use std::io::{self, Write};
 use crate::desk::diff::{Change, Run};
 use crate::desk::quotes::Status;
 
-use super::graph::{EdgeKind, GraphView, NodeKind};
-use super::{MAX_COPIES_PER_STORY, MAX_STORIES_SHOWN, Report, StoryView, preview};
+use crate::desk::report::graph::{EdgeKind, GraphView, NodeKind};
+use crate::desk::report::{MAX_COPIES_PER_STORY, MAX_STORIES_SHOWN, Report, StoryView, preview};
 use crate::export::escape::{markdown as esc, mermaid_label};
 use crate::graph::model::tier_name;
 
