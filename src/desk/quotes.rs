@@ -303,9 +303,9 @@ pub fn quotes_of<'a>(article: &Article, attributions: &'a [Attribution]) -> Vec<
         for q in mine {
             let pieces = &quotations[q];
             let joined = match (groups.last(), pieces.first()) {
-                (Some(group), Some(next)) => group
-                    .last()
-                    .is_some_and(|prev| interrupts(article, Range::new(prev.end, next.start))),
+                (Some(group), Some(next)) => group.last().is_some_and(|prev| {
+                    interrupts(article, Range::new(prev.end, next.start), attr)
+                }),
                 _ => false,
             };
             match groups.last_mut() {
@@ -354,15 +354,46 @@ pub fn quotes_of<'a>(article: &Article, attributions: &'a [Attribution]) -> Vec<
 /// that interrupts it: "…,” the senator from Vermont said on Sunday, “…").
 const MAX_INTERRUPTION_WORDS: usize = 12;
 
-/// True when `gap` (between two quotations) is only an interruption: in one
-/// paragraph, and a few words at most.
-fn interrupts(article: &Article, gap: Range) -> bool {
+/// True when `gap` (from the end of one quotation's words to the start of
+/// the next's) is only the interruption of one statement by `attr` itself:
+/// in one paragraph, a few words at most, holding the attribution's cue or
+/// source ("…,” she said, “…"), and closed by punctuation after it ("said
+/// on Sunday, “…", "she said. “…"). A gap of marks and punctuation only
+/// ("…” “…") joins too. Any other words are narrative between two separate
+/// quotations ("“make it whole” — a rebuttal to “make it great”", "called it
+/// “a mess” and “a disgrace”", "Fiorina told “Fox News”"): each is then a
+/// quote of its own, so no quote ever reads narrative as quoted words.
+fn interrupts(article: &Article, gap: Range, attr: &Attribution) -> bool {
     let text = article.text.slice(gap);
-    !text.contains('\n')
-        && crate::text::words::words(text, 0)
-            .take(MAX_INTERRUPTION_WORDS + 1)
-            .count()
-            <= MAX_INTERRUPTION_WORDS
+    if text.contains('\n') {
+        return false;
+    }
+    let words: Vec<Range> = crate::text::words::words(text, gap.start)
+        .take(MAX_INTERRUPTION_WORDS + 1)
+        .map(|w| w.range)
+        .collect();
+    if words.is_empty() {
+        return true;
+    }
+    if words.len() > MAX_INTERRUPTION_WORDS {
+        return false;
+    }
+    let Some(attribution_end) = std::iter::once(&attr.cue)
+        .chain(attr.source.as_ref())
+        .map(|s| Range::new(s.start, s.end))
+        .filter(|&r| gap.contains(r))
+        .map(|r| r.end)
+        .max()
+    else {
+        return false;
+    };
+    article
+        .text
+        .slice(Range::new(attribution_end, gap.end))
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || OPENING.contains(&c) || matches!(c, '\'' | '‘' | '`' | '(' | '[')
+        })
+        .ends_with([',', '.', ':', ';'])
 }
 
 /// The words of a quote, piece after piece; the last word of every piece
@@ -950,6 +981,13 @@ mod tests {
         }
     }
 
+    /// The span of the first occurrence of `needle` in `a`.
+    fn span_of(a: &Article, needle: &str) -> Span {
+        let text = a.text.as_str();
+        let start = text[..text.find(needle).unwrap()].chars().count();
+        a.span(Range::new(start, start + needle.chars().count()))
+    }
+
     fn run(
         articles: &[Article],
         attrs: &[Vec<Attribution>],
@@ -1118,6 +1156,7 @@ mod tests {
                     “Nobody thought so a year ago,” she continued.";
         let a = article("q", None, text);
         let mut attr = attribution(&a, "We will rebuild", None);
+        attr.cue = span_of(&a, "said");
         for part in ["and we will win", "Nobody thought so"] {
             attr.content
                 .push(attribution(&a, part, None).content[0].clone());
@@ -1128,6 +1167,84 @@ mod tests {
             .map(|q| q.pieces.len())
             .collect();
         assert_eq!(got, [2, 1]);
+    }
+
+    /// Pieces of one attribution joined into one statement, as text per piece.
+    fn statements(a: &Article, content: &[&str], cue: &str) -> Vec<Vec<String>> {
+        let mut attr = attribution(a, content[0], None);
+        attr.cue = span_of(a, cue);
+        for part in &content[1..] {
+            attr.content
+                .push(attribution(a, part, None).content[0].clone());
+        }
+        let attrs = [attr];
+        quotes_of(a, &attrs)
+            .iter()
+            .map(|q| {
+                q.pieces
+                    .iter()
+                    .map(|&r| a.text.slice(r).to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn narrative_between_two_quotations_is_never_quoted_text() {
+        // Narrative between a closing and the next opening mark: two quotes.
+        let a = article(
+            "q",
+            None,
+            "And he said that her call to “make the whole country new again” — itself a \
+             rebuttal to his “make the whole country great again” cry — was late.",
+        );
+        let content = "that her call to “make the whole country new again” — itself a rebuttal to \
+                       his “make the whole country great again” cry — was late";
+        let got = statements(&a, &[content], "said");
+        assert_eq!(
+            got,
+            [
+                vec!["make the whole country new again".to_string()],
+                vec!["make the whole country great again".to_string()]
+            ]
+        );
+        // The attribution itself between the pieces: one statement, the
+        // pieces are the quoted words only.
+        let b = article(
+            "q",
+            None,
+            "“We will rebuild this party,” the senator from Vermont said on Sunday, “and we \
+             will win in November.”",
+        );
+        let got = statements(
+            &b,
+            &["We will rebuild this party", "and we will win in November"],
+            "said",
+        );
+        assert_eq!(
+            got,
+            [vec![
+                "We will rebuild this party".to_string(),
+                "and we will win in November".to_string()
+            ]]
+        );
+        // Words after the cue that lead into the next quotation are narrative.
+        let c = article(
+            "q",
+            None,
+            "“We will rebuild this party,” she said, adding that the voters who “will win \
+             in November” agree.",
+        );
+        let mut attr = attribution(&c, "We will rebuild this party", None);
+        attr.cue = span_of(&c, "said");
+        attr.content
+            .push(attribution(&c, "will win in November", None).content[0].clone());
+        let attrs = [attr];
+        let got: Vec<usize> = quotes_of(&c, &attrs)
+            .iter()
+            .map(|q| q.pieces.len())
+            .collect();
+        assert_eq!(got, [1, 1]);
     }
 
     #[test]

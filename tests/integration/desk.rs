@@ -706,3 +706,51 @@ fn saved_reports_are_not_read_back() {
         );
     }
 }
+
+/// Pieces of each quote as text, for the quotes of a one-article corpus.
+fn quote_pieces(text: &str) -> Vec<Vec<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let run = citetrace(["quotes", &arg(dir.path()), "--format", "json"]);
+    let checks = run.json();
+    checks
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|c| match c["pieces"].as_array() {
+            Some(pieces) => pieces
+                .iter()
+                .map(|p| p["text"].as_str().unwrap().to_string())
+                .collect(),
+            None => vec![c["quote"]["text"].as_str().unwrap().to_string()],
+        })
+        .collect()
+}
+
+#[test]
+fn quotes_never_read_narrative_between_two_quotations_as_quoted() {
+    let got = quote_pieces(
+        "And he said that her call to “make the whole country new again” — itself a rebuttal \
+         to his “make the whole country great again” cry — came too late.\n\n\
+         “We will rebuild this party from the ground up,” the senator said on Sunday, “and we \
+         will win in November.”\n",
+    );
+    for pieces in &got {
+        for p in pieces {
+            assert!(!p.contains("rebuttal") && !p.contains('”'), "{got:?}");
+        }
+    }
+    assert!(
+        got.iter()
+            .any(|p| p == &["make the whole country new again"]),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|p| p
+            == &[
+                "We will rebuild this party from the ground up",
+                "and we will win in November"
+            ]),
+        "{got:?}"
+    );
+}
