@@ -20,6 +20,11 @@ const SEED: usize = 2;
 const GAP: usize = 12;
 /// Occurrences of a seed in one article beyond which it is stock text.
 const SEED_MAX_OCCURRENCES: usize = 8;
+/// Content words from one seed to the next within which the two confirm
+/// each other: the next word, or one of the two after (a word edited
+/// between, or a seed over a paragraph break skipped). A chance word pair
+/// before a shared passage sits further off.
+const CONFIRM_STEP: usize = 3;
 /// Words a passage may grow by at either end when both texts agree there.
 const EXTEND_WORDS: usize = 12;
 /// Characters between two words beyond which a passage does not grow across them.
@@ -82,8 +87,8 @@ struct Chain {
     /// The last seed added, in both texts.
     last: (usize, usize),
     /// First and last seed of the confirmed stretch: seeds that follow
-    /// another seed at the next position in both texts (three content words
-    /// in a row). A lone seed at a chain's end is often chance — two common
+    /// another seed within [`CONFIRM_STEP`] content words in both texts
+    /// (three content words in a row, or with a word or two edited between). A lone seed at a chain's end is often chance — two common
     /// words met in both texts a few words before the shared passage — and
     /// the passage must not grow over it into text the articles do not share.
     confirmed: Option<((usize, usize), (usize, usize))>,
@@ -103,7 +108,8 @@ impl Chain {
     }
 
     fn add(&mut self, i: usize, j: usize) {
-        if (i, j) == (self.last.0 + 1, self.last.1 + 1) {
+        let step = |x: usize, from: usize| (from + 1..=from + CONFIRM_STEP).contains(&x);
+        if step(i, self.last.0) && step(j, self.last.1) {
             let first = self.confirmed.map_or(self.last, |c| c.0);
             self.confirmed = Some((first, (i, j)));
         }
