@@ -9,7 +9,7 @@
 //! `reuse::detect`, and reports: corpus size, detection time, peak resident
 //! memory of the process (`VmHWM`), recall per injected tier, and false pairs
 //! (reported pairs that are not injected copies; set `BENCH_SHOW_FALSE=1` to
-//! print them on stderr).
+//! print them, the directed siblings and the missed fan-out edges on stderr).
 //!
 //! With a fan-out (third argument: one source story and that many
 //! derivatives, one in five copying an earlier derivative) it also reports the
@@ -146,14 +146,32 @@ fn main() {
             .iter()
             .filter(|t| derivatives.contains(t.copy.as_str()))
             .collect();
-        let kept = edges
-            .iter()
-            .filter(|t| {
-                pairs
+        let is_kept = |t: &&&citetrace::reuse::synth::Truth| {
+            pairs
+                .iter()
+                .any(|p| p.directed && p.origin == t.origin && p.copy == t.copy)
+        };
+        let kept = edges.iter().filter(is_kept).count();
+        if show_false {
+            for t in edges.iter().filter(|t| !is_kept(t)) {
+                let reported: Vec<String> = pairs
                     .iter()
-                    .any(|p| p.directed && p.origin == t.origin && p.copy == t.copy)
-            })
-            .count();
+                    .chain(&all.house)
+                    .filter(|p| key(&p.origin, &p.copy) == key(&t.origin, &t.copy))
+                    .map(|p| serde_json::to_string(p).unwrap_or_default())
+                    .collect();
+                eprintln!(
+                    "missed edge {} -> {}: reported as {}",
+                    t.origin,
+                    t.copy,
+                    if reported.is_empty() {
+                        "nothing (dropped or not found)".to_string()
+                    } else {
+                        reported.join(" | ")
+                    }
+                );
+            }
+        }
         println!(
             "  fan-out: {kept}/{} derivative -> parent edges kept, directed ({:.1}%); sibling pairs: {siblings_undirected} undirected (common source), {siblings_directed} directed without sibling-only text",
             edges.len(),

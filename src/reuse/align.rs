@@ -20,6 +20,11 @@ const SEED: usize = 2;
 const GAP: usize = 12;
 /// Occurrences of a seed in one article beyond which it is stock text.
 const SEED_MAX_OCCURRENCES: usize = 8;
+/// Content words from one seed to the next within which the two confirm
+/// each other: the next word, or one of the two after (a word edited
+/// between, or a seed over a paragraph break skipped). A chance word pair
+/// before a shared passage sits further off.
+const CONFIRM_STEP: usize = 3;
 /// Words a passage may grow by at either end when both texts agree there.
 const EXTEND_WORDS: usize = 12;
 /// Characters between two words beyond which a passage does not grow across them.
@@ -79,6 +84,55 @@ struct Chain {
     a1: usize,
     b1: usize,
     seeds: usize,
+    /// The last seed added, in both texts.
+    last: (usize, usize),
+    /// First and last seed of the confirmed stretch: seeds that follow
+    /// another seed within [`CONFIRM_STEP`] content words in both texts
+    /// (three content words in a row, or with a word or two edited between). A lone seed at a chain's end is often chance — two common
+    /// words met in both texts a few words before the shared passage — and
+    /// the passage must not grow over it into text the articles do not share.
+    confirmed: Option<((usize, usize), (usize, usize))>,
+}
+
+impl Chain {
+    fn start(i: usize, j: usize) -> Self {
+        Chain {
+            a0: i,
+            b0: j,
+            a1: i,
+            b1: j,
+            seeds: 1,
+            last: (i, j),
+            confirmed: None,
+        }
+    }
+
+    fn add(&mut self, i: usize, j: usize) {
+        let step = |x: usize, from: usize| (from + 1..=from + CONFIRM_STEP).contains(&x);
+        if step(i, self.last.0) && step(j, self.last.1) {
+            let first = self.confirmed.map_or(self.last, |c| c.0);
+            self.confirmed = Some((first, (i, j)));
+        }
+        self.a0 = self.a0.min(i);
+        self.a1 = self.a1.max(i);
+        self.b1 = j;
+        self.seeds += 1;
+        self.last = (i, j);
+    }
+
+    /// The chain cut to its confirmed stretch, when it has one.
+    fn trimmed(self) -> Self {
+        match self.confirmed {
+            Some(((a0, b0), (a1, b1))) if a0 <= a1 && b0 <= b1 => Chain {
+                a0,
+                b0,
+                a1,
+                b1,
+                ..self
+            },
+            _ => self,
+        }
+    }
 }
 
 /// Seed hashes per content-word position; 0 for a seed that spans a line
@@ -130,36 +184,40 @@ pub fn align(a: &Profile, b: &Profile, options: &AlignOptions) -> Vec<Aligned> {
                 k += 1;
             }
         }
-        for &i in pos {
-            let i = i as usize;
-            // Extend the chain whose last seed is nearest before (i, j).
-            let best = open
-                .iter_mut()
-                .filter(|c| {
-                    j > c.b1
+        // Each open chain takes the occurrence that continues it best (the
+        // one nearest its diagonal): a word pair repeated a few words away
+        // must not take a chain off its diagonal and leave the true
+        // continuation to start a chain of its own.
+        let mut used = [false; SEED_MAX_OCCURRENCES];
+        for c in &mut open {
+            if j <= c.b1 {
+                continue;
+            }
+            let expected = c.last.0 + (j - c.last.1);
+            let best = pos
+                .iter()
+                .enumerate()
+                .filter(|&(k, &i)| {
+                    let i = i as usize;
+                    !used[k]
                         && i + GAP > c.a1
                         && i <= c.a1 + GAP
                         && (i + c.b1).abs_diff(j + c.a1) <= GAP
                 })
-                .min_by_key(|c| (j - c.b1) + i.abs_diff(c.a1));
-            match best {
-                Some(c) => {
-                    c.a0 = c.a0.min(i);
-                    c.a1 = c.a1.max(i);
-                    c.b1 = j;
-                    c.seeds += 1;
-                }
-                None => open.push(Chain {
-                    a0: i,
-                    b0: j,
-                    a1: i,
-                    b1: j,
-                    seeds: 1,
-                }),
+                .min_by_key(|&(_, &i)| (i as usize).abs_diff(expected));
+            if let Some((k, &i)) = best {
+                used[k] = true;
+                c.add(i as usize, j);
+            }
+        }
+        for (k, &i) in pos.iter().enumerate() {
+            if !used[k] {
+                open.push(Chain::start(i as usize, j));
             }
         }
     }
     done.append(&mut open);
+    let done: Vec<Chain> = done.into_iter().map(Chain::trimmed).collect();
 
     let mut out: Vec<Aligned> = done
         .into_iter()
@@ -328,6 +386,58 @@ mod tests {
             got[0].similarity > 0.8 && got[0].similarity < VERBATIM_SIMILARITY,
             "{got:?}"
         );
+    }
+
+    /// Made-up content words: "bab", "bac", … (no stopwords, no digits).
+    fn words(n: usize, salt: usize) -> Vec<String> {
+        let letters = b"bcdfgklmnprstvz";
+        (0..n)
+            .map(|k| {
+                let k = k + salt * n;
+                let c = |x: usize| char::from(letters[x % letters.len()]);
+                format!("{}a{}o{}", c(k / 225), c(k / 15), c(k))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_repeated_word_pair_does_not_split_the_passage() {
+        // The pair "zebra quilt" comes twice, five words apart: the chain
+        // must keep to its diagonal and run through the whole text.
+        let mut shared = words(20, 0);
+        shared.extend(["zebra".into(), "quilt".into()]);
+        shared.extend(words(3, 1));
+        shared.extend(["zebra".into(), "quilt".into()]);
+        shared.extend(words(60, 2));
+        let shared = shared.join(" ");
+        let a = profile(&shared);
+        let b = profile(&format!("Some opening of its own here.\n\n{shared}"));
+        let got = align(&a, &b, &AlignOptions::default());
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].a, Range::new(0, shared.len()), "{got:?}");
+    }
+
+    #[test]
+    fn a_chance_word_pair_before_the_passage_is_left_out() {
+        // Both intros hold "zebra quilt", a few words before the shared text:
+        // the passage starts where the texts really meet.
+        let shared = words(40, 3).join(" ");
+        let intro_a = format!(
+            "{} zebra quilt {}",
+            words(6, 4).join(" "),
+            words(3, 5).join(" ")
+        );
+        let intro_b = format!(
+            "{} zebra quilt {}",
+            words(6, 6).join(" "),
+            words(3, 7).join(" ")
+        );
+        let a = profile(&format!("{intro_a}\n\n{shared}"));
+        let b = profile(&format!("{intro_b}\n\n{shared}"));
+        let got = align(&a, &b, &AlignOptions::default());
+        assert_eq!(got.len(), 1, "{got:?}");
+        let start = intro_a.len() + 2;
+        assert_eq!(got[0].a, Range::new(start, start + shared.len()), "{got:?}");
     }
 
     #[test]
