@@ -438,6 +438,9 @@ impl Resolver {
     fn report_by(&mut self, publisher: &str, head: &str) -> EntityRef {
         let noun = match head.to_lowercase().as_str() {
             "poll" | "polls" | "survey" | "surveys" => "poll",
+            "exit poll" | "exit polls" => "exit poll",
+            "data" => "data",
+            "research" => "research",
             "study" | "studies" => "study",
             _ => return self.report_of(publisher),
         };
@@ -510,6 +513,9 @@ impl Resolver {
         if let Some(o) = self.respondents(text) {
             return o;
         }
+        if let Some((publisher, head)) = conducted_by(text) {
+            return Outcome::Entity(self.report_by(&publisher, &head));
+        }
         let mut m = mention::parse(text);
         if let Some(p) = &m.pronoun {
             return self.pronoun(p, pos);
@@ -571,6 +577,11 @@ impl Resolver {
             })
             .filter(|w| !w.is_empty())
             .collect();
+        // "with three in 10 saying": the share after its preposition.
+        let words = match words.first() {
+            Some(w) if w == "with" => &words[1..],
+            _ => &words[..],
+        };
         let first = words.first()?.to_lowercase();
         let number = first.chars().next().is_some_and(|c| c.is_ascii_digit())
             || is_in(
@@ -1381,6 +1392,52 @@ impl Resolver {
     }
 }
 
+/// A poll, survey, study or research "conducted by X" (else "conducted
+/// for X"): the publisher X and the report noun ("exit poll" when the text
+/// says so) — "the exit poll conducted by Edison Research for the AP".
+fn conducted_by(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '&')
+        })
+        .collect();
+    let k = words.iter().position(|w| {
+        is_in(
+            &[
+                "poll", "polls", "survey", "surveys", "study", "studies", "research",
+            ],
+            w,
+        )
+    })?;
+    if !words
+        .get(k + 1)
+        .is_some_and(|w| is_in(&["conducted", "commissioned", "sponsored"], w))
+    {
+        return None;
+    }
+    let run_after = |prep: &str| {
+        let at = words[k + 2..].iter().position(|w| *w == prep)? + k + 3;
+        let mut ws = &words[at.min(words.len())..];
+        if ws.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+            ws = &ws[1..];
+        }
+        let n = ws
+            .iter()
+            .take_while(|w| w.starts_with(|c: char| c.is_uppercase()) || **w == "&")
+            .count();
+        (n > 0).then(|| ws[..n].join(" "))
+    };
+    let publisher = run_after("by").or_else(|| run_after("for"))?;
+    let noun = words[k].to_lowercase();
+    let head = if k > 0 && words[k - 1].eq_ignore_ascii_case("exit") {
+        format!("exit {noun}")
+    } else {
+        noun
+    };
+    Some((publisher, head))
+}
+
 /// Acronyms defined in the text: "Long Name (ACR)" where ACR spells the initials.
 fn acronym_definitions(doc: &Doc) -> HashMap<String, String> {
     let mut out = HashMap::new();
@@ -1685,6 +1742,23 @@ mod tests {
                 .any(|(s, e, _)| s == "who" && e.as_ref().is_some_and(|e| e.0 == "Matt Duss")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_poll_conducted_by_names_its_publisher() {
+        use super::conducted_by;
+        assert_eq!(
+            conducted_by(
+                "early results of exit polls conducted for The Associated Press and networks by Edison Research"
+            ),
+            Some(("Edison Research".to_string(), "exit polls".to_string()))
+        );
+        assert_eq!(
+            conducted_by("Research conducted for the Women's Media Center"),
+            Some(("Women's Media Center".to_string(), "research".to_string()))
+        );
+        assert_eq!(conducted_by("a poll released Monday"), None);
+        assert_eq!(conducted_by("polls conducted by phone"), None);
     }
 
     #[test]
