@@ -1255,6 +1255,41 @@ impl Resolver {
         )))
     }
 
+    /// A party-and-state tag as the source ("R-S.C." in "Sen. Lindsey
+    /// Graham, R-S.C., said"): the person named right before the comma or bracket.
+    fn party_tag_person(&mut self, text: &Text, src: crate::span::Range) -> Option<Outcome> {
+        let tag = text.slice(src).trim();
+        let (party, state) = tag.split_once('-')?;
+        let is_tag = matches!(party, "R" | "D" | "I")
+            && state.starts_with(|c: char| c.is_ascii_uppercase())
+            && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+            && state.len() <= 8;
+        if !is_tag {
+            return None;
+        }
+        let &(at, i) = self
+            .census
+            .mentions
+            .iter()
+            .rev()
+            .find(|(at, _)| *at < src.start)?;
+        let between = text.slice(crate::span::Range::new(at, src.start));
+        let (name, rest) = between.split_once(['(', ','])?;
+        let name_only = name
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if !name_only || !rest.trim().is_empty() || name.chars().count() > 40 {
+            return None;
+        }
+        let full = self.census.people[i].name.clone();
+        Some(Outcome::Entity(self.person(
+            &full,
+            &mention::parse(""),
+            Some(i),
+            None,
+        )))
+    }
+
     /// A mention the rules found as vague that is not a source's noun
     /// phrase: a share of respondents cut after its number ("of young
     /// Republicans" after "83%") is the poll; a span opening with a
@@ -1563,7 +1598,10 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
                 let mention = text.slice(src);
                 if impersonal(mention, text.slice(f.cue)) {
                     Outcome::Vague
-                } else if let Some(o) = f.source.and_then(|s| r.relative_person(text, s)) {
+                } else if let Some(o) = f.source.and_then(|s| {
+                    r.relative_person(text, s)
+                        .or_else(|| r.party_tag_person(text, s))
+                }) {
                     o
                 } else {
                     match r.resolve(mention, src.start) {
@@ -1740,6 +1778,25 @@ mod tests {
         assert!(
             got.iter()
                 .any(|(s, e, _)| s == "who" && e.as_ref().is_some_and(|e| e.0 == "Matt Duss")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_party_tag_is_the_person_before_it() {
+        let got = entities("Sen. Lindsey Graham, R-S.C., said the plan would fail.");
+        for (src, ent, _) in &got {
+            if src.starts_with("R-") {
+                assert_eq!(
+                    ent.as_ref().map(|e| e.0.as_str()),
+                    Some("Lindsey Graham"),
+                    "{got:?}"
+                );
+            }
+        }
+        assert!(
+            got.iter()
+                .any(|(_, e, _)| e.as_ref().is_some_and(|e| e.0 == "Lindsey Graham")),
             "{got:?}"
         );
     }
