@@ -164,6 +164,36 @@ enum Outcome {
     Unresolved,
 }
 
+/// How far back (characters) a relative "who" looks for the person it follows.
+const RELATIVE_REACH: usize = 160;
+
+/// Prepositions that never open a source's noun phrase.
+const PREPOSITIONS: &[&str] = &[
+    "of", "with", "for", "in", "on", "at", "by", "from", "to", "into", "about", "among",
+];
+
+/// -ing words that modify a source noun ("leading economists", "polling
+/// firms") rather than open a verb phrase.
+const PARTICIPLE_MODIFIERS: &[&str] = &[
+    "leading",
+    "ruling",
+    "visiting",
+    "governing",
+    "polling",
+    "opposing",
+    "competing",
+    "founding",
+    "outgoing",
+    "incoming",
+    "restructuring",
+    "consulting",
+    "investigating",
+    "presiding",
+    "remaining",
+    "striking",
+    "working",
+];
+
 /// Heads of unnamed sources beyond the lexicon's vague nouns.
 const VAGUE_EXTRA: &[&str] = &[
     "militant",
@@ -408,6 +438,9 @@ impl Resolver {
     fn report_by(&mut self, publisher: &str, head: &str) -> EntityRef {
         let noun = match head.to_lowercase().as_str() {
             "poll" | "polls" | "survey" | "surveys" => "poll",
+            "exit poll" | "exit polls" => "exit poll",
+            "data" => "data",
+            "research" => "research",
             "study" | "studies" => "study",
             _ => return self.report_of(publisher),
         };
@@ -480,6 +513,9 @@ impl Resolver {
         if let Some(o) = self.respondents(text) {
             return o;
         }
+        if let Some((publisher, head)) = conducted_by(text) {
+            return Outcome::Entity(self.report_by(&publisher, &head));
+        }
         let mut m = mention::parse(text);
         if let Some(p) = &m.pronoun {
             return self.pronoun(p, pos);
@@ -541,6 +577,11 @@ impl Resolver {
             })
             .filter(|w| !w.is_empty())
             .collect();
+        // "with three in 10 saying": the share after its preposition.
+        let words = match words.first() {
+            Some(w) if w == "with" => &words[1..],
+            _ => &words[..],
+        };
         let first = words.first()?.to_lowercase();
         let number = first.chars().next().is_some_and(|c| c.is_ascii_digit())
             || is_in(
@@ -1177,6 +1218,133 @@ impl Resolver {
 
     /// A pronoun: he/she to the last person of that gender, it/they to the
     /// report, document or organisation met last; I, we, you, who stay unresolved.
+    /// A relative "who" right after a person named and set off by a comma
+    /// ("Matt Duss, the president of the foundation, who", "Clinton, who"):
+    /// that person, not the organisation in the apposition.
+    fn relative_person(&mut self, text: &Text, src: crate::span::Range) -> Option<Outcome> {
+        if !text.slice(src).trim().eq_ignore_ascii_case("who") {
+            return None;
+        }
+        let &(at, i) = self
+            .census
+            .mentions
+            .iter()
+            .rev()
+            .find(|(at, _)| *at < src.start)?;
+        if src.start - at > RELATIVE_REACH {
+            return None;
+        }
+        let between = text.slice(crate::span::Range::new(at, src.start));
+        let sentence_end = between.contains('\n')
+            || between
+                .split_whitespace()
+                .any(|w| w.ends_with(['.', '?', '!']) && w.chars().count() > 3);
+        let (name, _) = between.split_once(',')?;
+        let name_only = name
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if sentence_end || !name_only || !between.trim_end().ends_with(',') {
+            return None;
+        }
+        let full = self.census.people[i].name.clone();
+        Some(Outcome::Entity(self.person(
+            &full,
+            &mention::parse(""),
+            Some(i),
+            None,
+        )))
+    }
+
+    /// A party-and-state tag as the source ("R-S.C." in "Sen. Lindsey
+    /// Graham, R-S.C., said"): the person named right before the comma or bracket.
+    fn party_tag_person(&mut self, text: &Text, src: crate::span::Range) -> Option<Outcome> {
+        let tag = text.slice(src).trim();
+        let (party, state) = tag.split_once('-')?;
+        let is_tag = matches!(party, "R" | "D" | "I")
+            && state.starts_with(|c: char| c.is_ascii_uppercase())
+            && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+            && state.len() <= 8;
+        if !is_tag {
+            return None;
+        }
+        let &(at, i) = self
+            .census
+            .mentions
+            .iter()
+            .rev()
+            .find(|(at, _)| *at < src.start)?;
+        let between = text.slice(crate::span::Range::new(at, src.start));
+        let (name, rest) = between.split_once(['(', ','])?;
+        let name_only = name
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if !name_only || !rest.trim().is_empty() || name.chars().count() > 40 {
+            return None;
+        }
+        let full = self.census.people[i].name.clone();
+        Some(Outcome::Entity(self.person(
+            &full,
+            &mention::parse(""),
+            Some(i),
+            None,
+        )))
+    }
+
+    /// A mention the rules found as vague that is not a source's noun
+    /// phrase: a share of respondents cut after its number ("of young
+    /// Republicans" after "83%") is the poll; a span opening with a
+    /// preposition or a verb's -ing form ("with many", "admonishing
+    /// journalists") is not a source; a lone word in the heading ("Poll:",
+    /// "official says") is told by the body — the article's named report
+    /// for a report noun (a plural there, "Sources", stays vague). Anything
+    /// else stays vague.
+    fn not_a_source(
+        &mut self,
+        text: &Text,
+        src: crate::span::Range,
+        heading_end: usize,
+    ) -> Outcome {
+        let m = text.slice(src).trim();
+        let mut words = m.split_whitespace();
+        let first = words.next().unwrap_or_default();
+        let single = words.next().is_none();
+        if is_in(PREPOSITIONS, first) && first.chars().all(|c| c.is_ascii_lowercase()) {
+            let rest = m[first.len()..].trim_start();
+            if first == "of" {
+                let before = text.slice(crate::span::Range::new(
+                    src.start.saturating_sub(24),
+                    src.start,
+                ));
+                if let Some(w) = before.split_whitespace().last()
+                    && let Some(o) = self.respondents(&format!("{w} of {rest}"))
+                {
+                    return o;
+                }
+            }
+            return self.respondents(rest).unwrap_or(Outcome::Unresolved);
+        }
+        let bare = first.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.len() > 5
+            && bare.ends_with("ing")
+            && !bare.ends_with("thing")
+            && bare.chars().all(|c| c.is_ascii_lowercase())
+            && !is_in(PARTICIPLE_MODIFIERS, bare)
+        {
+            return Outcome::Unresolved;
+        }
+        // A bare singular noun is headline style ("Poll:", "official says");
+        // a plural ("Sources") is an unnamed source anywhere.
+        if single && src.start < heading_end && !bare.ends_with('s') {
+            if is_in(REPORT_NOUNS, bare)
+                && let Some(rep) = self.main_report.clone()
+            {
+                return Outcome::Entity(rep);
+            }
+            return Outcome::Unresolved;
+        }
+        Outcome::Vague
+    }
+
     fn pronoun(&mut self, p: &str, pos: usize) -> Outcome {
         match p {
             "he" | "him" | "she" => {
@@ -1257,6 +1425,52 @@ impl Resolver {
             _ => Outcome::Unresolved,
         }
     }
+}
+
+/// A poll, survey, study or research "conducted by X" (else "conducted
+/// for X"): the publisher X and the report noun ("exit poll" when the text
+/// says so) — "the exit poll conducted by Edison Research for the AP".
+fn conducted_by(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '&')
+        })
+        .collect();
+    let k = words.iter().position(|w| {
+        is_in(
+            &[
+                "poll", "polls", "survey", "surveys", "study", "studies", "research",
+            ],
+            w,
+        )
+    })?;
+    if !words
+        .get(k + 1)
+        .is_some_and(|w| is_in(&["conducted", "commissioned", "sponsored"], w))
+    {
+        return None;
+    }
+    let run_after = |prep: &str| {
+        let at = words[k + 2..].iter().position(|w| *w == prep)? + k + 3;
+        let mut ws = &words[at.min(words.len())..];
+        if ws.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+            ws = &ws[1..];
+        }
+        let n = ws
+            .iter()
+            .take_while(|w| w.starts_with(|c: char| c.is_uppercase()) || **w == "&")
+            .count();
+        (n > 0).then(|| ws[..n].join(" "))
+    };
+    let publisher = run_after("by").or_else(|| run_after("for"))?;
+    let noun = words[k].to_lowercase();
+    let head = if k > 0 && words[k - 1].eq_ignore_ascii_case("exit") {
+        format!("exit {noun}")
+    } else {
+        noun
+    };
+    Some((publisher, head))
 }
 
 /// Acronyms defined in the text: "Long Name (ACR)" where ACR spells the initials.
@@ -1372,6 +1586,11 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
         }
         r.main_report = Some(rep);
     }
+    // The heading block: the title and subtitle, before the first blank line.
+    let heading_end = doc
+        .text
+        .find("\n\n")
+        .map_or(0, |b| doc.text[..b].chars().count());
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let outcome = match f.antecedent.or(f.source) {
@@ -1379,8 +1598,16 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
                 let mention = text.slice(src);
                 if impersonal(mention, text.slice(f.cue)) {
                     Outcome::Vague
+                } else if let Some(o) = f.source.and_then(|s| {
+                    r.relative_person(text, s)
+                        .or_else(|| r.party_tag_person(text, s))
+                }) {
+                    o
                 } else {
-                    r.resolve(mention, src.start)
+                    match r.resolve(mention, src.start) {
+                        Outcome::Vague => r.not_a_source(text, src, heading_end),
+                        o => o,
+                    }
                 }
             }
             // "reportedly", "allegedly": nobody in particular.
@@ -1528,6 +1755,67 @@ mod tests {
             find(&got, "The Hill").1,
             Some(("The Hill".into(), "outlet".into()))
         );
+    }
+
+    #[test]
+    fn fragments_are_not_vague_and_who_follows_the_person() {
+        let got = entities(
+            "Poll: Smith gains on rival.\n\n             A new Gallup poll released Monday shows Smith ahead.\n\n             Sanders invited Matt Duss, the president of the Foundation for Middle East Peace, \
+             who said the policy had failed.\n\n             Carson ended by admonishing journalists who cannot put ideology aside.",
+        );
+        for (src, ent, vague) in &got {
+            if src == "Poll" || src.starts_with("admonishing") {
+                assert!(!vague, "{src} flagged vague: {got:?}");
+            }
+            if src == "who" && ent.is_some() {
+                assert_eq!(
+                    ent.as_ref().map(|e| e.0.as_str()),
+                    Some("Matt Duss"),
+                    "{got:?}"
+                );
+            }
+        }
+        assert!(
+            got.iter()
+                .any(|(s, e, _)| s == "who" && e.as_ref().is_some_and(|e| e.0 == "Matt Duss")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_party_tag_is_the_person_before_it() {
+        let got = entities("Sen. Lindsey Graham, R-S.C., said the plan would fail.");
+        for (src, ent, _) in &got {
+            if src.starts_with("R-") {
+                assert_eq!(
+                    ent.as_ref().map(|e| e.0.as_str()),
+                    Some("Lindsey Graham"),
+                    "{got:?}"
+                );
+            }
+        }
+        assert!(
+            got.iter()
+                .any(|(_, e, _)| e.as_ref().is_some_and(|e| e.0 == "Lindsey Graham")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_poll_conducted_by_names_its_publisher() {
+        use super::conducted_by;
+        assert_eq!(
+            conducted_by(
+                "early results of exit polls conducted for The Associated Press and networks by Edison Research"
+            ),
+            Some(("Edison Research".to_string(), "exit polls".to_string()))
+        );
+        assert_eq!(
+            conducted_by("Research conducted for the Women's Media Center"),
+            Some(("Women's Media Center".to_string(), "research".to_string()))
+        );
+        assert_eq!(conducted_by("a poll released Monday"), None);
+        assert_eq!(conducted_by("polls conducted by phone"), None);
     }
 
     #[test]

@@ -356,7 +356,18 @@ fn parse_segment(seg: &[Word]) -> Mention {
         if w.cap() || !w.is(PREPOSITIONS) {
             continue;
         }
+        // "Jeffrey Lewis of the James Martin Center": a person's name ends
+        // before the preposition (a first name opening a run of two or three).
+        let mut j = i;
+        while j > 0 && ws[j - 1].cap() && !ws[j - 1].break_after {
+            j -= 1;
+        }
+        let person_before = (2..=3).contains(&(i - j))
+            && is_first_name(&ws[j].text)
+            && !is_wordy_first_name(&ws[j].text)
+            && !ws[j..i].iter().any(|w| is_role(&w.text));
         let inside = i > 0
+            && !person_before
             && ws[i - 1].cap()
             && w.is(NAME_INNER)
             && ws.get(i + 1).is_some_and(|n| {
@@ -900,6 +911,17 @@ mod tests {
         assert_eq!(
             p("Justice Department").name.as_deref(),
             Some("Justice Department")
+        );
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_ends_before_of() {
+        let m = parse("Jeffrey Lewis of the James Martin Center for Nonproliferation Studies");
+        assert_eq!(m.name.as_deref(), Some("Jeffrey Lewis"));
+        assert_eq!(m.pp_name.as_ref().map(|p| p.0.as_str()), Some("of"));
+        assert_eq!(
+            parse("Bank of America").name.as_deref(),
+            Some("Bank of America")
         );
     }
 
