@@ -56,6 +56,13 @@ impl NodeKind {
         }
     }
 
+    /// True for a source someone can be named as (an outlet, report,
+    /// organisation, person, document or unknown-kind name): not an article,
+    /// and not an article's unnamed sources.
+    pub fn is_named_source(self) -> bool {
+        !matches!(self, NodeKind::Vague | NodeKind::Article)
+    }
+
     /// Every kind, in a fixed order (for legends).
     pub const ALL: [NodeKind; 8] = [
         NodeKind::Article,

@@ -121,7 +121,7 @@ impl GraphView {
         for &m in &members {
             for (to, _, e) in graph.edges_of(m, Direction::Outgoing) {
                 if matches!(e.kind(), ModelEdge::Cites | ModelEdge::Quotes)
-                    && super::is_named_source(graph.node(to).kind)
+                    && graph.node(to).kind.is_named_source()
                 {
                     *cited.entry(to).or_default() += e.weight;
                 }

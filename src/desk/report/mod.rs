@@ -34,7 +34,7 @@ use crate::desk::quotes::{self, QuoteCheck, Status};
 use crate::desk::sources;
 use crate::graph::ProvenanceGraph;
 use crate::graph::analysis::{Findings, LaunderingKind};
-use crate::graph::model::{EdgeData, EdgeKind, NodeKind};
+use crate::graph::model::{EdgeData, EdgeKind};
 use crate::reuse::CopyPair;
 use crate::span::{Range, Span};
 
@@ -474,23 +474,6 @@ fn copy_view(articles: &[Article], index: &HashMap<&str, usize>, pair: &CopyPair
     }
 }
 
-/// True when `article` credits `other`: an attribution resolves to it, a
-/// credit line names its outlet, or both are by the same publisher.
-pub fn credits_article(article: &Article, attributions: &[Attribution], other: &Article) -> bool {
-    attributions
-        .iter()
-        .filter_map(|a| a.entity.as_ref())
-        .any(|e| sources::is_source_of(other, e, article))
-        || article.meta.credits.iter().any(|c| {
-            c.agency.as_deref().is_some_and(|agency| {
-                sources::article_names(other)
-                    .iter()
-                    .any(|n| sources::same_name(n, agency))
-            })
-        })
-        || sources::same_publisher(article, other)
-}
-
 fn strip(node_id: &str) -> String {
     node_id
         .strip_prefix("article:")
@@ -851,11 +834,6 @@ fn stories(
         s.graph = graph::GraphView::of_story(graph, &s.articles, &warned);
     }
     out
-}
-
-/// True when `node` is a named source a story's picture may show.
-pub(crate) fn is_named_source(kind: NodeKind) -> bool {
-    !matches!(kind, NodeKind::Vague | NodeKind::Article)
 }
 
 /// Shortens `text` to `max` characters on one line, adding "…".

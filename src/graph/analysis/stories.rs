@@ -109,10 +109,9 @@ fn story(graph: &ProvenanceGraph, members: &[NodeIndex]) -> Story {
     let mut cited: HashMap<NodeIndex, usize> = HashMap::new();
     for &m in members {
         for (to, _, edge) in graph.edges_of(m, Direction::Outgoing) {
-            let kind = graph.node(to).kind;
             if edge.kind().is_citation()
                 && edge.kind() != EdgeKind::ResolvesTo
-                && !matches!(kind, NodeKind::Vague | NodeKind::Article)
+                && graph.node(to).kind.is_named_source()
             {
                 *cited.entry(to).or_default() += edge.weight;
             }
