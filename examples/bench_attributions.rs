@@ -109,7 +109,7 @@ fn main() {
         total as f64 / 1e6,
         secs,
         total as f64 / 1e6 / secs,
-        found.len(),
+        found.iter().map(Vec::len).sum::<usize>(),
         registry.entities().len()
     );
 }

@@ -237,18 +237,20 @@ fn main() {
         attributions.push(atts);
     }
     let generated = t0.elapsed();
-    let analysis_input = Analysis {
-        corpus: Corpus {
+    let analysis_input = Analysis::from_parts(
+        Corpus {
             articles,
             errors: Vec::new(),
             warnings: Vec::new(),
         },
         attributions,
-        copies,
-        house: Vec::new(),
-        shared_quotes: Vec::new(),
-        entities: Registry::default(),
-    };
+        Registry::default(),
+        citetrace::reuse::Reuse {
+            copies,
+            house: Vec::new(),
+            shared_quotes: Vec::new(),
+        },
+    );
 
     let t = Instant::now();
     let graph = ProvenanceGraph::build(&analysis_input);

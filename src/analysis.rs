@@ -1,10 +1,17 @@
-//! One run of the pipeline over a corpus: attributions, then reuse.
+//! One run of the pipeline over a corpus: attributions, then reuse, then
+//! quote verification.
 //!
 //! Every command that needs more than reading (copies, graph, quotes, origin,
 //! report) builds an [`Analysis`] once and reads from it, so commands cannot
-//! disagree about an attribution, an entity id or a copy.
+//! disagree about an attribution, an entity id, a copy or a quote verdict.
+//! Attributions travel in one shape: `attributions[i]` belongs to
+//! `corpus.articles[i]`, entity ids merged across the corpus.
+
+use std::sync::OnceLock;
 
 use crate::attribution::{self, Attribution};
+use crate::desk::locate::Locator;
+use crate::desk::quotes::{self, QuoteCheck};
 use crate::entities::Registry;
 use crate::read::Corpus;
 use crate::reuse::{self, CopyPair, SharedQuote};
@@ -25,6 +32,8 @@ pub struct Analysis {
     /// Entities of the whole corpus, merged (aliases, transliterations,
     /// report publishers); attributions' entity ids are its canonical ids.
     pub entities: Registry,
+    /// Every quote's verdict, computed on first use (`copies` never needs it).
+    quote_checks: OnceLock<Vec<QuoteCheck>>,
 }
 
 impl Analysis {
@@ -32,24 +41,25 @@ impl Analysis {
     /// corpus) and reuse detection (copies, house reuse, shared quotations)
     /// over `corpus`, whose stock text the reader has already marked.
     pub fn run(corpus: Corpus, reuse_options: &reuse::Options) -> Self {
-        let (flat, entities) = attribution::extract_corpus(&corpus.articles);
-        let index: std::collections::HashMap<&str, usize> = corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
-        let mut attributions: Vec<Vec<Attribution>> = vec![Vec::new(); corpus.articles.len()];
-        for a in flat {
-            if let Some(&i) = index.get(a.article.as_str()) {
-                attributions[i].push(a);
-            }
-        }
+        let (attributions, entities) = attribution::extract_corpus(&corpus.articles);
+        let found = reuse::detect_all(&corpus.articles, &attributions, reuse_options);
+        Self::from_parts(corpus, attributions, entities, found)
+    }
+
+    /// An analysis from stages already run: `attributions[i]` belongs to
+    /// `corpus.articles[i]` (missing entries count as none).
+    pub fn from_parts(
+        corpus: Corpus,
+        mut attributions: Vec<Vec<Attribution>>,
+        entities: Registry,
+        found: reuse::Reuse,
+    ) -> Self {
+        attributions.resize_with(corpus.articles.len(), Vec::new);
         let reuse::Reuse {
             copies,
             house,
             shared_quotes,
-        } = reuse::detect_all(&corpus.articles, &attributions, reuse_options);
+        } = found;
         Analysis {
             corpus,
             attributions,
@@ -57,7 +67,19 @@ impl Analysis {
             house,
             shared_quotes,
             entities,
+            quote_checks: OnceLock::new(),
         }
+    }
+
+    /// Every direct quote checked against the same statement elsewhere
+    /// ([`quotes::check_all`]), in article then text order: computed once,
+    /// on first use, and shared by the graph, the report and `quotes`.
+    pub fn quote_checks(&self) -> &[QuoteCheck] {
+        self.quote_checks.get_or_init(|| {
+            let articles = &self.corpus.articles;
+            let locator = Locator::new(articles);
+            quotes::check_all(articles, &self.attributions, &self.copies, &locator)
+        })
     }
 }
 

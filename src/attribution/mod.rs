@@ -296,44 +296,39 @@ pub fn extract(article: &Article) -> Vec<Attribution> {
 /// Extracts attributions from every article (in parallel), builds the
 /// corpus [`Registry`], and rewrites every entity to its canonical id.
 ///
-/// Attributions come out in article order, then text order.
-pub fn extract_corpus(articles: &[Article]) -> (Vec<Attribution>, Registry) {
-    let (attributions, _, registry) = extract_corpus_with_channels(articles);
+/// The one shape attributions travel in: `result[i]` holds the attributions
+/// of `articles[i]`, in text order.
+pub fn extract_corpus(articles: &[Article]) -> (Vec<Vec<Attribution>>, Registry) {
+    let (attributions, _, registry) = extract_corpus_in(articles, Scope::Reported);
     (attributions, registry)
 }
 
-/// Like [`extract_corpus`], also returning each attribution's channel (same index).
-pub fn extract_corpus_with_channels(
-    articles: &[Article],
-) -> (Vec<Attribution>, Vec<Option<Channel>>, Registry) {
-    extract_corpus_in(articles, Scope::Reported)
-}
-
-/// Like [`extract_corpus_with_channels`] in the given scope.
+/// Like [`extract_corpus`] in the given scope, also returning each
+/// attribution's channel (`channels[i][k]` belongs to `attributions[i][k]`).
 pub fn extract_corpus_in(
     articles: &[Article],
     scope: Scope,
-) -> (Vec<Attribution>, Vec<Option<Channel>>, Registry) {
+) -> (Vec<Vec<Attribution>>, Vec<Vec<Option<Channel>>>, Registry) {
     let model = model::CueModel::bundled();
     let analyses: Vec<Analysis> = articles
         .par_iter()
         .map(|a| analyze_with(a, model, scope))
         .collect();
-    let mut attributions = Vec::new();
-    let mut channels = Vec::new();
+    let mut attributions = Vec::with_capacity(analyses.len());
+    let mut channels = Vec::with_capacity(analyses.len());
     let mut records = Vec::new();
     for a in analyses {
-        attributions.extend(a.attributions);
-        channels.extend(a.channels);
+        attributions.push(a.attributions);
+        channels.push(a.channels);
         records.extend(a.entities);
     }
     let registry = Registry::build(records);
-    for a in &mut attributions {
+    for a in attributions.iter_mut().flatten() {
         if let Some(e) = &a.entity {
             a.entity = Some(registry.canonical_ref(e));
         }
     }
-    for c in channels.iter_mut().flatten() {
+    for c in channels.iter_mut().flatten().flatten() {
         if let Some(e) = &c.entity {
             c.entity = Some(registry.canonical_ref(e));
         }

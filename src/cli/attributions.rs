@@ -85,9 +85,14 @@ pub fn run(args: &Args) -> Result<Outcome> {
     };
     let (attributions, channels, registry) =
         attribution::extract_corpus_in(&corpus.articles, scope);
-    let records: Vec<Record> = attributions
-        .iter()
-        .zip(&channels)
+    // Per article (the one shape), listed in article then text order.
+    let listed = || {
+        attributions
+            .iter()
+            .zip(&channels)
+            .flat_map(|(a, c)| a.iter().zip(c))
+    };
+    let records: Vec<Record> = listed()
         .map(|(a, c)| Record {
             attribution: a,
             channel: c.as_ref().map(|c| &c.span),
@@ -122,7 +127,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 "content",
                 "basis",
             ];
-            let rows = attributions.iter().zip(&channels).map(|(a, ch)| {
+            let rows = listed().map(|(a, ch)| {
                 let (ss, se, st) = a.source.as_ref().map_or_else(
                     || (String::new(), String::new(), String::new()),
                     |s| (s.start.to_string(), s.end.to_string(), s.text.clone()),
@@ -162,7 +167,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 "content",
             ]);
             table.max_width = 70;
-            for (a, ch) in attributions.iter().zip(&channels) {
+            for (a, ch) in listed() {
                 // A cue only the learned model found is marked with "~".
                 let marker = if a.basis == attribution::Basis::Model {
                     "~"

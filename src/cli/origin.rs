@@ -1,11 +1,9 @@
 //! `citetrace origin`: where a claim or quote first appears, and how it spread.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::{Result, bail};
 use citetrace::analysis::Analysis;
-use citetrace::attribution::Attribution;
 use citetrace::desk::origin::{self, Carrier, ClaimIndex, Trace};
 use citetrace::read::Corpus;
 use citetrace::reuse;
@@ -113,13 +111,16 @@ pub fn run(args: &Args) -> Result<Outcome> {
         ..Corpus::default()
     };
     let analysis = Analysis::run(subset, &reuse::Options::default());
-    let attributions: BTreeMap<usize, Vec<Attribution>> = carriers
-        .iter()
-        .copied()
-        .zip(analysis.attributions)
+    // The hits, renumbered into the subset the pipeline ran over.
+    let hits: Vec<_> = hits
+        .into_iter()
+        .filter_map(|mut h| {
+            let at = carriers.binary_search(&(h.unit.article as usize)).ok()?;
+            h.unit.article = u32::try_from(at).ok()?;
+            Some(h)
+        })
         .collect();
-    let copies = analysis.copies;
-    let trace = origin::trace(&args.text, &corpus.articles, &hits, &attributions, &copies);
+    let trace = origin::trace(&args.text, &analysis, &hits);
     let mut out = args.output.writer()?;
     match format {
         Format::Json => common::write_json(&mut out, &trace)?,

@@ -14,12 +14,13 @@
 //! whether it credits someone outside the corpus), then every later article
 //! carrying the claim, with the copy or citation edge that explains the step.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Analysis;
 use crate::article::{Article, Date};
 use crate::attribution::Attribution;
 use crate::entities::EntityRef;
@@ -356,16 +357,13 @@ fn carrier(articles: &[Article], hit: &Hit, query: &[Token]) -> Option<Carrier> 
     })
 }
 
-/// Builds the story of a claim from its `hits`. `attributions` holds the
-/// attributions of (at least) the hit articles, by corpus index; `copies`
-/// the copy pairs among them.
-pub fn trace(
-    query: &str,
-    articles: &[Article],
-    hits: &[Hit],
-    attributions: &BTreeMap<usize, Vec<Attribution>>,
-    copies: &[CopyPair],
-) -> Trace {
+/// Builds the story of a claim from its `hits`, which index the articles of
+/// `analysis` (the pipeline run over the articles carrying the claim: their
+/// attributions, in the one per-article shape, and the copy pairs among them).
+pub fn trace(query: &str, analysis: &Analysis, hits: &[Hit]) -> Trace {
+    let articles = analysis.corpus.articles.as_slice();
+    let attributions = analysis.attributions.as_slice();
+    let copies = analysis.copies.as_slice();
     let words = tokens(query, 0);
     let candidates: Vec<Carrier> = hits
         .iter()
@@ -398,7 +396,7 @@ pub fn trace(
             .collect();
         let later = &articles[hit.unit.article as usize];
         let own = attributions
-            .get(&(hit.unit.article as usize))
+            .get(hit.unit.article as usize)
             .map_or(&[][..], Vec::as_slice);
         let (edge, from, mut detail) = explain(later, &earlier, own, copies);
         // How the words travelled: the carrier's sentence against the
@@ -451,7 +449,7 @@ pub fn trace(
 fn order_story<'h>(
     articles: &[Article],
     story: &[&'h Hit],
-    attributions: &BTreeMap<usize, Vec<Attribution>>,
+    attributions: &[Vec<Attribution>],
     copies: &[CopyPair],
 ) -> Vec<&'h Hit> {
     let n = story.len();
@@ -460,7 +458,7 @@ fn order_story<'h>(
     let after: Vec<Vec<bool>> = (0..n)
         .map(|k| {
             let own = attributions
-                .get(&(story[k].unit.article as usize))
+                .get(story[k].unit.article as usize)
                 .map_or(&[][..], Vec::as_slice);
             (0..n)
                 .map(|j| {
@@ -508,10 +506,10 @@ fn credits_of(
     articles: &[Article],
     hit: &Hit,
     hits: &[Hit],
-    attributions: &BTreeMap<usize, Vec<Attribution>>,
+    attributions: &[Vec<Attribution>],
 ) -> Vec<Credit> {
     let index = hit.unit.article as usize;
-    let Some(attrs) = attributions.get(&index) else {
+    let Some(attrs) = attributions.get(index) else {
         return Vec::new();
     };
     let mut out: Vec<Credit> = Vec::new();
@@ -708,26 +706,35 @@ mod tests {
             passages: Vec::new(),
             evidence: Vec::new(),
         }];
-        let mut attributions = BTreeMap::new();
+        let mut attributions = vec![Vec::new(); articles.len()];
         let wire = &articles[1];
-        attributions.insert(
-            1,
-            vec![Attribution {
-                article: "wire".into(),
-                cue: wire.span(Range::new(98, 102)),
-                source: Some(wire.span(Range::new(89, 97))),
-                content: vec![wire.span(Range::new(0, 84))],
-                quote: crate::attribution::QuoteKind::Indirect,
-                entity: Some(EntityRef {
-                    id: "report:memri".into(),
-                    name: "MEMRI report".into(),
-                    kind: EntityKind::Report,
-                }),
-                vague: false,
-                basis: crate::attribution::Basis::Rules,
-            }],
+        attributions[1] = vec![Attribution {
+            article: "wire".into(),
+            cue: wire.span(Range::new(98, 102)),
+            source: Some(wire.span(Range::new(89, 97))),
+            content: vec![wire.span(Range::new(0, 84))],
+            quote: crate::attribution::QuoteKind::Indirect,
+            entity: Some(EntityRef {
+                id: "report:memri".into(),
+                name: "MEMRI report".into(),
+                kind: EntityKind::Report,
+            }),
+            vague: false,
+            basis: crate::attribution::Basis::Rules,
+        }];
+        let analysis = Analysis::from_parts(
+            crate::read::Corpus {
+                articles,
+                ..crate::read::Corpus::default()
+            },
+            attributions,
+            crate::entities::Registry::default(),
+            crate::reuse::Reuse {
+                copies,
+                ..crate::reuse::Reuse::default()
+            },
         );
-        let t = trace("q", &articles, &hits, &attributions, &copies);
+        let t = trace("q", &analysis, &hits);
         assert_eq!(t.earliest.as_ref().unwrap().article, "wire");
         assert_eq!(t.credits.len(), 1);
         assert!(t.credits[0].outside_corpus);

@@ -267,16 +267,18 @@ pub fn seeds() -> Analysis {
             false,
         ),
     ];
-    Analysis {
-        corpus: Corpus {
+    Analysis::from_parts(
+        Corpus {
             articles,
             errors: Vec::new(),
             warnings: Vec::new(),
         },
         attributions,
-        copies,
-        house: Vec::new(),
-        shared_quotes: Vec::new(),
-        entities: crate::entities::Registry::default(),
-    }
+        crate::entities::Registry::default(),
+        crate::reuse::Reuse {
+            copies,
+            house: Vec::new(),
+            shared_quotes: Vec::new(),
+        },
+    )
 }
