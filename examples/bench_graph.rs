@@ -311,6 +311,9 @@ fn main() {
         laundering,
         vague: Vec::new(),
         stories: analysis::stories(&graph),
+        house_reuse: analysis::relations::house_reuse(&graph),
+        shared_quotes: analysis::relations::shared_quotes(&graph),
+        quotes: analysis::relations::quotes(&graph),
     };
     citetrace::export::dot::write(
         &mut sink,

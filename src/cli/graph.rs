@@ -1,6 +1,7 @@
 //! `citetrace graph`: the provenance graph of articles, outlets, reports and
 //! people, with its analyses (origins, most copied/cited, circular reporting,
-//! citation laundering, vague sources), in a summary table, DOT, JSON,
+//! citation laundering, vague sources, house reuse, shared quotes, quote
+//! verdicts), in a summary table, DOT, JSON,
 //! GraphML, CSV (nodes.csv + edges.csv) or Mermaid.
 
 use std::io::Write;
@@ -16,9 +17,9 @@ use super::common::{Format, InputArgs, Outcome, OutputArgs};
 /// Which edges to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Only {
-    /// Copy edges only.
+    /// Shared text only: copies, house reuse, shared quotes.
     Copies,
-    /// Citations, quotations and resolved reports only.
+    /// Citations, quotations, resolved reports and quote checks only.
     Citations,
 }
 
@@ -101,9 +102,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let findings = analysis::run(&full, args.top);
     let mut view = match args.only {
         Some(Only::Copies) => {
-            full.filter(|_, _, e| !e.kind().is_provenance() || e.kind() == EdgeKind::Copies)
+            full.filter(|_, _, e| !e.kind().is_provenance() || e.kind().is_reuse())
         }
-        Some(Only::Citations) => full.filter(|_, _, e| e.kind() != EdgeKind::Copies),
+        Some(Only::Citations) => full.filter(|_, _, e| !e.kind().is_reuse()),
         None => full,
     };
     if let Some(id) = &args.article {

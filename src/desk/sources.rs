@@ -137,14 +137,18 @@ pub fn is_known_earlier(a: &Article, b: &Article) -> bool {
     }
 }
 
-/// How an article is shown in a line of output: `id (outlet, date)`.
+/// How an article is shown wherever people read it: "Outlet · date ·
+/// title" (the one label function, [`crate::graph::model::article_label`]).
 pub fn label(article: &Article) -> String {
-    let outlet = article.outlet().unwrap_or("unknown outlet");
-    match effective_date(article) {
-        Some((d, false)) => format!("{} ({outlet}, {d})", article.id),
-        Some((d, true)) => format!("{} ({outlet}, on or after {d})", article.id),
-        None => format!("{} ({outlet}, undated)", article.id),
-    }
+    let title = article.meta.title.as_ref().map(|t| t.value.as_str());
+    crate::graph::model::article_label(
+        article.outlet(),
+        article.date(),
+        article.meta.date_floor.as_ref().map(|f| f.value),
+        title,
+        &article.path,
+        &article.id,
+    )
 }
 
 #[cfg(test)]

@@ -154,6 +154,39 @@ fn edge_style(edge: &Edge, level: Level) -> (String, bool) {
             ),
             true,
         ),
+        // Relations, not accusations: thin, grey-green or grey, never the
+        // copy colours, and labelled for what they are.
+        EdgeData::HouseReuse { directed, .. } => {
+            let dir = if *directed { "" } else { ", dir=none" };
+            (
+                format!(
+                    "color=\"#6b8e23\", fontcolor=\"#6b8e23\", style=dotted, constraint=false, label={}{dir}",
+                    dot_quoted(&format!("house reuse{}", weight_note(edge.weight)))
+                ),
+                false,
+            )
+        }
+        EdgeData::SharesQuote { .. } => (
+            format!(
+                "color=\"#8e8e8e\", fontcolor=\"#6e6e6e\", style=dotted, dir=none, constraint=false, label={}",
+                dot_quoted(&short_summary(edge))
+            ),
+            false,
+        ),
+        EdgeData::QuoteCheck { verdicts, .. } => {
+            let colour = if verdicts.altered > 0 {
+                "#a93226"
+            } else {
+                "#5d6d7e"
+            };
+            (
+                format!(
+                    "color=\"{colour}\", fontcolor=\"{colour}\", style=dashed, arrowhead=odot, constraint=false, label={}",
+                    dot_quoted(&short_summary(edge).replace("quote-check: ", "quote "))
+                ),
+                false,
+            )
+        }
     }
 }
 
@@ -340,6 +373,12 @@ fn write_legend(out: &mut dyn Write, graph: &ProvenanceGraph) -> io::Result<()> 
                 "copies text (red verbatim, orange edited, ochre rewrite)",
             ),
             EdgeKind::ResolvesTo => ("#2e7d32", "cited report is this article"),
+            EdgeKind::HouseReuse => (
+                "#6b8e23",
+                "house reuse: the outlet recycles its own passages (not a copy claim)",
+            ),
+            EdgeKind::SharesQuote => ("#8e8e8e", "both quote one speaker (not a copy claim)"),
+            EdgeKind::QuoteCheck => ("#5d6d7e", "quote found in that article (dark red: altered)"),
         };
         let _ = write!(
             rows,

@@ -72,7 +72,7 @@ pub fn edge_rows(graph: &ProvenanceGraph) -> Vec<Vec<String>> {
         .edges()
         .map(|e| {
             let (tier, vague, cues) = match &e.edge.data {
-                EdgeData::Copies { tier, .. } => {
+                EdgeData::Copies { tier, .. } | EdgeData::HouseReuse { tier, .. } => {
                     (tier_name(*tier).to_string(), String::new(), String::new())
                 }
                 EdgeData::Cites { cues, vague, .. } => {

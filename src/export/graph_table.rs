@@ -7,14 +7,25 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::graph::analysis::{Findings, cue_phrase};
-use crate::graph::model::shorten;
+use crate::graph::model::{article_label_of, shorten};
 use crate::graph::{Level, NodeKind, ProvenanceGraph};
 
-use super::graph_text::short_id;
 use super::table::Table;
 
-fn short(id: &str) -> &str {
-    id.strip_prefix("article:").unwrap_or(id)
+/// What people read for a node id: an article's label (outlet · date ·
+/// title), another node's name; an id the graph does not hold as given.
+fn label(graph: &ProvenanceGraph, id: &str) -> String {
+    match graph.find(id) {
+        Some(ix) => {
+            let node = graph.node(ix);
+            if node.kind == NodeKind::Article {
+                article_label_of(node)
+            } else {
+                node.name.clone()
+            }
+        }
+        None => id.strip_prefix("article:").unwrap_or(id).to_string(),
+    }
 }
 
 /// Writes the summary of `graph` and `findings`.
@@ -55,9 +66,15 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
     )?;
     let mut t = Table::new(["article", "origin", "kind", "path"]);
     t.max_width = 90;
+    let short = |id: &str| label(graph, id);
     for o in &findings.origins {
         if o.roots.is_empty() {
-            t.row([short(&o.article), "itself", "", "takes from nothing named"]);
+            t.row([
+                short(&o.article),
+                "itself".to_string(),
+                String::new(),
+                "takes from nothing named".to_string(),
+            ]);
         }
         for r in &o.roots {
             let path: Vec<String> = r
@@ -78,7 +95,12 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
             ]);
         }
         if o.truncated {
-            t.row([short(&o.article), "…", "", "walk truncated"]);
+            t.row([
+                short(&o.article),
+                "…".to_string(),
+                String::new(),
+                "walk truncated".to_string(),
+            ]);
         }
     }
     t.write(out)?;
@@ -94,7 +116,7 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
                 .iter()
                 .map(|u| short(u))
                 .collect::<Vec<_>>()
-                .join(", "),
+                .join("; "),
         ]);
     }
     write_or_none(out, &t)?;
@@ -121,8 +143,8 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
         writeln!(out, "none")?;
     }
     for c in &findings.cycles {
-        let names: Vec<&str> = c.nodes.iter().map(|n| short(n)).collect();
-        writeln!(out, "cycle: {}", names.join(", "))?;
+        let names: Vec<String> = c.nodes.iter().map(|n| short(n)).collect();
+        writeln!(out, "cycle: {}", names.join(" ↔ "))?;
         for s in &c.steps {
             writeln!(
                 out,
@@ -160,13 +182,84 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
         }
     }
 
+    section(out, "ALTERED QUOTES")?;
+    let q = &findings.quotes.tally;
+    writeln!(
+        out,
+        "{} quotes checked: {} verified, {} partial, {} altered, {} unverified",
+        q.total(),
+        q.verified,
+        q.partial,
+        q.altered,
+        q.unverified
+    )?;
+    for a in &findings.quotes.altered {
+        writeln!(out, "{}: {}", short(&a.article), shorten(&a.message, 300))?;
+        writeln!(
+            out,
+            "  quote    [{}..{}] “{}”",
+            a.quote.start,
+            a.quote.end,
+            shorten(&a.quote.text, 90)
+        )?;
+        writeln!(
+            out,
+            "  source   [{}..{}] “{}”",
+            a.source.start,
+            a.source.end,
+            shorten(&a.source.text, 90)
+        )?;
+    }
+
+    section(
+        out,
+        "HOUSE REUSE (an outlet recycling its own passages; not copy claims)",
+    )?;
+    if findings.house_reuse.is_empty() {
+        writeln!(out, "none")?;
+    }
+    for h in &findings.house_reuse {
+        writeln!(
+            out,
+            "{} ← {}: {}",
+            short(&h.copy),
+            short(&h.origin),
+            h.summary
+        )?;
+    }
+
+    section(
+        out,
+        "SHARED QUOTES (both quote one speaker; not copy claims)",
+    )?;
+    if findings.shared_quotes.is_empty() {
+        writeln!(out, "none")?;
+    }
+    for q in &findings.shared_quotes {
+        let who = if q.speakers.is_empty() {
+            "one speaker".to_string()
+        } else {
+            q.speakers.join(", ")
+        };
+        writeln!(
+            out,
+            "{} and {}: both quote {}",
+            short(&q.a),
+            short(&q.b),
+            shorten(&who, 80)
+        )?;
+    }
+
     section(out, "VAGUE SOURCES")?;
     if findings.vague.is_empty() {
         writeln!(out, "none")?;
     }
     for (id, n) in &findings.vague {
         let cues: Vec<String> = graph
-            .find(&format!("vague:{}", short(id)))
+            .find(&format!(
+                "vague:{}",
+                id.strip_prefix("article:").unwrap_or(id)
+            ))
             .map(|v| {
                 graph
                     .edges_of(v, petgraph::Direction::Incoming)
@@ -199,7 +292,7 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
             .unwrap_or_default();
         let name = |n: &crate::graph::Node| {
             if n.kind == NodeKind::Article {
-                short_id(n).to_string()
+                article_label_of(n)
             } else {
                 format!("{} ({})", n.name, n.id)
             }
@@ -235,6 +328,8 @@ mod tests {
         write(&mut buf, &g, &f).expect("write");
         let text = String::from_utf8(buf).expect("utf8");
         assert!(text.contains("citation-laundering: 003_42e9713d4d8883b4"));
+        // People read labels, not hash ids, in the tables.
+        assert!(text.contains("IANS · 2026-01-22 ·"), "{text}");
         insta::assert_snapshot!("seed_fixture_table", text);
         let outlets = g.collapse_outlets();
         let mut buf = Vec::new();

@@ -147,7 +147,9 @@ pub fn write(
             data(out, "e_score", &format!("{score:.4}"))?;
         }
         match &e.edge.data {
-            EdgeData::Copies { tier, .. } => data(out, "e_tier", tier_name(*tier))?,
+            EdgeData::Copies { tier, .. } | EdgeData::HouseReuse { tier, .. } => {
+                data(out, "e_tier", tier_name(*tier))?;
+            }
             EdgeData::Cites { cues, vague, .. } => {
                 data(out, "e_vague", if *vague { "true" } else { "false" })?;
                 data(out, "e_cues", &cues.join("; "))?;

@@ -103,6 +103,12 @@ pub fn write(
                 directed: false, ..
             } => "===",
             EdgeData::Copies { .. } => "==>",
+            // Relations, not copy claims: dotted, and a shared quote has no arrow.
+            EdgeData::SharesQuote { .. }
+            | EdgeData::HouseReuse {
+                directed: false, ..
+            } => "-.-",
+            EdgeData::HouseReuse { .. } | EdgeData::QuoteCheck { .. } => "-.->",
             EdgeData::Cites { vague: true, .. }
             | EdgeData::AuthoredBy { .. }
             | EdgeData::AffiliatedWith { .. }

@@ -2,7 +2,10 @@
 //!
 //! Articles, their outlets, authors and affiliations come from metadata;
 //! `cites`/`quotes` edges from attributions (one edge per article and source,
-//! with every attribution as evidence); `copies` edges from copy pairs.
+//! with every attribution as evidence); `copies` edges from copy pairs;
+//! `house-reuse` and `shares-quote` edges from the reuse stage's other
+//! relations; `quote-check` edges (and each article's verdict tally) from the
+//! analysis's quote checks.
 //!
 //! **resolves-to** is decided from evidence, never from ids: a cited report
 //! *R* is the corpus article *X* when (1) an article *A* that cites *R* took
@@ -15,14 +18,16 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::keys::{org_id, org_key, outlet_id, person_id};
 use super::model::{
-    ArticleInfo, CitationEvidence, Edge, EdgeData, Node, NodeKind, shorten, tier_name,
+    ArticleInfo, CitationEvidence, Edge, EdgeData, Node, NodeKind, QuoteEvidence, QuoteTally,
+    shorten, tier_name,
 };
 use super::{Level, Parts, ProvenanceGraph};
 use crate::analysis::Analysis;
 use crate::article::{Article, Field};
 use crate::attribution::{Attribution, lexicon};
+use crate::desk::quotes::{QuoteCheck, Status};
 use crate::entities::EntityKind;
-use crate::reuse::CopyPair;
+use crate::reuse::{CopyPair, SharedQuote};
 
 /// Node id of an article.
 pub fn article_id(id: &str) -> String {
@@ -32,12 +37,35 @@ pub fn article_id(id: &str) -> String {
 pub(super) fn build(analysis: &Analysis) -> ProvenanceGraph {
     let mut parts = Parts::default();
     let empty: Vec<Attribution> = Vec::new();
+    let checks = analysis.quote_checks();
+    let index: HashMap<&str, usize> = analysis
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut tallies = vec![QuoteTally::default(); analysis.corpus.articles.len()];
+    for c in checks {
+        if let Some(&i) = index.get(c.article.as_str()) {
+            tallies[i].add(c.status);
+        }
+    }
     for (i, article) in analysis.corpus.articles.iter().enumerate() {
         let attributions = analysis.attributions.get(i).unwrap_or(&empty);
-        add_article(&mut parts, analysis, article, attributions);
+        add_article(&mut parts, analysis, article, attributions, tallies[i]);
     }
     for pair in &analysis.copies {
-        add_copy(&mut parts, pair);
+        add_copy(&mut parts, pair, false);
+    }
+    for pair in &analysis.house {
+        add_copy(&mut parts, pair, true);
+    }
+    for shared in &analysis.shared_quotes {
+        add_shared_quote(&mut parts, shared);
+    }
+    for check in checks {
+        add_quote_check(&mut parts, check);
     }
     resolve_reports(&mut parts, analysis);
     parts.finish(Level::Article)
@@ -74,6 +102,7 @@ fn add_article(
     analysis: &Analysis,
     article: &Article,
     attributions: &[Attribution],
+    quotes: QuoteTally,
 ) {
     let meta = &article.meta;
     let outlet = value(meta.outlet.as_ref());
@@ -101,6 +130,7 @@ fn add_article(
             .iter()
             .filter(|a| a.vague && in_desk_scope(a))
             .count(),
+        quotes,
     };
     let id = article_id(&article.id);
     parts.node(Node {
@@ -286,8 +316,38 @@ fn add_affiliations(parts: &mut Parts, analysis: &Analysis, person: &str, att: &
     }
 }
 
-fn add_copy(parts: &mut Parts, pair: &CopyPair) {
+/// A `copies` edge, or a `house-reuse` edge for an outlet's reuse of its
+/// own passages (`house`).
+fn add_copy(parts: &mut Parts, pair: &CopyPair, house: bool) {
     let (from, to) = (article_id(&pair.origin), article_id(&pair.copy));
+    if from == to || !parts.has_node(&from) || !parts.has_node(&to) {
+        return;
+    }
+    let (tier, score, directed) = (pair.tier, pair.score, pair.directed);
+    let (passages, evidence) = (pair.passages.clone(), pair.evidence.clone());
+    let data = if house {
+        EdgeData::HouseReuse {
+            tier,
+            score,
+            directed,
+            passages,
+            evidence,
+        }
+    } else {
+        EdgeData::Copies {
+            tier,
+            score,
+            directed,
+            passages,
+            evidence,
+        }
+    };
+    parts.edge(&from, &to, Edge { weight: 1, data });
+}
+
+/// A `shares-quote` edge: two articles quoting one speaker, nothing copied.
+fn add_shared_quote(parts: &mut Parts, shared: &SharedQuote) {
+    let (from, to) = (article_id(&shared.a), article_id(&shared.b));
     if from == to || !parts.has_node(&from) || !parts.has_node(&to) {
         return;
     }
@@ -296,12 +356,46 @@ fn add_copy(parts: &mut Parts, pair: &CopyPair) {
         &to,
         Edge {
             weight: 1,
-            data: EdgeData::Copies {
-                tier: pair.tier,
-                score: pair.score,
-                directed: pair.directed,
-                passages: pair.passages.clone(),
-                evidence: pair.evidence.clone(),
+            data: EdgeData::SharesQuote {
+                speakers: shared.speakers.clone(),
+                passages: shared.passages.clone(),
+                evidence: shared.evidence.clone(),
+            },
+        },
+    );
+}
+
+/// A `quote-check` edge from the article holding a quote's statement to the
+/// quoting article, for a verdict found against another article.
+fn add_quote_check(parts: &mut Parts, check: &QuoteCheck) {
+    let Some(against) = &check.against else {
+        return;
+    };
+    if check.status == Status::Unverified {
+        return;
+    }
+    let (from, to) = (article_id(&against.article), article_id(&check.article));
+    if from == to || !parts.has_node(&from) || !parts.has_node(&to) {
+        return;
+    }
+    let mut verdicts = QuoteTally::default();
+    verdicts.add(check.status);
+    parts.edge(
+        &from,
+        &to,
+        Edge {
+            weight: 1,
+            data: EdgeData::QuoteCheck {
+                verdicts,
+                checks: vec![QuoteEvidence {
+                    status: check.status,
+                    quote: check.quote.clone(),
+                    against: against.span.clone(),
+                    speaker: check.speaker.clone(),
+                    similarity: check.similarity.unwrap_or(0.0),
+                    why: check.why.clone(),
+                    diff: check.diff.clone(),
+                }],
             },
         },
     );

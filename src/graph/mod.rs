@@ -29,7 +29,8 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef as _;
 
 pub use model::{
-    ArticleInfo, CitationEvidence, Edge, EdgeData, EdgeKind, Node, NodeKind, tier_name,
+    ArticleInfo, CitationEvidence, Edge, EdgeData, EdgeKind, Node, NodeKind, QuoteEvidence,
+    QuoteTally, tier_name,
 };
 
 use crate::error::{Error, Result};
@@ -237,6 +238,54 @@ impl Edge {
                 *directed = *directed || d2;
                 passages.extend(p2);
                 evidence.extend(e2);
+            }
+            (
+                EdgeData::HouseReuse {
+                    score,
+                    tier,
+                    directed,
+                    passages,
+                    evidence,
+                },
+                EdgeData::HouseReuse {
+                    score: s2,
+                    tier: t2,
+                    directed: d2,
+                    passages: p2,
+                    evidence: e2,
+                },
+            ) => {
+                *score = score.max(s2);
+                *tier = (*tier).min(t2);
+                *directed = *directed || d2;
+                passages.extend(p2);
+                evidence.extend(e2);
+            }
+            (
+                EdgeData::SharesQuote {
+                    speakers,
+                    passages,
+                    evidence,
+                },
+                EdgeData::SharesQuote {
+                    speakers: s2,
+                    passages: p2,
+                    evidence: e2,
+                },
+            ) => {
+                merge_cues(speakers, s2);
+                passages.extend(p2);
+                evidence.extend(e2);
+            }
+            (
+                EdgeData::QuoteCheck { verdicts, checks },
+                EdgeData::QuoteCheck {
+                    verdicts: v2,
+                    checks: c2,
+                },
+            ) => {
+                verdicts.absorb(v2);
+                checks.extend(c2);
             }
             (
                 EdgeData::ResolvesTo { score, evidence },

@@ -11,11 +11,21 @@
 //! | `quotes` | article → the person it quotes |
 //! | `copies` | origin article → the article that took its text (information flow) |
 //! | `resolves-to` | cited report/document → the corpus article that is it |
+//! | `house-reuse` | earlier story → a later story of the same outlet reusing its passages |
+//! | `shares-quote` | first article (by id) → second: both quote one speaker, nothing else shared |
+//! | `quote-check` | article holding the statement → article quoting it (verified, partial, altered) |
+//!
+//! The last three are relations, not accusations: house reuse is an outlet
+//! recycling its own background, a shared quote is two reporters quoting one
+//! person, a quote check says where a quote's words were found and how they
+//! compare. Writers draw them apart from `copies`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Date;
 use crate::attribution::QuoteKind;
+use crate::desk::diff::Run;
+use crate::desk::quotes::Status;
 use crate::reuse::{Passage, Tier};
 use crate::span::Span;
 
@@ -94,6 +104,12 @@ pub enum EdgeKind {
     Copies,
     /// Cited report or document → the corpus article that is that report.
     ResolvesTo,
+    /// Earlier story → a later story of the same outlet reusing its passages.
+    HouseReuse,
+    /// Two articles quoting the same speaker and sharing nothing else.
+    SharesQuote,
+    /// Article holding a statement → an article quoting it (with verdicts).
+    QuoteCheck,
 }
 
 impl EdgeKind {
@@ -107,11 +123,14 @@ impl EdgeKind {
             EdgeKind::Quotes => "quotes",
             EdgeKind::Copies => "copies",
             EdgeKind::ResolvesTo => "resolves-to",
+            EdgeKind::HouseReuse => "house-reuse",
+            EdgeKind::SharesQuote => "shares-quote",
+            EdgeKind::QuoteCheck => "quote-check",
         }
     }
 
     /// Every kind, in a fixed order (for legends).
-    pub const ALL: [EdgeKind; 7] = [
+    pub const ALL: [EdgeKind; 10] = [
         EdgeKind::PublishedBy,
         EdgeKind::AuthoredBy,
         EdgeKind::AffiliatedWith,
@@ -119,22 +138,35 @@ impl EdgeKind {
         EdgeKind::Quotes,
         EdgeKind::Copies,
         EdgeKind::ResolvesTo,
+        EdgeKind::HouseReuse,
+        EdgeKind::SharesQuote,
+        EdgeKind::QuoteCheck,
     ];
+
+    /// True for the relations the reuse stage finds between articles' text
+    /// (`--only copies` keeps them): copies, house reuse, shared quotes.
+    pub fn is_reuse(self) -> bool {
+        matches!(
+            self,
+            EdgeKind::Copies | EdgeKind::HouseReuse | EdgeKind::SharesQuote
+        )
+    }
 
     /// True for the kinds `--only citations` keeps.
     pub fn is_citation(self) -> bool {
         matches!(
             self,
-            EdgeKind::Cites | EdgeKind::Quotes | EdgeKind::ResolvesTo
+            EdgeKind::Cites | EdgeKind::Quotes | EdgeKind::ResolvesTo | EdgeKind::QuoteCheck
         )
     }
 
     /// True for edges that carry provenance (information moving between
-    /// nodes), as opposed to metadata (publisher, author, affiliation).
+    /// nodes, or text shared between articles), as opposed to metadata
+    /// (publisher, author, affiliation).
     pub fn is_provenance(self) -> bool {
-        matches!(
+        !matches!(
             self,
-            EdgeKind::Cites | EdgeKind::Quotes | EdgeKind::Copies | EdgeKind::ResolvesTo
+            EdgeKind::PublishedBy | EdgeKind::AuthoredBy | EdgeKind::AffiliatedWith
         )
     }
 }
@@ -162,6 +194,80 @@ pub struct ArticleInfo {
     pub lead: String,
     /// Number of attributions whose source cannot be identified.
     pub vague_attributions: usize,
+    /// The verdicts on the article's direct quotes.
+    #[serde(default)]
+    pub quotes: QuoteTally,
+}
+
+/// How many of an article's quotes got each verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteTally {
+    /// The same words as the source passage.
+    pub verified: usize,
+    /// A fragment or a longer version of the source statement.
+    pub partial: usize,
+    /// The same statement with words changed.
+    pub altered: usize,
+    /// No source passage in the corpus.
+    pub unverified: usize,
+}
+
+impl QuoteTally {
+    /// Counts one verdict.
+    pub fn add(&mut self, status: Status) {
+        match status {
+            Status::Verified => self.verified += 1,
+            Status::Partial => self.partial += 1,
+            Status::Altered => self.altered += 1,
+            Status::Unverified => self.unverified += 1,
+        }
+    }
+
+    /// The count of one verdict.
+    pub fn get(&self, status: Status) -> usize {
+        match status {
+            Status::Verified => self.verified,
+            Status::Partial => self.partial,
+            Status::Altered => self.altered,
+            Status::Unverified => self.unverified,
+        }
+    }
+
+    /// Every quote checked.
+    pub fn total(&self) -> usize {
+        self.verified + self.partial + self.altered + self.unverified
+    }
+
+    /// Adds another tally.
+    pub fn absorb(&mut self, other: QuoteTally) {
+        self.verified += other.verified;
+        self.partial += other.partial;
+        self.altered += other.altered;
+        self.unverified += other.unverified;
+    }
+}
+
+/// One quote checked against a passage of another article (a `quote-check`
+/// edge's evidence).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteEvidence {
+    /// Verified, partial or altered.
+    pub status: Status,
+    /// The quote in the quoting article.
+    pub quote: Span,
+    /// The passage in the article holding the statement.
+    pub against: Span,
+    /// Who the quote is credited to, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// 0.0–1.0 word similarity of quote and passage.
+    pub similarity: f64,
+    /// Why this verdict, in one sentence.
+    pub why: String,
+    /// Word-level differences (left = the passage, right = the quote); empty
+    /// unless altered or partial.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub diff: Vec<Run>,
 }
 
 /// A node of the provenance graph.
@@ -262,6 +368,35 @@ pub enum EdgeData {
         /// Reasons for the match.
         evidence: Vec<String>,
     },
+    /// Earlier story → later story of the same outlet (house reuse, not a copy claim).
+    HouseReuse {
+        /// Closest tier of the shared text.
+        tier: Tier,
+        /// 0.0–1.0 strength of the reuse.
+        score: f64,
+        /// False when the direction is undecided.
+        directed: bool,
+        /// Aligned passages.
+        passages: Vec<Passage>,
+        /// Reasons.
+        evidence: Vec<String>,
+    },
+    /// First article → second: both quote the same speaker (not a copy claim).
+    SharesQuote {
+        /// Who both quote, when attributions name them.
+        speakers: Vec<String>,
+        /// The shared quotations (`origin` in the first, `copy` in the second).
+        passages: Vec<Passage>,
+        /// Reasons.
+        evidence: Vec<String>,
+    },
+    /// Article holding a statement → article quoting it.
+    QuoteCheck {
+        /// The verdicts of the quotes checked against this article.
+        verdicts: QuoteTally,
+        /// Every quote checked, in the quoting article's text order.
+        checks: Vec<QuoteEvidence>,
+    },
 }
 
 impl EdgeData {
@@ -275,6 +410,9 @@ impl EdgeData {
             EdgeData::Quotes { .. } => EdgeKind::Quotes,
             EdgeData::Copies { .. } => EdgeKind::Copies,
             EdgeData::ResolvesTo { .. } => EdgeKind::ResolvesTo,
+            EdgeData::HouseReuse { .. } => EdgeKind::HouseReuse,
+            EdgeData::SharesQuote { .. } => EdgeKind::SharesQuote,
+            EdgeData::QuoteCheck { .. } => EdgeKind::QuoteCheck,
         }
     }
 }
@@ -296,22 +434,29 @@ impl Edge {
         self.data.kind()
     }
 
-    /// The copy or match score, for `copies` and `resolves-to` edges.
+    /// The copy or match score, for `copies`, `house-reuse` and `resolves-to` edges.
     pub fn score(&self) -> Option<f64> {
         match &self.data {
-            EdgeData::Copies { score, .. } | EdgeData::ResolvesTo { score, .. } => Some(*score),
+            EdgeData::Copies { score, .. }
+            | EdgeData::HouseReuse { score, .. }
+            | EdgeData::ResolvesTo { score, .. } => Some(*score),
             _ => None,
         }
     }
 
-    /// True for a `copies` edge whose direction is decided, or any other edge.
+    /// False for a `copies` or `house-reuse` edge whose direction is
+    /// undecided and for `shares-quote` (two articles quoting one speaker:
+    /// neither took from the other); true for every other edge.
     pub fn is_directed(&self) -> bool {
         !matches!(
             self.data,
             EdgeData::Copies {
                 directed: false,
                 ..
-            }
+            } | EdgeData::HouseReuse {
+                directed: false,
+                ..
+            } | EdgeData::SharesQuote { .. }
         )
     }
 
@@ -346,6 +491,28 @@ impl Edge {
                 format!("copies {tier} {score:.2}{dir}")
             }
             EdgeData::ResolvesTo { score, .. } => format!("resolves-to {score:.2}"),
+            EdgeData::HouseReuse { tier, score, .. } => {
+                format!("house reuse {} {score:.2}", tier_name(*tier))
+            }
+            EdgeData::SharesQuote { speakers, .. } => match speakers.as_slice() {
+                [] => "both quote one speaker".to_string(),
+                [one] => format!("both quote {}", shorten(one, 40)),
+                [first, ..] => format!(
+                    "both quote {} and {} more",
+                    shorten(first, 40),
+                    speakers.len() - 1
+                ),
+            },
+            EdgeData::QuoteCheck { verdicts, .. } => {
+                let mut parts = Vec::new();
+                for status in [Status::Altered, Status::Partial, Status::Verified] {
+                    let n = verdicts.get(status);
+                    if n > 0 {
+                        parts.push(format!("{} ×{n}", status.name()));
+                    }
+                }
+                format!("quote-check: {}", parts.join(", "))
+            }
         }
     }
 }
@@ -372,5 +539,63 @@ pub fn shorten(text: &str, max: usize) -> String {
     } else {
         let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
         format!("{}…", cut.trim_end())
+    }
+}
+
+/// The one readable name of an article, used wherever people read one:
+/// "Outlet · date · title". The date is the publication date, else "≥" the
+/// date floor, else "undated"; without a title, the file name (or `id` for an
+/// article of a JSON or JSON Lines file, which holds many).
+pub fn article_label(
+    outlet: Option<&str>,
+    date: Option<Date>,
+    date_floor: Option<Date>,
+    title: Option<&str>,
+    path: &str,
+    id: &str,
+) -> String {
+    let outlet = outlet
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .unwrap_or("unknown outlet");
+    let when = match (date, date_floor) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(f)) => format!("≥ {f}"),
+        (None, None) => "undated".to_string(),
+    };
+    let name = title
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map_or_else(|| file_name(path, id), |t| shorten(t, 90));
+    format!("{outlet} · {when} · {name}")
+}
+
+/// The file an article was read from, or its id when the file holds many
+/// articles (JSON, JSON Lines) or there is no file.
+fn file_name(path: &str, id: &str) -> String {
+    let p = std::path::Path::new(path);
+    let many = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl"));
+    match p.file_name().and_then(|f| f.to_str()) {
+        Some(f) if !many && !f.is_empty() && f != "-" => shorten(f, 90),
+        _ => id.to_string(),
+    }
+}
+
+/// [`article_label`] of a graph node: an article node's label, else the
+/// node's name.
+pub fn article_label_of(node: &Node) -> String {
+    match &node.article {
+        Some(info) => article_label(
+            info.outlet.as_deref(),
+            info.date,
+            info.date_floor,
+            info.title.as_deref(),
+            &info.path,
+            node.id.strip_prefix("article:").unwrap_or(&node.id),
+        ),
+        None => node.name.clone(),
     }
 }

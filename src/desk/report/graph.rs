@@ -3,13 +3,15 @@
 //! A [`GraphView`] is what [`crate::export::report::svg`] draws: the story's articles, the
 //! named sources they cite (the most cited few), and the edges among them as
 //! the provenance graph has them — copied text (origin → copy), shared text
-//! whose direction is undecided, credits (source → article) and a cited
-//! report that *is* an article of the story. It is a drawing of the model,
-//! not a second analysis: every node and edge comes from [`ProvenanceGraph`].
+//! whose direction is undecided, credits (source → article), a cited
+//! report that *is* an article of the story, and the relations that accuse
+//! no one (house reuse, a shared quote, a quote found in another article),
+//! drawn apart. It is a drawing of the model, not a second analysis: every
+//! node and edge comes from [`ProvenanceGraph`], the sources from the graph's
+//! story ([`crate::graph::analysis::Story::sources`]).
 
 use std::collections::{BTreeMap, HashMap};
 
-use petgraph::Direction;
 use serde::Serialize;
 
 use crate::article::Date;
@@ -56,6 +58,9 @@ pub enum EdgeKind {
     SharesText,
     /// The target article credits the source node.
     Credits,
+    /// A relation that is no copy claim: house reuse, both quote one
+    /// speaker, a quote found in the other article.
+    Relation,
 }
 
 /// An edge of the drawn graph (indices into `nodes`).
@@ -81,11 +86,13 @@ pub struct GraphView {
 }
 
 impl GraphView {
-    /// The picture of a story: `articles` (ids, earliest first) and what
-    /// they cite; `warnings` counts findings per article id.
+    /// The picture of a story: `articles` (ids, earliest first) and the
+    /// first [`MAX_SOURCES_DRAWN`] of `sources` (node ids, most cited first);
+    /// `warnings` counts findings per article id.
     pub fn of_story(
         graph: &ProvenanceGraph,
         articles: &[String],
+        sources: &[String],
         warnings: &HashMap<String, usize>,
     ) -> Self {
         let mut nodes = Vec::new();
@@ -115,24 +122,12 @@ impl GraphView {
                 warnings: warnings.get(id).copied().unwrap_or(0),
             });
         }
-        // The named sources the story cites, most cited first.
-        let mut cited: HashMap<petgraph::graph::NodeIndex, usize> = HashMap::new();
-        let members: Vec<_> = at.keys().copied().collect();
-        for &m in &members {
-            for (to, _, e) in graph.edges_of(m, Direction::Outgoing) {
-                if matches!(e.kind(), ModelEdge::Cites | ModelEdge::Quotes)
-                    && graph.node(to).kind.is_named_source()
-                {
-                    *cited.entry(to).or_default() += e.weight;
-                }
-            }
-        }
-        let mut cited: Vec<_> = cited.into_iter().collect();
-        cited.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| graph.node(a.0).id.cmp(&graph.node(b.0).id))
-        });
-        for (ix, _) in cited.into_iter().take(MAX_SOURCES_DRAWN) {
+        // The named sources the story cites, most cited first (the graph's story).
+        for ix in sources
+            .iter()
+            .filter_map(|id| graph.find(id))
+            .take(MAX_SOURCES_DRAWN)
+        {
             let node = graph.node(ix);
             at.insert(ix, nodes.len());
             nodes.push(Node {
@@ -146,7 +141,7 @@ impl GraphView {
         }
         let mut edges: BTreeMap<(usize, usize, u8), Edge> = BTreeMap::new();
         for (&ix, &i) in &at {
-            for (to, _, e) in graph.edges_of(ix, Direction::Outgoing) {
+            for (to, _, e) in graph.edges_of(ix, petgraph::Direction::Outgoing) {
                 let Some(&j) = at.get(&to) else { continue };
                 match e.kind() {
                     ModelEdge::Copies => {
@@ -174,6 +169,21 @@ impl GraphView {
                                 to: i,
                                 kind: EdgeKind::Credits,
                                 label: "credited".into(),
+                            },
+                        );
+                    }
+                    ModelEdge::HouseReuse | ModelEdge::SharesQuote | ModelEdge::QuoteCheck => {
+                        let label = match e.kind() {
+                            ModelEdge::HouseReuse => "house reuse".to_string(),
+                            _ => e.summary().replace("quote-check: ", "quote "),
+                        };
+                        edges.insert(
+                            (i, j, 3),
+                            Edge {
+                                from: i,
+                                to: j,
+                                kind: EdgeKind::Relation,
+                                label,
                             },
                         );
                     }

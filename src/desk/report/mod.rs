@@ -29,8 +29,7 @@ use crate::analysis::Analysis;
 use crate::article::{Article, Field, Origin};
 use crate::attribution::Attribution;
 use crate::desk::diff::{self, Change};
-use crate::desk::locate::Locator;
-use crate::desk::quotes::{self, QuoteCheck, Status};
+use crate::desk::quotes::{QuoteCheck, Status};
 use crate::desk::sources;
 use crate::graph::ProvenanceGraph;
 use crate::graph::analysis::{Findings, LaunderingKind};
@@ -177,6 +176,9 @@ pub struct StoryView {
     pub articles: Vec<String>,
     /// Names of the named sources its articles cite, most cited first.
     pub sources: Vec<String>,
+    /// Their graph node ids (the graph's story sources), same order.
+    #[serde(skip)]
+    pub source_ids: Vec<String>,
     /// Indices into [`Report::flags`] of its findings.
     pub flags: Vec<usize>,
     /// Indices into [`Report::copies`] of its copy pairs, strongest first.
@@ -316,24 +318,6 @@ fn provenance<T>(field: &Field<T>) -> String {
     }
 }
 
-/// A readable one-line name for an article: "Outlet · date · title".
-pub fn article_label(article: &Article) -> String {
-    let outlet = article.outlet().unwrap_or("unknown outlet");
-    let when = match sources::effective_date(article) {
-        Some((d, false)) => d.to_string(),
-        Some((d, true)) => format!("≥ {d}"),
-        None => "undated".into(),
-    };
-    let title = article
-        .meta
-        .title
-        .as_ref()
-        .map(|t| t.value.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| article.id.clone());
-    format!("{outlet} · {when} · {}", preview(&title, 90))
-}
-
 /// The corpus articles a cited entity *is*, per the graph's `resolves-to` edges.
 fn resolved_articles(graph: &ProvenanceGraph, analysis: &Analysis, entity: &str) -> Vec<String> {
     let Some(ix) = graph.find(&analysis.canonical(entity)) else {
@@ -417,7 +401,7 @@ fn card(analysis: &Analysis, graph: &ProvenanceGraph, index: usize) -> Card {
         .unwrap_or_default();
     Card {
         id: a.id.clone(),
-        label: article_label(a),
+        label: sources::label(a),
         path: a.path.clone(),
         fields,
         credits,
@@ -481,8 +465,8 @@ fn strip(node_id: &str) -> String {
         .to_string()
 }
 
-/// The findings of the graph and the altered quotes, as flags.
-fn flags(findings: &Findings, checks: &[QuoteCheck]) -> Vec<Flag> {
+/// The graph's findings (laundering, cycles, altered quotes) as flags.
+fn flags(findings: &Findings) -> Vec<Flag> {
     let mut out = Vec::new();
     for l in &findings.laundering {
         let mut evidence: Vec<Span> = l
@@ -532,28 +516,14 @@ fn flags(findings: &Findings, checks: &[QuoteCheck]) -> Vec<Flag> {
             diff: Vec::new(),
         });
     }
-    for c in checks.iter().filter(|c| c.status == Status::Altered) {
-        let against = c.against.as_ref().map_or("?", |o| o.article.as_str());
-        let count = |change: Change| {
-            c.diff
-                .iter()
-                .filter(|r| r.change == change)
-                .map(|r| r.text.split(' ').count())
-                .sum::<usize>()
-        };
-        let mut evidence = vec![c.quote.clone()];
-        evidence.extend(c.against.as_ref().map(|o| o.span.clone()));
+    for q in &findings.quotes.altered {
         out.push(Flag {
             kind: FlagKind::AlteredQuote,
-            article: c.article.clone(),
-            other: c.against.as_ref().map(|o| o.article.clone()),
-            message: format!(
-                "quote differs from the same statement in {against}: {} word(s) dropped, {} added or changed",
-                count(Change::Removed),
-                count(Change::Added)
-            ),
-            evidence,
-            diff: c.diff.clone(),
+            article: strip(&q.article),
+            other: Some(strip(&q.against)),
+            message: q.message.clone(),
+            evidence: vec![q.quote.clone(), q.source.clone()],
+            diff: q.diff.clone(),
         });
     }
     out.sort_by(|a, b| {
@@ -609,25 +579,35 @@ fn vague_summary(graph: &ProvenanceGraph, findings: &Findings) -> VagueSummary {
     VagueSummary { articles, phrases }
 }
 
-/// The headline counts, named as the graph names its findings.
-fn counts(
-    analysis: &Analysis,
-    findings: &Findings,
-    flags: &[Flag],
-    checks: &[QuoteCheck],
-) -> Counts {
+/// The headline counts, named as the graph names its findings, every one
+/// read from the graph and its findings.
+fn counts(graph: &ProvenanceGraph, findings: &Findings, flags: &[Flag]) -> Counts {
     let mut c = Counts::new();
-    c.insert("articles".into(), analysis.corpus.articles.len());
+    let edges = |kind: EdgeKind| graph.edges().filter(|e| e.edge.kind() == kind).count();
+    let articles = graph
+        .nodes()
+        .filter(|(_, n)| n.kind == crate::graph::NodeKind::Article)
+        .count();
+    c.insert("articles".into(), articles);
     c.insert(
         "attributions".into(),
-        analysis.attributions.iter().map(Vec::len).sum(),
+        graph
+            .edges()
+            .map(|e| match &e.edge.data {
+                EdgeData::Cites { count, .. } | EdgeData::Quotes { count, .. } => *count,
+                _ => 0,
+            })
+            .sum(),
     );
-    c.insert("copy-pairs".into(), analysis.copies.len());
-    c.insert("house-reuse-pairs".into(), analysis.house.len());
-    c.insert("shared-quote-pairs".into(), analysis.shared_quotes.len());
+    c.insert("copy-pairs".into(), edges(EdgeKind::Copies));
+    c.insert("house-reuse-pairs".into(), findings.house_reuse.len());
+    c.insert("shared-quote-pairs".into(), findings.shared_quotes.len());
     c.insert(
         "directed-copies".into(),
-        analysis.copies.iter().filter(|p| p.directed).count(),
+        graph
+            .edges()
+            .filter(|e| e.edge.kind() == EdgeKind::Copies && e.edge.is_directed())
+            .count(),
     );
     c.insert("stories".into(), findings.stories.len());
     for kind in [
@@ -647,17 +627,15 @@ fn counts(
         "vague-sources".into(),
         findings.vague.iter().map(|(_, n)| n).sum(),
     );
-    c.insert("quotes-checked".into(), checks.len());
+    let tally = &findings.quotes.tally;
+    c.insert("quotes-checked".into(), tally.total());
     for status in [
         Status::Verified,
         Status::Partial,
         Status::Altered,
         Status::Unverified,
     ] {
-        c.insert(
-            format!("quotes-{}", status.name()),
-            checks.iter().filter(|q| q.status == status).count(),
-        );
+        c.insert(format!("quotes-{}", status.name()), tally.get(status));
     }
     c
 }
@@ -677,10 +655,8 @@ impl Report {
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
-        let locator = Locator::new(articles);
-        let checks =
-            quotes::check_all(articles, &analysis.attributions, &analysis.copies, &locator);
-        let flags = flags(findings, &checks);
+        let checks = analysis.quote_checks().to_vec();
+        let flags = flags(findings);
         let mut copies: Vec<CopyView> = analysis
             .copies
             .iter()
@@ -711,7 +687,7 @@ impl Report {
                 env!("CARGO_PKG_VERSION")
             ),
             title: title.to_string(),
-            counts: counts(analysis, findings, &flags, &checks),
+            counts: counts(graph, findings, &flags),
             stories,
             vague: vague_summary(graph, findings),
             stock: stock_text(articles),
@@ -757,6 +733,7 @@ fn stories(
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
+    // (article ids, the sources' node ids, most cited first)
     let mut groups: Vec<(Vec<String>, Vec<String>)> = findings
         .stories
         .iter()
@@ -804,12 +781,13 @@ fn stories(
             let headline = members
                 .first()
                 .and_then(|id| index.get(id.as_str()))
-                .map(|&i| article_label(&articles[i]))
+                .map(|&i| sources::label(&articles[i]))
                 .unwrap_or_default();
             StoryView {
                 rank: 0,
                 headline,
                 articles: members,
+                source_ids: sources.clone(),
                 sources: sources.iter().map(|s| name_of(s)).collect(),
                 flags: std::mem::take(&mut story_flags[k]),
                 copies: std::mem::take(&mut story_copies[k]),
@@ -831,7 +809,7 @@ fn stories(
             *m.entry(flags[i].article.clone()).or_default() += 1;
             m
         });
-        s.graph = graph::GraphView::of_story(graph, &s.articles, &warned);
+        s.graph = graph::GraphView::of_story(graph, &s.articles, &s.source_ids, &warned);
     }
     out
 }

@@ -51,6 +51,7 @@ fn mermaid(s: &mut String, graph: &GraphView) {
             EdgeKind::Copied => "==>",
             EdgeKind::SharesText => "---",
             EdgeKind::Credits => "-.->",
+            EdgeKind::Relation => "-.-",
         };
         let _ = writeln!(
             s,

@@ -114,6 +114,9 @@ pub fn to_dot(graph: &GraphView) -> String {
             EdgeKind::Copied => "color=\"#c0392b\", fontcolor=\"#c0392b\", penwidth=1.6",
             EdgeKind::SharesText => "color=\"#7f8c8d\", style=dashed, dir=none",
             EdgeKind::Credits => "color=\"#2c6fbb\", fontcolor=\"#2c6fbb\", style=dashed",
+            EdgeKind::Relation => {
+                "color=\"#6b8e23\", fontcolor=\"#6b8e23\", style=dotted, constraint=false"
+            }
         };
         let _ = writeln!(
             d,
@@ -255,7 +258,11 @@ pub fn layout(graph: &GraphView) -> Vec<(usize, usize)> {
     let mut col = vec![0usize; n];
     let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); n];
     for e in &graph.edges {
-        if e.from < n && e.to < n && pos[e.from] < pos[e.to] && e.kind != EdgeKind::SharesText {
+        if e.from < n
+            && e.to < n
+            && pos[e.from] < pos[e.to]
+            && !matches!(e.kind, EdgeKind::SharesText | EdgeKind::Relation)
+        {
             incoming[e.to].push(e.from);
         }
     }
@@ -333,6 +340,7 @@ pub fn builtin(graph: &GraphView) -> String {
             EdgeKind::Copied => ("#c0392b", "", "url(#arr-copied)", "edge copied"),
             EdgeKind::SharesText => ("#7f8c8d", "5,4", "", "edge shares-text"),
             EdgeKind::Credits => ("#2c6fbb", "4,3", "url(#arr-credits)", "edge credits"),
+            EdgeKind::Relation => ("#6b8e23", "2,3", "", "edge relation"),
         };
         let _ = write!(
             s,

@@ -8,7 +8,9 @@
 //!   "takes from" relation);
 //! - [`laundering`]: articles that credit one source while their text comes
 //!   from another they do not credit;
-//! - [`stories`]: the groups of articles information moved between.
+//! - [`stories`]: the groups of articles information moved between;
+//! - [`relations`]: what accuses no one but a desk should see — house reuse,
+//!   shared quotes, quote verdicts (altered quotes are findings).
 //!
 //! [`run`] computes them all into [`Findings`], which every export carries.
 
@@ -16,6 +18,7 @@ pub mod cycles;
 pub mod laundering;
 pub mod origins;
 pub mod ranking;
+pub mod relations;
 pub mod stories;
 
 use petgraph::Direction;
@@ -26,6 +29,7 @@ pub use cycles::{Cycle, cycles};
 pub use laundering::{Laundering, LaunderingKind, laundering};
 pub use origins::{Origin, Root, Step, origins};
 pub use ranking::{Ranked, Ranking, ranking};
+pub use relations::{AlteredQuote, HouseReuse, Quotes, SharedQuote};
 pub use stories::{Story, stories};
 
 use super::ProvenanceGraph;
@@ -48,6 +52,12 @@ pub struct Findings {
     pub vague: Vec<(String, usize)>,
     /// Groups of articles linked by copying or by citing one another.
     pub stories: Vec<Story>,
+    /// An outlet reusing passages of its own stories (not copy claims).
+    pub house_reuse: Vec<HouseReuse>,
+    /// Pairs of articles quoting one speaker and sharing nothing else.
+    pub shared_quotes: Vec<SharedQuote>,
+    /// Quote verdicts, and the altered quotes.
+    pub quotes: Quotes,
 }
 
 /// Runs every analysis; `top` limits each ranking list.
@@ -66,6 +76,9 @@ pub fn run(graph: &ProvenanceGraph, top: usize) -> Findings {
         laundering: laundering(graph),
         vague,
         stories: stories(graph),
+        house_reuse: relations::house_reuse(graph),
+        shared_quotes: relations::shared_quotes(graph),
+        quotes: relations::quotes(graph),
     }
 }
 
@@ -118,12 +131,45 @@ impl Findings {
                 .filter(|st| st.articles.iter().any(|a| has(a)))
                 .cloned()
                 .collect(),
+            house_reuse: self
+                .house_reuse
+                .iter()
+                .filter(|h| has(&h.origin) || has(&h.copy))
+                .cloned()
+                .collect(),
+            shared_quotes: self
+                .shared_quotes
+                .iter()
+                .filter(|q| has(&q.a) || has(&q.b))
+                .cloned()
+                .collect(),
+            quotes: Quotes {
+                // Collapsed outlets keep no article details: all verdicts stay.
+                tally: if view.level() == crate::graph::Level::Outlet {
+                    self.quotes.tally
+                } else {
+                    view.nodes().filter_map(|(_, n)| n.article.as_ref()).fold(
+                        crate::graph::QuoteTally::default(),
+                        |mut t, info| {
+                            t.absorb(info.quotes);
+                            t
+                        },
+                    )
+                },
+                altered: self
+                    .quotes
+                    .altered
+                    .iter()
+                    .filter(|q| has(&q.article))
+                    .cloned()
+                    .collect(),
+            },
         }
     }
 
     /// Short flags per node id, for exports that annotate nodes
     /// ("citation-laundering", "circular-reporting", "vague-sources",
-    /// "uncredited-copy", "root").
+    /// "uncredited-copy", "altered-quote", "root").
     pub fn flags(
         &self,
         graph: &ProvenanceGraph,
@@ -146,6 +192,9 @@ impl Findings {
         }
         for (id, _) in &self.vague {
             add(id, "vague-sources");
+        }
+        for q in &self.quotes.altered {
+            add(&q.article, "altered-quote");
         }
         let roots = origin_roots(&self.origins);
         for (_, node) in graph.nodes() {
@@ -302,6 +351,55 @@ pub fn evidence_line(edge: &Edge) -> Vec<String> {
             })
             .collect(),
         EdgeData::ResolvesTo { evidence, .. } => evidence.clone(),
+        EdgeData::HouseReuse {
+            passages, evidence, ..
+        } => passages
+            .iter()
+            .take(2)
+            .map(|p| {
+                format!(
+                    "reused [{}..{}] “{}” ← same outlet [{}..{}]",
+                    p.copy.start,
+                    p.copy.end,
+                    shorten(&p.copy.text, 70),
+                    p.origin.start,
+                    p.origin.end
+                )
+            })
+            .chain(evidence.iter().take(1).cloned())
+            .collect(),
+        EdgeData::SharesQuote {
+            passages, evidence, ..
+        } => passages
+            .iter()
+            .take(2)
+            .map(|p| {
+                format!(
+                    "both quote [{}..{}] “{}” / [{}..{}]",
+                    p.origin.start,
+                    p.origin.end,
+                    shorten(&p.origin.text, 70),
+                    p.copy.start,
+                    p.copy.end
+                )
+            })
+            .chain(evidence.iter().take(1).cloned())
+            .collect(),
+        EdgeData::QuoteCheck { checks, .. } => checks
+            .iter()
+            .take(2)
+            .map(|c| {
+                format!(
+                    "{} quote [{}..{}] “{}” ← [{}..{}]",
+                    c.status.name(),
+                    c.quote.start,
+                    c.quote.end,
+                    shorten(&c.quote.text, 60),
+                    c.against.start,
+                    c.against.end
+                )
+            })
+            .collect(),
         _ => Vec::new(),
     }
 }
