@@ -120,7 +120,13 @@ pub fn run(args: &Args) -> Result<Outcome> {
             Some(h)
         })
         .collect();
-    let trace = origin::trace(&args.text, &analysis, &hits);
+    let trace = origin::trace(
+        &args.text,
+        &analysis.corpus.articles,
+        &hits,
+        &analysis.attributions,
+        &analysis.copies,
+    );
     let mut out = args.output.writer()?;
     match format {
         Format::Json => common::write_json(&mut out, &trace)?,

@@ -20,7 +20,6 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analysis;
 use crate::article::{Article, Date};
 use crate::attribution::Attribution;
 use crate::entities::EntityRef;
@@ -357,13 +356,16 @@ fn carrier(articles: &[Article], hit: &Hit, query: &[Token]) -> Option<Carrier> 
     })
 }
 
-/// Builds the story of a claim from its `hits`, which index the articles of
-/// `analysis` (the pipeline run over the articles carrying the claim: their
-/// attributions, in the one per-article shape, and the copy pairs among them).
-pub fn trace(query: &str, analysis: &Analysis, hits: &[Hit]) -> Trace {
-    let articles = analysis.corpus.articles.as_slice();
-    let attributions = analysis.attributions.as_slice();
-    let copies = analysis.copies.as_slice();
+/// Builds the story of a claim from its `hits`, which index `articles`;
+/// `attributions[i]` belongs to `articles[i]` (the one per-article shape of
+/// [`crate::analysis::Analysis`]) and `copies` are the copy pairs among them.
+pub fn trace(
+    query: &str,
+    articles: &[Article],
+    hits: &[Hit],
+    attributions: &[Vec<Attribution>],
+    copies: &[CopyPair],
+) -> Trace {
     let words = tokens(query, 0);
     let candidates: Vec<Carrier> = hits
         .iter()
@@ -722,19 +724,7 @@ mod tests {
             vague: false,
             basis: crate::attribution::Basis::Rules,
         }];
-        let analysis = Analysis::from_parts(
-            crate::read::Corpus {
-                articles,
-                ..crate::read::Corpus::default()
-            },
-            attributions,
-            crate::entities::Registry::default(),
-            crate::reuse::Reuse {
-                copies,
-                ..crate::reuse::Reuse::default()
-            },
-        );
-        let t = trace("q", &analysis, &hits);
+        let t = trace("q", &articles, &hits, &attributions, &copies);
         assert_eq!(t.earliest.as_ref().unwrap().article, "wire");
         assert_eq!(t.credits.len(), 1);
         assert!(t.credits[0].outside_corpus);

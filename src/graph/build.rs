@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::keys::{org_id, org_key, outlet_id, person_id};
 use super::model::{
     ArticleInfo, CitationEvidence, Edge, EdgeData, Node, NodeKind, QuoteEvidence, QuoteTally,
-    shorten, tier_name,
+    Verdict, shorten, tier_name,
 };
 use super::{Level, Parts, ProvenanceGraph};
 use crate::analysis::Analysis;
@@ -48,7 +48,7 @@ pub(super) fn build(analysis: &Analysis) -> ProvenanceGraph {
     let mut tallies = vec![QuoteTally::default(); analysis.corpus.articles.len()];
     for c in checks {
         if let Some(&i) = index.get(c.article.as_str()) {
-            tallies[i].add(c.status);
+            tallies[i].add(verdict(c.status));
         }
     }
     for (i, article) in analysis.corpus.articles.iter().enumerate() {
@@ -365,6 +365,16 @@ fn add_shared_quote(parts: &mut Parts, shared: &SharedQuote) {
     );
 }
 
+/// The graph's name for a quote checker's verdict.
+fn verdict(status: Status) -> Verdict {
+    match status {
+        Status::Verified => Verdict::Verified,
+        Status::Partial => Verdict::Partial,
+        Status::Altered => Verdict::Altered,
+        Status::Unverified => Verdict::Unverified,
+    }
+}
+
 /// A `quote-check` edge from the article holding a quote's statement to the
 /// quoting article, for a verdict found against another article.
 fn add_quote_check(parts: &mut Parts, check: &QuoteCheck) {
@@ -379,7 +389,7 @@ fn add_quote_check(parts: &mut Parts, check: &QuoteCheck) {
         return;
     }
     let mut verdicts = QuoteTally::default();
-    verdicts.add(check.status);
+    verdicts.add(verdict(check.status));
     parts.edge(
         &from,
         &to,
@@ -388,7 +398,7 @@ fn add_quote_check(parts: &mut Parts, check: &QuoteCheck) {
             data: EdgeData::QuoteCheck {
                 verdicts,
                 checks: vec![QuoteEvidence {
-                    status: check.status,
+                    status: verdict(check.status),
                     quote: check.quote.clone(),
                     against: against.span.clone(),
                     speaker: check.speaker.clone(),

@@ -30,7 +30,7 @@ use petgraph::visit::EdgeRef as _;
 
 pub use model::{
     ArticleInfo, CitationEvidence, Edge, EdgeData, EdgeKind, Node, NodeKind, QuoteEvidence,
-    QuoteTally, tier_name,
+    QuoteTally, Verdict, tier_name,
 };
 
 use crate::error::{Error, Result};

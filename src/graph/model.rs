@@ -25,7 +25,6 @@ use serde::{Deserialize, Serialize};
 use crate::article::Date;
 use crate::attribution::QuoteKind;
 use crate::desk::diff::Run;
-use crate::desk::quotes::Status;
 use crate::reuse::{Passage, Tier};
 use crate::span::Span;
 
@@ -199,6 +198,42 @@ pub struct ArticleInfo {
     pub quotes: QuoteTally,
 }
 
+/// The verdict on a quote, as the graph holds it (the quote checker's
+/// `desk::quotes::Status`, converted when the graph is built so the model
+/// depends on no desk module's types but the diff).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The same words as the source passage.
+    Verified,
+    /// A fragment or a longer version of the source statement.
+    Partial,
+    /// The same statement with words changed.
+    Altered,
+    /// No source passage in the corpus.
+    Unverified,
+}
+
+impl Verdict {
+    /// The lowercase name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Verified => "verified",
+            Verdict::Partial => "partial",
+            Verdict::Altered => "altered",
+            Verdict::Unverified => "unverified",
+        }
+    }
+
+    /// Every verdict, in a fixed order.
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Verified,
+        Verdict::Partial,
+        Verdict::Altered,
+        Verdict::Unverified,
+    ];
+}
+
 /// How many of an article's quotes got each verdict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteTally {
@@ -214,22 +249,22 @@ pub struct QuoteTally {
 
 impl QuoteTally {
     /// Counts one verdict.
-    pub fn add(&mut self, status: Status) {
-        match status {
-            Status::Verified => self.verified += 1,
-            Status::Partial => self.partial += 1,
-            Status::Altered => self.altered += 1,
-            Status::Unverified => self.unverified += 1,
+    pub fn add(&mut self, verdict: Verdict) {
+        match verdict {
+            Verdict::Verified => self.verified += 1,
+            Verdict::Partial => self.partial += 1,
+            Verdict::Altered => self.altered += 1,
+            Verdict::Unverified => self.unverified += 1,
         }
     }
 
     /// The count of one verdict.
-    pub fn get(&self, status: Status) -> usize {
-        match status {
-            Status::Verified => self.verified,
-            Status::Partial => self.partial,
-            Status::Altered => self.altered,
-            Status::Unverified => self.unverified,
+    pub fn get(&self, verdict: Verdict) -> usize {
+        match verdict {
+            Verdict::Verified => self.verified,
+            Verdict::Partial => self.partial,
+            Verdict::Altered => self.altered,
+            Verdict::Unverified => self.unverified,
         }
     }
 
@@ -252,7 +287,7 @@ impl QuoteTally {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteEvidence {
     /// Verified, partial or altered.
-    pub status: Status,
+    pub status: Verdict,
     /// The quote in the quoting article.
     pub quote: Span,
     /// The passage in the article holding the statement.
@@ -505,7 +540,7 @@ impl Edge {
             },
             EdgeData::QuoteCheck { verdicts, .. } => {
                 let mut parts = Vec::new();
-                for status in [Status::Altered, Status::Partial, Status::Verified] {
+                for status in [Verdict::Altered, Verdict::Partial, Verdict::Verified] {
                     let n = verdicts.get(status);
                     if n > 0 {
                         parts.push(format!("{} ×{n}", status.name()));

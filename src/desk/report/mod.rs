@@ -29,7 +29,7 @@ use crate::analysis::Analysis;
 use crate::article::{Article, Field, Origin};
 use crate::attribution::Attribution;
 use crate::desk::diff::{self, Change};
-use crate::desk::quotes::{QuoteCheck, Status};
+use crate::desk::quotes::QuoteCheck;
 use crate::desk::sources;
 use crate::graph::ProvenanceGraph;
 use crate::graph::analysis::{Findings, LaunderingKind};
@@ -629,13 +629,8 @@ fn counts(graph: &ProvenanceGraph, findings: &Findings, flags: &[Flag]) -> Count
     );
     let tally = &findings.quotes.tally;
     c.insert("quotes-checked".into(), tally.total());
-    for status in [
-        Status::Verified,
-        Status::Partial,
-        Status::Altered,
-        Status::Unverified,
-    ] {
-        c.insert(format!("quotes-{}", status.name()), tally.get(status));
+    for verdict in crate::graph::Verdict::ALL {
+        c.insert(format!("quotes-{}", verdict.name()), tally.get(verdict));
     }
     c
 }

@@ -10,9 +10,8 @@
 use serde::Serialize;
 
 use crate::desk::diff::{Change, Run};
-use crate::desk::quotes::Status;
 use crate::graph::ProvenanceGraph;
-use crate::graph::model::{EdgeData, NodeKind, QuoteTally, article_label_of};
+use crate::graph::model::{EdgeData, NodeKind, QuoteTally, Verdict, article_label_of};
 use crate::span::Span;
 
 /// One outlet reusing passages of its own earlier story.
@@ -111,7 +110,7 @@ pub fn quotes(graph: &ProvenanceGraph) -> Quotes {
         let EdgeData::QuoteCheck { checks, .. } = &e.edge.data else {
             continue;
         };
-        for c in checks.iter().filter(|c| c.status == Status::Altered) {
+        for c in checks.iter().filter(|c| c.status == Verdict::Altered) {
             let words = |change: Change| {
                 c.diff
                     .iter()
