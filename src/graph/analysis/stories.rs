@@ -2,8 +2,12 @@
 //! between them.
 //!
 //! Two articles are in one story when text was copied between them (a
-//! `copies` edge, directed or not), or when one cites a report or document
-//! that *is* the other (`cites` → `resolves-to`). A story is a connected
+//! `copies` edge, directed or not), when one cites a report or document
+//! that *is* the other (`cites` → `resolves-to`), or when one quotes the
+//! other's statement altered (a `quote-check` edge with an altered verdict:
+//! the desk reads the quote beside its source). House reuse and shared
+//! quotes join nothing: an outlet's background and a speaker quoted twice
+//! are not one story. A story is a connected
 //! component of that relation (union–find over the edges, linear in the
 //! graph). Articles linked to nothing are no story: a desk reads stories
 //! first and the rest as an index.
@@ -19,7 +23,7 @@ use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
 use crate::graph::ProvenanceGraph;
-use crate::graph::model::{EdgeKind, NodeKind};
+use crate::graph::model::{EdgeData, EdgeKind, NodeKind};
 
 /// One connected group of articles.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -62,6 +66,12 @@ pub fn stories(graph: &ProvenanceGraph) -> Vec<Story> {
         match e.edge.kind() {
             EdgeKind::Copies if is_article(a) && is_article(b) => {
                 sets.join(a.index(), b.index());
+            }
+            EdgeKind::QuoteCheck if is_article(a) && is_article(b) => {
+                if matches!(&e.edge.data, EdgeData::QuoteCheck { verdicts, .. } if verdicts.altered > 0)
+                {
+                    sets.join(a.index(), b.index());
+                }
             }
             EdgeKind::ResolvesTo if is_article(b) => {
                 // Everyone citing this report is tied to the article it is.
