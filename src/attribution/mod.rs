@@ -303,12 +303,19 @@ pub fn extract_corpus(articles: &[Article]) -> (Vec<Vec<Attribution>>, Registry)
     (attributions, registry)
 }
 
+/// One list per article: `lists[i]` belongs to `articles[i]`.
+pub type PerArticle<T> = Vec<Vec<T>>;
+
 /// Like [`extract_corpus`] in the given scope, also returning each
 /// attribution's channel (`channels[i][k]` belongs to `attributions[i][k]`).
 pub fn extract_corpus_in(
     articles: &[Article],
     scope: Scope,
-) -> (Vec<Vec<Attribution>>, Vec<Vec<Option<Channel>>>, Registry) {
+) -> (
+    PerArticle<Attribution>,
+    PerArticle<Option<Channel>>,
+    Registry,
+) {
     let model = model::CueModel::bundled();
     let analyses: Vec<Analysis> = articles
         .par_iter()

@@ -87,12 +87,7 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
             } else {
                 "corpus article".to_string()
             };
-            t.row([
-                short(&o.article).to_string(),
-                short(&r.node).to_string(),
-                kind,
-                path.join(" → "),
-            ]);
+            t.row([short(&o.article), short(&r.node), kind, path.join(" → ")]);
         }
         if o.truncated {
             t.row([
@@ -109,7 +104,7 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
     let mut t = Table::new(["source", "copied by", "pairs", "copies"]);
     for r in &findings.ranking.most_copied {
         t.row([
-            short(&r.node).to_string(),
+            short(&r.node),
             r.by.to_string(),
             r.weight.to_string(),
             r.users
@@ -129,11 +124,7 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
             r.kind.name().to_string(),
             r.by.to_string(),
             r.weight.to_string(),
-            r.resolves_to
-                .as_deref()
-                .map(short)
-                .unwrap_or_default()
-                .to_string(),
+            r.resolves_to.as_deref().map(short).unwrap_or_default(),
         ]);
     }
     write_or_none(out, &t)?;

@@ -108,8 +108,9 @@ pub fn write(
             | EdgeData::HouseReuse {
                 directed: false, ..
             } => "-.-",
-            EdgeData::HouseReuse { .. } | EdgeData::QuoteCheck { .. } => "-.->",
-            EdgeData::Cites { vague: true, .. }
+            EdgeData::HouseReuse { .. }
+            | EdgeData::QuoteCheck { .. }
+            | EdgeData::Cites { vague: true, .. }
             | EdgeData::AuthoredBy { .. }
             | EdgeData::AffiliatedWith { .. }
             | EdgeData::PublishedBy { .. } => "-.->",
