@@ -5,8 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use citetrace::analysis::Analysis;
 use citetrace::desk::diff;
-use citetrace::desk::locate::Locator;
-use citetrace::desk::quotes::{self, Occurrence, QuoteCheck};
+use citetrace::desk::quotes::{Occurrence, QuoteCheck};
 use citetrace::reuse;
 
 use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
@@ -70,17 +69,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
         ..reuse::Options::default()
     };
     let analysis = Analysis::run(corpus, &options);
-    let locator = Locator::new(&analysis.corpus.articles);
-    let checks = quotes::check_all(
-        &analysis.corpus.articles,
-        &analysis.attributions,
-        &analysis.copies,
-        &locator,
-    );
+    // The same checks the graph and the report hold (computed once).
+    let checks = analysis.quote_checks();
     let mut out = args.output.writer()?;
     match format {
-        Format::Json => common::write_json(&mut out, &checks)?,
-        Format::Jsonl => common::write_jsonl(&mut out, &checks)?,
+        Format::Json => common::write_json(&mut out, checks)?,
+        Format::Jsonl => common::write_jsonl(&mut out, checks)?,
         Format::Csv | Format::Table => {
             let headers = [
                 "article",
@@ -102,7 +96,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 )?;
             } else {
                 let mut table = citetrace::export::table::Table::new(headers);
-                for c in &checks {
+                for c in checks {
                     table.row(row(c, Some(70)));
                 }
                 table.max_width = 70;

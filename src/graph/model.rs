@@ -634,3 +634,34 @@ pub fn article_label_of(node: &Node) -> String {
         None => node.name.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_read_outlet_date_and_title_or_file() {
+        let d = |s: &str| s.parse::<Date>().ok();
+        assert_eq!(
+            article_label(
+                Some("IANS"),
+                d("2026-01-22"),
+                None,
+                Some("  Hamas in\nPakistan "),
+                "x/000_a.txt",
+                "000_a"
+            ),
+            "IANS · 2026-01-22 · Hamas in Pakistan"
+        );
+        // No title: the file name; a date floor is marked; no outlet is said.
+        assert_eq!(
+            article_label(None, None, d("2026-01-15"), None, "x/004_b.txt", "004_b"),
+            "unknown outlet · ≥ 2026-01-15 · 004_b.txt"
+        );
+        // A record of a JSON Lines file is named by its id, not the file.
+        assert_eq!(
+            article_label(Some("Wire"), None, None, Some(" "), "c/all.jsonl", "wire-7"),
+            "Wire · undated · wire-7"
+        );
+    }
+}
