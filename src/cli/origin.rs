@@ -26,16 +26,7 @@ pub struct Args {
 }
 
 fn where_(c: &Carrier) -> String {
-    let outlet = c.outlet.as_deref().unwrap_or("unknown outlet");
-    let date = match (c.date, c.date_is_floor) {
-        (Some(d), false) => d.to_string(),
-        (Some(d), true) => format!("on or after {d}"),
-        (None, _) => "undated".into(),
-    };
-    format!(
-        "{} ({outlet}, {date}) @{}-{}",
-        c.article, c.span.start, c.span.end
-    )
+    format!("{} @{}-{}", c.label, c.span.start, c.span.end)
 }
 
 fn write_table(out: &mut dyn Write, t: &Trace) -> Result<()> {

@@ -249,6 +249,9 @@ impl ClaimIndex {
 pub struct Carrier {
     /// Article id.
     pub article: String,
+    /// How people read the article: "Outlet · date · title" ([`sources::label`]).
+    #[serde(default)]
+    pub label: String,
     /// Outlet, if known.
     pub outlet: Option<String>,
     /// Date (or date floor), if known.
@@ -347,6 +350,7 @@ fn carrier(articles: &[Article], hit: &Hit, query: &[Token]) -> Option<Carrier> 
     let coverage = align(query, &sentence_tokens(articles, hit)).map_or(0.0, |a| a.coverage());
     Some(Carrier {
         article: article.id.clone(),
+        label: sources::label(article),
         outlet: article.outlet().map(str::to_string),
         date: date.map(|d| d.0),
         date_is_floor: date.is_some_and(|d| d.1),
@@ -567,7 +571,7 @@ fn explain(
                 Some(e.id.clone()),
                 format!(
                     "copied from {} ({}, score {:.2})",
-                    e.id,
+                    sources::label(e),
                     kebab(&p.tier),
                     p.score
                 ),
@@ -583,7 +587,7 @@ fn explain(
             return (
                 EdgeKind::Cites,
                 Some(e.id.clone()),
-                format!("credits {} ({})", entity.name, e.id),
+                format!("credits {} ({})", entity.name, sources::label(e)),
             );
         }
     }
@@ -596,7 +600,7 @@ fn explain(
                 Some(e.id.clone()),
                 format!(
                     "shares text with {} ({}, direction undecided)",
-                    e.id,
+                    sources::label(e),
                     kebab(&p.tier)
                 ),
             );
@@ -607,7 +611,7 @@ fn explain(
             return (
                 EdgeKind::SameOutlet,
                 Some(e.id.clone()),
-                format!("same outlet or author as {}", e.id),
+                format!("same outlet or author as {}", sources::label(e)),
             );
         }
     }

@@ -326,6 +326,15 @@ pub struct Node {
     pub members: Vec<String>,
 }
 
+impl Node {
+    /// True for a source someone is named as: a named kind
+    /// ([`NodeKind::is_named_source`]) that is not one article's
+    /// `unresolved:` sources (named in the text, but not resolved to anyone).
+    pub fn is_named_source(&self) -> bool {
+        self.kind.is_named_source() && !self.id.starts_with("unresolved:")
+    }
+}
+
 /// One attribution behind a `cites` or `quotes` edge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CitationEvidence {

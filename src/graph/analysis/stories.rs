@@ -13,7 +13,7 @@
 //! first and the rest as an index.
 //!
 //! Each story also lists the named sources its articles cite (not the vague
-//! ones), most-cited first, so a picture of the story can show where its
+//! or unresolved ones), most-cited first, so a picture of the story can show where its
 //! information is said to come from.
 
 use std::collections::{BTreeMap, HashMap};
@@ -121,7 +121,7 @@ fn story(graph: &ProvenanceGraph, members: &[NodeIndex]) -> Story {
         for (to, _, edge) in graph.edges_of(m, Direction::Outgoing) {
             if edge.kind().is_citation()
                 && edge.kind() != EdgeKind::ResolvesTo
-                && graph.node(to).kind.is_named_source()
+                && graph.node(to).is_named_source()
             {
                 *cited.entry(to).or_default() += edge.weight;
             }
