@@ -259,6 +259,8 @@ fn story_html(
          <span class=\"key\" style=\"border-color:#c0392b\"></span>copied text (origin → copy) \
          <span class=\"key\" style=\"border-color:#7f8c8d;border-top-style:dashed\"></span>shared text, direction undecided \
          <span class=\"key\" style=\"border-color:#2c6fbb;border-top-style:dashed\"></span>credited as source \
+         <span class=\"key\" style=\"border-color:#6b8e23;border-top-style:dotted\"></span>relation, not a copy claim \
+         (house reuse, both quote one speaker, a quote found there) \
          · red border: article with findings · dashed box: a cited source · drawn by {}.</figcaption></figure>",
         match engine {
             Engine::Graphviz => "Graphviz",
@@ -734,7 +736,18 @@ pub fn write(
         c("altered-quote"),
         c("vague-source-articles"),
     );
-    s.push_str("<p class=\"muted\">A <b>story</b> is a group of articles that took text from one another or cite one another; stories are ranked by what a desk acts on first (citation laundering and circular reporting, then copying without credit, then altered quotes). Each finding says why, with character offsets into the text as read.</p>");
+    s.push_str("<p class=\"muted\">A <b>story</b> is a group of articles that took text from one another, cite one another, or quote one another's statement altered; stories are ranked by what a desk acts on first (citation laundering and circular reporting, then copying without credit, then altered quotes). Each finding says why, with character offsets into the text as read.</p>");
+    let _ = write!(
+        s,
+        "<p class=\"muted\">Not copy claims (relations, drawn dotted): {} house-reuse pair(s) — an outlet reusing passages of its own stories; {} pair(s) of articles that only quote the same speaker; {} quote(s) checked: {} verified, {} partial, {} altered, {} unverified.</p>",
+        c("house-reuse-pairs"),
+        c("shared-quote-pairs"),
+        c("quotes-checked"),
+        c("quotes-verified"),
+        c("quotes-partial"),
+        c("quotes-altered"),
+        c("quotes-unverified"),
+    );
     if !report.errors.is_empty() {
         let _ = write!(
             s,
