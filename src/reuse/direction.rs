@@ -612,11 +612,11 @@ mod tests {
         // The same the other way round, and with no outlet known at all.
         let v = decide(&b, &a, &[], &[], &Shared::default());
         assert_eq!(v.a_is_origin, None);
-        let (mut x, mut y) = (a.clone(), b.clone());
-        x.meta.outlet = None;
-        y.meta.outlet = None;
+        let (mut first, mut second) = (a.clone(), b.clone());
+        first.meta.outlet = None;
+        second.meta.outlet = None;
         assert_eq!(
-            decide(&x, &y, &[], &[], &Shared::default()).a_is_origin,
+            decide(&first, &second, &[], &[], &Shared::default()).a_is_origin,
             None
         );
     }
