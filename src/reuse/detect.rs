@@ -332,20 +332,23 @@ fn compare(cx: &Context, (ai, bi): (usize, usize), signals: Signals) -> Option<F
     if !paraphrase::is_rewrite(&pairs, &sa, &sb, opts) {
         return quote_only;
     }
-    // A rewrite runs through several sentences of the article's own voice at
-    // high similarity; same-topic articles and shared quotations meet in a
-    // few loosely similar ones.
+    // A rewrite follows the origin in the article's own voice: several
+    // sentences at high similarity, or sentence after sentence through most
+    // of the shorter story; same-topic articles and shared quotations meet in
+    // a few loosely similar ones.
     let (qa, qb) = (cx.lazy.quoted(ai), cx.lazy.quoted(bi));
-    let high = pairs
+    let prose: Vec<&paraphrase::SentencePair> = pairs
         .iter()
-        .filter(|p| {
-            p.similarity >= opts.high_similarity
-                && qa.share(sa[p.a].range).min(qb.share(sb[p.b].range)) < SHARED_QUOTE_SHARE
-        })
+        .filter(|p| qa.share(sa[p.a].range).min(qb.share(sb[p.b].range)) < SHARED_QUOTE_SHARE)
+        .collect();
+    let high = prose
+        .iter()
+        .filter(|p| p.similarity >= opts.high_similarity)
         .count();
-    if high < opts.min_high_sentences {
+    let shorter = sa.len().min(sb.len());
+    let Some(route) = paraphrase::enough_evidence(high, prose.len(), shorter, opts) else {
         return quote_only;
-    }
+    };
     let mean = pairs.iter().map(|p| p.similarity).sum::<f64>() / pairs.len() as f64;
     let mut specifics = (0, 0);
     for p in &pairs {
@@ -365,7 +368,7 @@ fn compare(cx: &Context, (ai, bi): (usize, usize), signals: Signals) -> Option<F
     };
     let verdict = direction::decide(a, b, att_a, att_b, &shared);
     let mut evidence = vec![format!(
-        "rewrite: {} sentences aligned in order ({} of {} in {}, of {} in {}; {} at similarity {:.2} or more in the articles' own voice; mean similarity {:.2} on content words, names, dates and numbers)",
+        "rewrite: {} sentences aligned in order ({} of {} in {}, of {} in {}; {} at similarity {:.2} or more in the articles' own voice; mean similarity {:.2} on content words, names, dates and numbers){}",
         pairs.len(),
         pairs.len(),
         sa.len(),
@@ -374,7 +377,15 @@ fn compare(cx: &Context, (ai, bi): (usize, usize), signals: Signals) -> Option<F
         b.id,
         high,
         opts.high_similarity,
-        mean
+        mean,
+        match route {
+            paraphrase::Route::Close => String::new(),
+            paraphrase::Route::Through => format!(
+                "; a heavy rewrite: {} sentences in its own voice follow the origin in order through {:.0}% of the shorter story",
+                prose.len(),
+                100.0 * prose.len() as f64 / shorter.max(1) as f64
+            ),
+        }
     )];
     evidence.extend(verdict.evidence);
     Some(Found {

@@ -67,62 +67,126 @@ fn date_text(f: &Field<Date>) -> String {
     }
 }
 
+/// Days apart within which two dates from different publishers do not
+/// decide alone. Metadata dates are often a print date (a day after the web
+/// date), an update date or a date in another time zone, so a one-day lead is
+/// within the noise of how dates are recorded; two days are not. Within one
+/// outlet both dates come from one system and one convention, and stay binding.
+const CLOSE_DATES_DAYS: i32 = 1;
+
+/// Weight of dates that are too close to decide alone: one weak clue that
+/// needs content evidence (credits, quotation, edits, containment) agreeing
+/// before the pair is directed, and that such evidence outweighs.
+const CLOSE_DATES: i32 = 1;
+
+/// True when both articles name an outlet and it is the same one.
+fn same_outlet(a: &Article, b: &Article) -> bool {
+    match (a.meta.outlet.as_ref(), b.meta.outlet.as_ref()) {
+        (Some(x), Some(y)) => names_match(&x.value, &y.value),
+        _ => false,
+    }
+}
+
+/// The weight of dates `days` apart between `a` and `b`: binding, or weak
+/// when they are close and not from one outlet.
+fn date_weight(a: &Article, b: &Article, days: i32) -> i32 {
+    if days <= CLOSE_DATES_DAYS && !same_outlet(a, b) {
+        CLOSE_DATES
+    } else {
+        BINDING
+    }
+}
+
+/// Days from `x` to `y` (positive when `y` is later); saturates on overflow.
+fn days_between(x: Date, y: Date) -> i32 {
+    x.until(y)
+        .map_or(i32::MAX, |s| s.get_days().saturating_abs())
+}
+
+/// A date clue `days` apart; `sign` is +1 when A is the earlier.
+fn date_clue(a: &Article, b: &Article, sign: i32, days: i32, text: String) -> Clue {
+    let weight = date_weight(a, b, days);
+    let text = if weight < BINDING {
+        text + "; a day apart and not from one outlet: too close to decide alone (a print, update or time-zone date can be a day off)"
+    } else {
+        text
+    };
+    Clue {
+        weight: sign * weight,
+        text,
+    }
+}
+
 /// Dates: positive when A is earlier.
 fn dates(a: &Article, b: &Article) -> Option<Clue> {
     let (da, db) = (a.meta.date.as_ref(), b.meta.date.as_ref());
     let (fa, fb) = (a.meta.date_floor.as_ref(), b.meta.date_floor.as_ref());
     if let (Some(x), Some(y)) = (da, db) {
+        let days = days_between(x.value, y.value);
         return match x.value.cmp(&y.value) {
-            std::cmp::Ordering::Less => Some(Clue {
-                weight: BINDING,
-                text: format!(
+            std::cmp::Ordering::Less => Some(date_clue(
+                a,
+                b,
+                1,
+                days,
+                format!(
                     "{} was published {}, before {} ({})",
                     a.id,
                     date_text(x),
                     b.id,
                     date_text(y)
                 ),
-            }),
-            std::cmp::Ordering::Greater => Some(Clue {
-                weight: -BINDING,
-                text: format!(
+            )),
+            std::cmp::Ordering::Greater => Some(date_clue(
+                a,
+                b,
+                -1,
+                days,
+                format!(
                     "{} was published {}, before {} ({})",
                     b.id,
                     date_text(y),
                     a.id,
                     date_text(x)
                 ),
-            }),
+            )),
             std::cmp::Ordering::Equal => None,
         };
     }
-    // A dated article and a floor on the other's date: binding when the floor is later.
+    // A dated article and a floor on the other's date: binding when the floor
+    // is later (weak when only a day later across outlets).
     if let (Some(x), Some(f)) = (da, fb) {
         if f.value > x.value {
-            return Some(Clue {
-                weight: BINDING,
-                text: format!(
+            return Some(date_clue(
+                a,
+                b,
+                1,
+                days_between(x.value, f.value),
+                format!(
                     "{} mentions {}, after {} was published ({})",
                     b.id,
                     f.value,
                     a.id,
                     date_text(x)
                 ),
-            });
+            ));
         }
     }
     if let (Some(y), Some(f)) = (db, fa) {
         if f.value > y.value {
-            return Some(Clue {
-                weight: -BINDING,
-                text: format!(
+            return Some(date_clue(
+                a,
+                b,
+                -1,
+                days_between(y.value, f.value),
+                format!(
                     "{} mentions {}, after {} was published ({})",
                     a.id,
                     f.value,
                     b.id,
                     date_text(y)
                 ),
-            });
+            ));
         }
     }
     None
@@ -423,7 +487,13 @@ pub fn decide(
     shared: &Shared,
 ) -> Verdict {
     let mut clues: Vec<Clue> = Vec::new();
-    clues.extend(dates(a, b));
+    let date = dates(a, b);
+    // The sign of dates too close to decide alone, if that is what they are.
+    let close_dates = date
+        .as_ref()
+        .filter(|c| c.weight.abs() < BINDING)
+        .map(|c| c.weight.signum());
+    clues.extend(date);
     clues.extend(cites(a, b, att_b));
     clues.extend(cites(b, a, att_a).into_iter().map(|c| Clue {
         weight: -c.weight,
@@ -455,13 +525,21 @@ pub fn decide(
         }
         Some(binding > 0)
     } else if soft_for >= 2 && soft_for >= 2 * soft_against.max(1) {
+        if close_dates == Some(-1) {
+            evidence.push("the evidence in the text outweighs dates a day apart".into());
+        }
         Some(true)
     } else if soft_against >= 2 && soft_against >= 2 * soft_for.max(1) {
+        if close_dates == Some(1) {
+            evidence.push("the evidence in the text outweighs dates a day apart".into());
+        }
         Some(false)
     } else {
         evidence.push(if clues.is_empty() {
             "undirected: no dates, credits, attributions or asymmetry decide which came first"
                 .into()
+        } else if close_dates.is_some() && clues.len() == 1 {
+            "undirected: dates a day apart are the only evidence, and nothing in the text says which came first".into()
         } else {
             "undirected: the evidence is too weak or conflicting to decide which came first".into()
         });
@@ -507,5 +585,114 @@ mod tests {
         let v = decide(&a, &b, &[], &[], &Shared::default());
         assert_eq!(v.a_is_origin, Some(true));
         assert!(v.evidence[0].contains("mentions 2026-01-15"));
+    }
+
+    /// An article of `outlet` dated `day` (of January 2026), with a line of
+    /// made-up text.
+    fn dated(id: &str, outlet: &str, day: i8) -> Article {
+        let mut a = Article::new(id, id, "A council voted on the harbour budget.".to_string());
+        a.meta.outlet = Some(Field::manifest(outlet.to_string()));
+        a.meta.date = Some(Field::manifest(jiff::civil::date(2026, 1, day)));
+        a
+    }
+
+    #[test]
+    fn a_one_day_gap_across_outlets_does_not_decide_alone() {
+        let a = dated("a", "Harbour Gazette", 14);
+        let b = dated("b", "Valley Courier", 15);
+        let v = decide(&a, &b, &[], &[], &Shared::default());
+        assert_eq!(v.a_is_origin, None);
+        assert!(v.evidence[0].contains("too close to decide alone"));
+        assert!(
+            v.evidence
+                .last()
+                .unwrap()
+                .contains("dates a day apart are the only evidence")
+        );
+        // The same the other way round, and with no outlet known at all.
+        let v = decide(&b, &a, &[], &[], &Shared::default());
+        assert_eq!(v.a_is_origin, None);
+        let (mut first, mut second) = (a.clone(), b.clone());
+        first.meta.outlet = None;
+        second.meta.outlet = None;
+        assert_eq!(
+            decide(&first, &second, &[], &[], &Shared::default()).a_is_origin,
+            None
+        );
+    }
+
+    #[test]
+    fn two_days_apart_or_one_outlet_the_dates_bind() {
+        let a = dated("a", "Harbour Gazette", 13);
+        let b = dated("b", "Valley Courier", 15);
+        assert_eq!(
+            decide(&a, &b, &[], &[], &Shared::default()).a_is_origin,
+            Some(true)
+        );
+        assert_eq!(
+            decide(&b, &a, &[], &[], &Shared::default()).a_is_origin,
+            Some(false)
+        );
+        // One outlet's two dates follow one convention: a day apart binds.
+        let a = dated("a", "Harbour Gazette", 14);
+        let b = dated("b", "Harbour Gazette", 15);
+        let v = decide(&b, &a, &[], &[], &Shared::default());
+        assert_eq!(v.a_is_origin, Some(false));
+        assert!(!v.evidence[0].contains("too close"));
+    }
+
+    #[test]
+    fn a_credit_outweighs_a_one_day_gap_the_other_way() {
+        // The copy is dated a day *before* the article it credits.
+        let origin = dated("origin", "Harbour Gazette", 15);
+        let mut copy = dated("copy", "Valley Courier", 14);
+        copy.meta.credits.push(crate::article::Credit {
+            kind: crate::article::CreditKind::Tail,
+            agency: Some("Harbour Gazette".into()),
+            evidence: copy.span(Range::new(0, 11)),
+        });
+        let v = decide(&origin, &copy, &[], &[], &Shared::default());
+        assert_eq!(v.a_is_origin, Some(true));
+        assert!(v.evidence[0].contains("credits Harbour Gazette"));
+        assert!(
+            v.evidence
+                .iter()
+                .any(|e| e.contains("outweighs dates a day apart"))
+        );
+    }
+
+    #[test]
+    fn a_one_day_gap_and_one_agreeing_clue_direct_the_pair() {
+        let a = dated("a", "Harbour Gazette", 14);
+        let b = dated("b", "Valley Courier", 15);
+        // B's passages drop 8 words of A's and add none: edits agree with the dates.
+        let shared = Shared {
+            edits: (8, 0),
+            ..Shared::default()
+        };
+        assert_eq!(decide(&a, &b, &[], &[], &shared).a_is_origin, Some(true));
+        // Edits pointing the other way leave it undirected.
+        let shared = Shared {
+            edits: (0, 8),
+            ..Shared::default()
+        };
+        assert_eq!(decide(&a, &b, &[], &[], &shared).a_is_origin, None);
+    }
+
+    #[test]
+    fn a_date_floor_one_day_later_across_outlets_is_weak() {
+        let a = dated("a", "Harbour Gazette", 14);
+        let mut b = dated("b", "Valley Courier", 14);
+        b.meta.date = None;
+        b.meta.date_floor = Some(Field::given(jiff::civil::date(2026, 1, 15), "test"));
+        assert_eq!(
+            decide(&a, &b, &[], &[], &Shared::default()).a_is_origin,
+            None
+        );
+        b.meta.date_floor = Some(Field::given(jiff::civil::date(2026, 1, 16), "test"));
+        assert_eq!(
+            decide(&a, &b, &[], &[], &Shared::default()).a_is_origin,
+            Some(true)
+        );
     }
 }

@@ -41,8 +41,14 @@ pub struct ParaphraseOptions {
     /// Similarity at which an aligned sentence pair is strong evidence.
     pub high_similarity: f64,
     /// Aligned pairs at `high_similarity` or more, outside shared
-    /// quotations, a rewrite claim needs.
+    /// quotations, a rewrite claim needs — unless the chain runs through the
+    /// shorter story (`min_through_sentences`, `min_through_coverage`).
     pub min_high_sentences: usize,
+    /// Aligned pairs outside shared quotations that make a chain running
+    /// through the shorter story, whatever their similarity.
+    pub min_through_sentences: usize,
+    /// Share of the shorter story's sentences such a chain covers.
+    pub min_through_coverage: f64,
 }
 
 impl Default for ParaphraseOptions {
@@ -56,6 +62,8 @@ impl Default for ParaphraseOptions {
             max_sentences: 600,
             high_similarity: 0.5,
             min_high_sentences: 3,
+            min_through_sentences: 8,
+            min_through_coverage: 0.6,
         }
     }
 }
@@ -293,6 +301,46 @@ pub fn is_rewrite(
         && score(pairs, a, b) >= options.min_score
 }
 
+/// Why an aligned chain that [`is_rewrite`] accepts is evidence enough for a
+/// rewrite claim, if it is. `high` aligned pairs reach `high_similarity` and
+/// `prose` pairs are outside shared quotations (both counted outside them);
+/// `shorter` is the shorter story's sentence count.
+///
+/// Same-topic articles and shared quotations meet in a few loosely similar
+/// sentences, so a claim needs either several sentences rewritten closely
+/// (`min_high_sentences` at `high_similarity`), or a chain that runs through
+/// most of the shorter story in order: a heavy rewrite keeps each sentence's
+/// names and figures but replaces most words, so no sentence of it may reach
+/// high similarity, yet sentence after sentence follows the origin. Two
+/// stories on one topic do not follow each other for eight sentences and most
+/// of the shorter one.
+pub fn enough_evidence(
+    high: usize,
+    prose: usize,
+    shorter: usize,
+    options: &ParaphraseOptions,
+) -> Option<Route> {
+    if high >= options.min_high_sentences {
+        Some(Route::Close)
+    } else if prose >= options.min_through_sentences
+        && shorter > 0
+        && prose as f64 / shorter as f64 >= options.min_through_coverage
+    {
+        Some(Route::Through)
+    } else {
+        None
+    }
+}
+
+/// Which evidence makes a rewrite claim (see [`enough_evidence`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// Several sentences rewritten closely.
+    Close,
+    /// A chain running through most of the shorter story.
+    Through,
+}
+
 /// Paraphrase strength: the share of the shorter article's sentences aligned,
 /// times their mean similarity.
 pub fn score(pairs: &[SentencePair], a: &[Sentence], b: &[Sentence]) -> f64 {
@@ -333,6 +381,59 @@ mod tests {
             "Rand Paul scored a direct hit on Donald Trump."
         ));
         assert!(sents("Marco Rubio Responds To Question About Minimum Wage.").is_empty());
+    }
+
+    #[test]
+    fn a_heavy_rewrite_running_through_the_story_is_enough() {
+        let o = ParaphraseOptions::default();
+        // Three close sentences: enough however short the chain.
+        assert_eq!(enough_evidence(3, 4, 20, &o), Some(Route::Close));
+        // Nine of twelve sentences in order, none close: a heavy rewrite.
+        assert_eq!(enough_evidence(0, 9, 12, &o), Some(Route::Through));
+        // Same-topic stories meeting in a few sentences, or in half of the
+        // shorter one: not enough.
+        assert_eq!(enough_evidence(2, 5, 6, &o), None);
+        assert_eq!(enough_evidence(2, 8, 16, &o), None);
+        assert_eq!(enough_evidence(1, 0, 0, &o), None);
+    }
+
+    #[test]
+    fn a_rewrite_in_other_words_aligns_sentence_after_sentence() {
+        // Made-up story and a heavy rewrite of it: names and figures kept,
+        // most other words replaced, one sentence per sentence.
+        let origin = "Mayor Ilse Vantongeren opened the Korvel bridge on Monday after 14 months of work. \
+            The bridge cost 38 million euros, the council said. \
+            Engineers from Brandvik Works tested the span with 40 loaded trucks. \
+            Vantongeren thanked residents of Oudmeer for their patience during closures. \
+            Traffic on the Korvel route is expected to fall by 30 percent. \
+            A cycling lane will open in April, according to Brandvik Works. \
+            The old ferry across the Lenne will stop running on 1 May. \
+            Opposition leader Piet Hasseldonk called the 38 million price too high. \
+            He said Oudmeer needed schools more than a second crossing. \
+            The council will vote on the ferry staff's severance in June.";
+        let rewrite = "On Monday, Ilse Vantongeren, the mayor, inaugurated the Korvel crossing, which took 14 months to build. \
+            According to councillors, 38 million euros were spent on it. \
+            Brandvik Works staff checked the structure by driving 40 heavy lorries over it. \
+            People in Oudmeer were praised by Vantongeren for enduring the shutdowns. \
+            Cars using the Korvel road should drop by 30 percent. \
+            Brandvik Works says bikes get their own path in April. \
+            From 1 May the Lenne boat service ends. \
+            Piet Hasseldonk, who leads the opposition, said 38 million was excessive. \
+            Oudmeer, in his view, wants classrooms rather than another bridge. \
+            In June councillors decide on pay-offs for the boat crew.";
+        let (a, b) = (sents(origin), sents(rewrite));
+        let o = ParaphraseOptions::default();
+        let pairs = align(&a, &b, &o);
+        assert!(is_rewrite(&pairs, &a, &b, &o), "{pairs:?}");
+        let high = pairs
+            .iter()
+            .filter(|p| p.similarity >= o.high_similarity)
+            .count();
+        let shorter = a.len().min(b.len());
+        assert!(
+            enough_evidence(high, pairs.len(), shorter, &o).is_some(),
+            "{pairs:?}"
+        );
     }
 
     #[test]

@@ -549,6 +549,14 @@ fn plant_quotes(
     }
 }
 
+/// Days at least between a fan-out derivative and its parent. The synthetic
+/// articles carry no outlets, credits or attributions, so their dates are
+/// the only direction evidence; a one-day gap between articles not known to
+/// be of one outlet is too close to decide alone (see
+/// `super::direction`), and the fan-out benchmark measures which edges the
+/// explanation pass keeps and which siblings it recognises, given directions.
+const MIN_FANOUT_GAP_DAYS: i64 = 2;
+
 /// Appends a source story and `options.fanout` derivatives of it.
 fn fan_out(
     options: &SynthOptions,
@@ -586,13 +594,13 @@ fn fan_out(
             (
                 format!("f{k:04}"),
                 made[k].0.clone(),
-                made[k].1 + 1 + i64::try_from(r.below(5)).unwrap_or(0),
+                made[k].1 + MIN_FANOUT_GAP_DAYS + i64::try_from(r.below(5)).unwrap_or(0),
             )
         } else {
             (
                 "fsrc".to_string(),
                 src.clone(),
-                day0 + 1 + i64::try_from(r.below(10)).unwrap_or(0),
+                day0 + MIN_FANOUT_GAP_DAYS + i64::try_from(r.below(10)).unwrap_or(0),
             )
         };
         let mut body = intro;
