@@ -151,6 +151,11 @@ struct Resolver {
     genders: HashMap<String, Gender>,
     /// Role words given to person entities ("spokesman", "president").
     roles: HashMap<String, Vec<String>>,
+    /// The last source resolved to a person: where its mention starts, and who.
+    last_speaker: Option<(usize, EntityRef)>,
+    /// The article's quotations (character ranges, sorted): a name inside a
+    /// quotation is what the speaker talked about, not who is speaking.
+    quoted: Vec<crate::span::Range>,
 }
 
 /// What one source mention resolved to.
@@ -255,6 +260,78 @@ fn impersonal(mention: &str, cue: &str) -> bool {
             )
         })
 }
+
+/// The word after a one-word source when the source is the cut start of a
+/// longer phrase: the word after it, before the cue, is lower-case and
+/// neither a verb (an auxiliary, a cue word, an -ed form) nor an adverb —
+/// "One month after announcing",
+/// "Many observers were surprised when … railing". Such a span says nothing
+/// about who the source is (the rules cut it). "Some said", "Many have
+/// said", "Speakers openly vowed", "speakers praised X and called" and
+/// "One, a senior aide, said" are whole
+/// (`None`).
+fn cut_noun_phrase<'t>(
+    text: &'t Text,
+    src: crate::span::Range,
+    cue: crate::span::Range,
+) -> Option<&'t str> {
+    if cue.start <= src.end {
+        return None;
+    }
+    let between = text.slice(crate::span::Range::new(src.end, cue.start));
+    let next = between.split_whitespace().next()?;
+    if !between.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    (word.len() == next.len()
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !is_in(AUXILIARIES, word)
+        && !word.ends_with("ly")
+        && !word.ends_with("ed")
+        && super::lexicon::lexicon().class(word).is_none())
+    .then_some(word)
+}
+
+/// Words that open another clause between a subject and a cue ("were
+/// surprised when Trump, after railing …"): the cue is not that subject's.
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "before", "while", "because", "if", "that", "as", "since", "until", "where",
+];
+
+/// Auxiliaries and adverbs that may stand between a whole subject and its verb.
+const AUXILIARIES: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "are",
+    "is",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "do",
+    "does",
+    "also",
+    "still",
+    "then",
+    "later",
+    "often",
+    "privately",
+    "publicly",
+    "reportedly",
+    "already",
+    "not",
+    "never",
+    "repeatedly",
+];
 
 /// True for a role that only a person holds (not "party" or "committee").
 fn person_role(role: &str) -> bool {
@@ -1216,6 +1293,46 @@ impl Resolver {
         Some(self.person(&full, &mention::parse(""), Some(idx), Some(why)))
     }
 
+    /// A definite description set off right after a person's name ("Brian
+    /// Murphy, the chairman of the county party, said"): that person, not
+    /// whoever else the article gave the title.
+    fn appositive_person(&mut self, text: &Text, src: crate::span::Range) -> Option<Outcome> {
+        let mention = text.slice(src).trim_start();
+        let first = mention.split_whitespace().next()?;
+        if !first.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let before = text.slice(crate::span::Range::new(
+            src.start.saturating_sub(60),
+            src.start,
+        ));
+        let name_end = before.trim_end().strip_suffix(',')?;
+        let &(at, i) = self
+            .census
+            .mentions
+            .iter()
+            .rev()
+            .find(|&&(at, _)| at < src.start && src.start - at <= 60)?;
+        // The census mention must be the words right before the comma.
+        let offset = src.start.saturating_sub(60);
+        let name = name_end
+            .chars()
+            .skip(at.checked_sub(offset)?)
+            .collect::<String>();
+        let person = &self.census.people[i];
+        if name.trim() != person.name && !name.trim().eq_ignore_ascii_case(&person.surname) {
+            return None;
+        }
+        let full = person.name.clone();
+        let why = format!("apposition: \"{}\" is set off after {full}", mention.trim());
+        Some(Outcome::Entity(self.person(
+            &full,
+            &mention::parse(""),
+            Some(i),
+            Some(why),
+        )))
+    }
+
     /// A pronoun: he/she to the last person of that gender, it/they to the
     /// report, document or organisation met last; I, we, you, who stay unresolved.
     /// A relative "who" right after a person named and set off by a comma
@@ -1302,12 +1419,33 @@ impl Resolver {
         &mut self,
         text: &Text,
         src: crate::span::Range,
+        cue: crate::span::Range,
         heading_end: usize,
     ) -> Outcome {
         let m = text.slice(src).trim();
         let mut words = m.split_whitespace();
         let first = words.next().unwrap_or_default();
         let single = words.next().is_none();
+        if single && let Some(next) = cut_noun_phrase(text, src, cue) {
+            // "One operative … tried to downplay it, saying": the whole
+            // phrase is an unnamed source, unless another clause ("when
+            // Trump, after railing") stands between it and the cue.
+            let head = next.to_lowercase();
+            let unnamed = is_in(VAGUE_NOUNS, &head)
+                || is_in(VAGUE_EXTRA, &head)
+                || is_role(&head)
+                || is_role(head.trim_end_matches('s'));
+            let between = text.slice(crate::span::Range::new(src.end, cue.start));
+            let clause = between.split_whitespace().any(|w| {
+                is_in(
+                    SUBORDINATORS,
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                )
+            });
+            if !unnamed || clause {
+                return Outcome::Unresolved;
+            }
+        }
         if is_in(PREPOSITIONS, first) && first.chars().all(|c| c.is_ascii_lowercase()) {
             let rest = m[first.len()..].trim_start();
             if first == "of" {
@@ -1354,13 +1492,51 @@ impl Resolver {
                     Gender::Male
                 };
                 let fits = |g: Option<&Gender>| g.is_none_or(|g| *g == want);
+                // A name inside a quotation the pronoun is not in ("… who
+                // helped Jesse Jackson win," he said) is talked about, not speaking.
+                let quoted_away = |at: usize| {
+                    self.quoted
+                        .iter()
+                        .any(|q| q.start <= at && at < q.end && !(q.start <= pos && pos < q.end))
+                };
                 // The person of that gender the text mentioned last, close
                 // before — a sentence's subject first ("Trump attacked Cruz. He said").
                 let fits_near = |&&(at, i): &&(usize, usize)| {
                     at < pos
                         && pos - at < NEAR
                         && self.census.people[i].gender.is_none_or(|g| g == want)
+                        && !quoted_away(at)
                 };
+                // The speaker of the attribution just before goes on speaking
+                // ("…," said Donna Lages, a waitress at the Golden Bear. She
+                // said …) unless another person opens a sentence in between.
+                if let Some((at, e)) = self.last_speaker.clone()
+                    && at < pos
+                    && pos - at < NEAR
+                    && self
+                        .genders
+                        .get(&e.id)
+                        .copied()
+                        .or_else(|| {
+                            // "Melanie" alone is a first name; "Clinton" alone a surname.
+                            let w = e.name.split_whitespace().next()?;
+                            self.census
+                                .by_surname(w)
+                                .is_empty()
+                                .then(|| first_name_gender(w))?
+                        })
+                        .is_none_or(|g| g == want)
+                    && !self.census.mentions.iter().any(|&(m, i)| {
+                        m > at
+                            && m < pos
+                            && self.census.subjects.binary_search(&m).is_ok()
+                            && self.census.people[i].gender.is_none_or(|g| g == want)
+                            && self.census.full(&e.name) != Some(i)
+                            && !quoted_away(m)
+                    })
+                {
+                    return Outcome::Entity(e);
+                }
                 let near = self
                     .census
                     .mentions
@@ -1573,6 +1749,16 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
         acronyms: acronym_definitions(doc),
         entities: BTreeMap::new(),
         history: Vec::new(),
+        last_speaker: None,
+        quoted: {
+            let mut q: Vec<crate::span::Range> = doc
+                .quotes
+                .iter()
+                .flat_map(|q| q.pieces.iter().copied())
+                .collect();
+            q.sort_unstable_by_key(|r| r.start);
+            q
+        },
         main_report: None,
         census: Census::of(doc.text),
         genders: HashMap::new(),
@@ -1601,11 +1787,12 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
                 } else if let Some(o) = f.source.and_then(|s| {
                     r.relative_person(text, s)
                         .or_else(|| r.party_tag_person(text, s))
+                        .or_else(|| r.appositive_person(text, s))
                 }) {
                     o
                 } else {
                     match r.resolve(mention, src.start) {
-                        Outcome::Vague => r.not_a_source(text, src, heading_end),
+                        Outcome::Vague => r.not_a_source(text, src, f.cue, heading_end),
                         o => o,
                     }
                 }
@@ -1625,6 +1812,11 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
                 rec.mentions = rec.mentions.max(1);
             }
             r.history.push(e.clone());
+            if e.kind == EntityKind::Person
+                && let Some(src) = f.source
+            {
+                r.last_speaker = Some((src.start, e.clone()));
+            }
         }
         let channel = f.channel.and_then(|c| {
             let o = gazetteer().lookup(text.slice(c))?;
@@ -1844,6 +2036,61 @@ mod tests {
         for x in &got {
             assert!(x.1.is_none(), "{x:?}");
         }
+    }
+
+    #[test]
+    fn a_cut_quantifier_is_not_an_unnamed_source() {
+        use super::cut_noun_phrase;
+        use crate::span::Range;
+        use crate::text::Text;
+        let t = Text::new("Many voters were angry when he, after attacking the plan, left.".into());
+        let cue = Range::new(38, 47); // "attacking"
+        assert_eq!(t.slice(cue), "attacking");
+        assert_eq!(cut_noun_phrase(&t, Range::new(0, 4), cue), Some("voters"));
+        let t = Text::new("Some have said the plan failed.".into());
+        assert_eq!(
+            cut_noun_phrase(&t, Range::new(0, 4), Range::new(10, 14)),
+            None
+        );
+        let t = Text::new("Speakers praised it and called for more.".into());
+        assert_eq!(
+            cut_noun_phrase(&t, Range::new(0, 8), Range::new(23, 29)),
+            None
+        );
+        let t = Text::new("Speakers openly vowed to fight.".into());
+        assert_eq!(
+            cut_noun_phrase(&t, Range::new(0, 8), Range::new(16, 21)),
+            None
+        );
+        let t = Text::new("Some said the plan failed.".into());
+        assert_eq!(
+            cut_noun_phrase(&t, Range::new(0, 4), Range::new(5, 9)),
+            None
+        );
+        let t = Text::new("One, a senior aide, said the plan failed.".into());
+        assert_eq!(
+            cut_noun_phrase(&t, Range::new(0, 3), Range::new(20, 24)),
+            None
+        );
+    }
+
+    #[test]
+    fn he_is_the_speaker_before_and_a_description_after_a_name_is_that_name() {
+        let got = entities(
+            "Mayor Carol Stone opened the fair on Monday.\n\n\
+             \"It was a fine day,\" said Dana Whitcombe, a baker at the Silver Oak cafe. \
+             She said the crowd was large.\n\n\
+             Paul Renner, the chairman of the county board, said the fair would return.",
+        );
+        assert_eq!(
+            find(&got, "She").1,
+            Some(("Dana Whitcombe".into(), "person".into()))
+        );
+        let chair = got
+            .iter()
+            .find(|x| x.0.contains("chairman") || x.0 == "Paul Renner")
+            .unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(chair.1, Some(("Paul Renner".into(), "person".into())));
     }
 
     #[test]
