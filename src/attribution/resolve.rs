@@ -151,6 +151,8 @@ struct Resolver {
     genders: HashMap<String, Gender>,
     /// Role words given to person entities ("spokesman", "president").
     roles: HashMap<String, Vec<String>>,
+    /// Where the heading block (title, subtitle) ends, in characters.
+    heading_end: usize,
     /// The last source resolved to a person: where its mention starts, and who.
     last_speaker: Option<(usize, EntityRef)>,
     /// The article's quotations (character ranges, sorted): a name inside a
@@ -298,6 +300,36 @@ fn cut_noun_phrase<'t>(
 const SUBORDINATORS: &[&str] = &[
     "when", "after", "before", "while", "because", "if", "that", "as", "since", "until", "where",
 ];
+
+/// Offices and candidacies a description can name the person the text is
+/// about by ("the Florida senator", "the Republican nominee").
+const OFFICES: &[&str] = &[
+    "senator",
+    "governor",
+    "secretary",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "mayor",
+    "candidate",
+    "nominee",
+    "hopeful",
+    "frontrunner",
+    "front-runner",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "lawmaker",
+    "legislator",
+];
+
+/// True when a title written before a name fits a role word: the same
+/// word, or an abbreviation of it ("Sen." for "senator", "Gov." for "governor").
+fn role_fits(title: &str, role: &str) -> bool {
+    let t = title.trim_end_matches('.').to_lowercase();
+    t == role || t.len() >= 3 && role.starts_with(&t)
+}
 
 /// Auxiliaries and adverbs that may stand between a whole subject and its verb.
 const AUXILIARIES: &[&str] = &[
@@ -521,7 +553,8 @@ impl Resolver {
             "study" | "studies" => "study",
             _ => return self.report_of(publisher),
         };
-        let base = self.report_of(publisher);
+        let longer = self.longer_publisher(publisher, noun);
+        let base = self.report_of(longer.as_deref().unwrap_or(publisher));
         let Some(rec) = self.entities.get(&base.id).cloned() else {
             return base;
         };
@@ -545,6 +578,25 @@ impl Resolver {
         );
         e.publisher = rec.publisher;
         self.record(e)
+    }
+
+    /// The fuller name of a poll's or study's sponsor the article cited
+    /// before: "a Times/CBS News poll" after "a New York Times/CBS News
+    /// poll", "the Rasmussen poll" after "the Rasmussen Reports poll" —
+    /// the one earlier report of that noun whose sponsor ends or starts with
+    /// these words; `None` when there is none or more than one.
+    fn longer_publisher(&self, publisher: &str, noun: &str) -> Option<String> {
+        let suffix = format!(" {noun}");
+        let mut found = self.entities.values().filter_map(|e| {
+            let base = e.name.strip_suffix(&suffix)?;
+            (e.kind == EntityKind::Report
+                && base.len() > publisher.len()
+                && (base.ends_with(&format!(" {publisher}"))
+                    || base.starts_with(&format!("{publisher} "))))
+            .then(|| base.to_string())
+        });
+        let one = found.next()?;
+        found.next().is_none().then_some(one)
     }
 
     fn report_of(&mut self, publisher: &str) -> EntityRef {
@@ -1260,8 +1312,64 @@ impl Resolver {
             if let Some(r) = self.person_with_role(&h, pos) {
                 return Outcome::Entity(r);
             }
+            if !plural
+                && m.possessor.is_none()
+                && let Some(r) = self.topic_person(&h, pos, self.heading_end)
+            {
+                return Outcome::Entity(r);
+            }
         }
         Outcome::Unresolved
+    }
+
+    /// "The Florida senator", "the GOP nominee" when no one was given that
+    /// title: the person the text is about just before — the last person
+    /// opening a sentence within reach, whose titles (if the article gives
+    /// any) fit `role` ("Sen." fits "senator"), else the last person given a
+    /// fitting title — outside quotations and the heading. Only offices and
+    /// candidacies: "the man", "the spokesman", "the insider" are somebody
+    /// else as often as not.
+    fn topic_person(&mut self, role: &str, pos: usize, heading_end: usize) -> Option<EntityRef> {
+        if !is_in(OFFICES, role) {
+            return None;
+        }
+        let fits = |p: &census::Person| p.roles.iter().any(|r| role_fits(r, role));
+        let near = |&&(at, _): &&(usize, usize)| {
+            at < pos
+                && at >= heading_end
+                && pos - at < 2 * NEAR
+                && !self.in_other_quotation(at, pos)
+        };
+        let &(_, i) = self
+            .census
+            .mentions
+            .iter()
+            .rev()
+            .filter(near)
+            .find(|&&(at, i)| {
+                self.census.subjects.binary_search(&at).is_ok()
+                    && (self.census.people[i].roles.is_empty() || fits(&self.census.people[i]))
+            })
+            .or_else(|| {
+                self.census
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(near)
+                    .find(|&&(_, i)| fits(&self.census.people[i]))
+            })?;
+        let full = self.census.people[i].name.clone();
+        let why = format!(
+            "description: \"the {role}\" is {full}, the person the text is about just before"
+        );
+        Some(self.person(&full, &mention::parse(""), Some(i), Some(why)))
+    }
+
+    /// True when `at` lies inside a quotation that does not hold `pos`.
+    fn in_other_quotation(&self, at: usize, pos: usize) -> bool {
+        self.quoted
+            .iter()
+            .any(|q| q.start <= at && at < q.end && !(q.start <= pos && pos < q.end))
     }
 
     /// How often the article mentions the person named `name` (in full or by surname).
@@ -1279,15 +1387,16 @@ impl Resolver {
                 && self
                     .roles
                     .get(&e.id)
-                    .is_some_and(|r| r.iter().any(|x| x == role))
+                    .is_some_and(|r| r.iter().any(|x| role_fits(x, role)))
         }) {
             return Some(e.clone());
         }
-        let idx = self
-            .census
-            .before(pos)
-            .into_iter()
-            .find(|&i| self.census.people[i].roles.iter().any(|x| x == role))?;
+        let idx = self.census.before(pos).into_iter().find(|&i| {
+            self.census.people[i]
+                .roles
+                .iter()
+                .any(|x| role_fits(x, role))
+        })?;
         let full = self.census.people[idx].name.clone();
         let why = format!("description: \"the {role}\" is {full}, given that title in the article");
         Some(self.person(&full, &mention::parse(""), Some(idx), Some(why)))
@@ -1494,11 +1603,7 @@ impl Resolver {
                 let fits = |g: Option<&Gender>| g.is_none_or(|g| *g == want);
                 // A name inside a quotation the pronoun is not in ("… who
                 // helped Jesse Jackson win," he said) is talked about, not speaking.
-                let quoted_away = |at: usize| {
-                    self.quoted
-                        .iter()
-                        .any(|q| q.start <= at && at < q.end && !(q.start <= pos && pos < q.end))
-                };
+                let quoted_away = |at: usize| self.in_other_quotation(at, pos);
                 // The person of that gender the text mentioned last, close
                 // before — a sentence's subject first ("Trump attacked Cruz. He said").
                 let fits_near = |&&(at, i): &&(usize, usize)| {
@@ -1745,7 +1850,13 @@ fn first_named_report(doc: &Doc) -> Option<String> {
 /// Resolves every found attribution's source; returns one result per found
 /// attribution and the article's entity records.
 pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<Entity>) {
+    // The heading block: the title and subtitle, before the first blank line.
+    let heading_end = doc
+        .text
+        .find("\n\n")
+        .map_or(0, |b| doc.text[..b].chars().count());
     let mut r = Resolver {
+        heading_end,
         acronyms: acronym_definitions(doc),
         entities: BTreeMap::new(),
         history: Vec::new(),
@@ -1772,11 +1883,6 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
         }
         r.main_report = Some(rep);
     }
-    // The heading block: the title and subtitle, before the first blank line.
-    let heading_end = doc
-        .text
-        .find("\n\n")
-        .map_or(0, |b| doc.text[..b].chars().count());
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let outcome = match f.antecedent.or(f.source) {
@@ -2091,6 +2197,36 @@ mod tests {
             .find(|x| x.0.contains("chairman") || x.0 == "Paul Renner")
             .unwrap_or_else(|| panic!("{got:?}"));
         assert_eq!(chair.1, Some(("Paul Renner".into(), "person".into())));
+    }
+
+    #[test]
+    fn a_poll_named_short_is_the_poll_named_in_full_before() {
+        let got = entities(
+            "Mayor leads.\n\n\
+             The race was tied, according to a Hartwell Daily/Channel Nine News poll.\n\n\
+             The mayor was ahead in May, according to a Daily/Channel Nine News poll.",
+        );
+        assert_eq!(
+            find(&got, "a Daily/Channel Nine News poll").1,
+            Some((
+                "Hartwell Daily/Channel Nine News poll".into(),
+                "report".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_title_no_one_was_given_is_the_person_the_text_is_about() {
+        let got = entities(
+            "Lanton ends his run.\n\n\
+             Gregory Lanton spoke to supporters on Tuesday. Lanton thanked his staff.\n\n\
+             The Vermont senator sought to calm the crowd, saying the fight would go on.",
+        );
+        let row = got
+            .iter()
+            .find(|x| x.0.starts_with("The Vermont senator"))
+            .unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(row.1, Some(("Gregory Lanton".into(), "person".into())));
     }
 
     #[test]
