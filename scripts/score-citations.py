@@ -2,7 +2,7 @@
 """Score citetrace's citation edges against hand-judged gold (issue #17).
 
 Usage:
-    scripts/score-citations.py GOLD.tsv ATTRIBUTIONS.json [GRAPH.json]
+    scripts/score-citations.py [--edges] GOLD.tsv ATTRIBUTIONS.json [GRAPH.json]
 
 GOLD.tsv           data/gold/polnear-citations.tsv (`#` comment lines, then a header row, then one row per edge).
 ATTRIBUTIONS.json  output of `citetrace attributions <dirs> --meta <manifest> --format json`.
@@ -20,6 +20,9 @@ source span (largest overlap wins); failing that, whose cue span overlaps the go
   * for the five most frequent gold merge keys of kind person: how many distinct tool entity ids they map to
     across the whole corpus (ids whose name or alias is the person's name, surname, or surname with titles /
     initials, e.g. "Trump", "Mr. Trump", "Donald J. Trump", "Trump's"), and the ids the gold rows matched.
+With --edges, every gold row is also listed with its verdict (ok, wrong-name, wrong-kind, wrong-both, unresolved,
+false-vague, vague-ok, vague-miss, nonattr-reported, nonattr-dropped), the gold name and kind, and what the tool
+reported (its source text when the JSON carries it, entity name and kind), so wrong edges can be grouped by cause.
 Field names are read leniently so the JSON may grow (role, affiliation, entity lists, ...). Python 3 stdlib only.
 """
 
@@ -192,6 +195,7 @@ def read_attributions(path):
             vague = first(src, 'vague', 'is_vague')
         out.append({
             'article': article_of(a),
+            'text': first(src, 'text', default='') if isinstance(src, dict) else '',
             'src': span_of(src, a, 'source'),
             'cue': span_of(first(a, 'cue', 'cue_span'), a, 'cue'),
             'entities': ents,
@@ -207,6 +211,7 @@ def read_graph(path):
     for n in first(g, 'nodes', default=[]) or []:
         cat.add(n)
     out = []
+    by_span = {}
     for e in first(g, 'edges', 'links', default=[]) or []:
         kind = str(first(e, 'kind', 'type', default='')).lower()
         if kind in ('copies', 'published-by', 'authored-by', 'affiliated-with', 'publishes'):
@@ -218,13 +223,24 @@ def read_graph(path):
         target = cat.by_id.get(first(e, 'to', 'target', 'dst'), {'id': first(e, 'to'), 'name': '', 'kind': ''})
         vague = bool(first(e, 'vague', default=False)) or str(target.get('kind', '')).lower() == 'vague'
         for x in ev:
-            out.append({
+            src = first(x, 'source', 'source_span')
+            rec = {
                 'article': art,
-                'src': span_of(first(x, 'source', 'source_span'), x, 'source'),
+                'text': first(src, 'text', default='') if isinstance(src, dict) else '',
+                'src': span_of(src, x, 'source'),
                 'cue': span_of(first(x, 'cue', 'cue_span'), x, 'cue'),
                 'entities': [] if vague else [dict(target)],
                 'vague': vague,
-            })
+            }
+            # One attribution citing two sources ("X and Y said") is one evidence span on two edges.
+            key = (art, rec['src'], rec['cue'])
+            if key in by_span and rec['src'] is not None:
+                old = by_span[key]
+                old['entities'] += [e for e in rec['entities'] if e not in old['entities']]
+                old['vague'] = old['vague'] and rec['vague']
+                continue
+            by_span[key] = rec
+            out.append(rec)
     return out, cat
 
 
@@ -333,7 +349,40 @@ def score(label, gold, tool):
     if pron:
         ok = sum(1 for g, t in pron if all(judge_edge(g, t)))
         print(f'pronoun/description sources (named gold): {pct(ok, len(pron))}')
+    if EDGES:
+        list_edges(pairs)
     return matched
+
+
+def verdict(g, t):
+    """One word for what happened to a gold row."""
+    if not yes(g.get('is_attribution')):
+        return 'nonattr-dropped' if t is None else 'nonattr-reported'
+    if yes(g.get('vague')):
+        return 'vague-ok' if t is not None and t['vague'] else 'vague-miss'
+    if t is not None and t['vague']:
+        return 'false-vague'
+    if t is None or not t['entities']:
+        return 'unresolved'
+    n_ok, k_ok = judge_edge(g, t)
+    return {(True, True): 'ok', (False, True): 'wrong-name', (True, False): 'wrong-kind'}.get((n_ok, k_ok), 'wrong-both')
+
+
+def list_edges(pairs):
+    """Every gold row with its verdict, sorted by verdict, for grouping wrong edges by cause."""
+    rows = []
+    for g, t in pairs:
+        v = verdict(g, t)
+        tool = 'unmatched' if t is None else '{!r} -> {}'.format(
+            t.get('text', ''), 'vague' if t['vague'] else
+            '; '.join(f"{e.get('name', '')} ({e.get('kind', '')})" for e in t['entities']) or 'no entity')
+        gold = f"{g.get('name', '')} ({g.get('kind', '')})" if g.get('name', '').strip() else (
+            'vague' if yes(g.get('vague')) else '-')
+        rows.append((v, g['article'], g['src_start'] or 0,
+                     f"{v:16} {g['article'][:40]:40} {g['src_start']}-{g['src_end']}  gold {gold} | tool {tool}"
+                     f" | {g.get('note', '')[:60]}"))
+    for r in sorted(rows):
+        print('  ' + r[3])
 
 
 def person_tokens(key):
@@ -410,7 +459,14 @@ def hand_verdicts(gold):
     print(f'entity, kind and name all right (hand, named edges): {pct(allok, len(named))}')
 
 
+EDGES = False
+
+
 def main(argv):
+    global EDGES
+    if '--edges' in argv:
+        EDGES = True
+        argv = [a for a in argv if a != '--edges']
     if len(argv) not in (3, 4):
         print(__doc__.strip().split('\n\n')[1], file=sys.stderr)
         return 2

@@ -427,16 +427,60 @@ pub const NOT_REPORTING: &[&str] = &[
     "refusing",
 ];
 
+/// Verbs of feeling, perception, support and plain action. The rules and the
+/// cue model take them as cues because PolNeAR annotates perceptions and
+/// acts ("the crowd chanted", "voters felt", "she welcomed guests", "they
+/// are viewed positively"), but they pass on no information from a source:
+/// a crowd chanting or a candidate supported is an event, not a citation.
+/// The desk scope leaves them out as it does [`NOT_REPORTING`]; a bare
+/// "respond" is the infinitive of "did not respond" / "declined to
+/// respond" (a reply is "responded").
+pub const NOT_INFORMATION: &[&str] = &[
+    "chant",
+    "chants",
+    "chanted",
+    "chanting",
+    "feel",
+    "feels",
+    "felt",
+    "viewed",
+    "debated",
+    "dubbed",
+    "unsettled",
+    "reminded",
+    "welcome",
+    "welcomes",
+    "welcomed",
+    "welcoming",
+    "impose",
+    "imposes",
+    "imposed",
+    "imposing",
+    "celebrate",
+    "celebrates",
+    "celebrated",
+    "celebrating",
+    "support",
+    "supports",
+    "supported",
+    "supporting",
+    "respond",
+    "seldom",
+    "pressing",
+    "unreasonable",
+];
+
 /// True when an attribution with this cue reports information (the desk
 /// scope): any construction or verb of saying, reporting, showing or citing,
-/// but not a single verb of intent or emphasis ([`NOT_REPORTING`]).
+/// but not a single verb of intent or emphasis ([`NOT_REPORTING`]) nor of
+/// feeling, perception, support or plain action ([`NOT_INFORMATION`]).
 pub fn reports_information(cue: &str) -> bool {
     let mut words = cue.split_whitespace();
     match (words.next(), words.next()) {
-        (Some(one), None) => !is_in(
-            NOT_REPORTING,
-            one.trim_matches(|c: char| !c.is_alphanumeric()),
-        ),
+        (Some(one), None) => {
+            let one = one.trim_matches(|c: char| !c.is_alphanumeric());
+            !is_in(NOT_REPORTING, one) && !is_in(NOT_INFORMATION, one)
+        }
         _ => true,
     }
 }
@@ -470,6 +514,18 @@ mod tests {
         assert!(!reports_information("seeking"));
         assert!(!reports_information("Underscore"));
         assert!(!reports_information("attempted"));
+    }
+
+    #[test]
+    fn feelings_acts_and_chants_are_not_reported_information() {
+        assert!(!reports_information("chanted"));
+        assert!(!reports_information("felt"));
+        assert!(!reports_information("welcomed"));
+        assert!(!reports_information("respond"));
+        assert!(reports_information("responded"));
+        assert!(reports_information("supported by"));
+        assert!(reports_information("found"));
+        assert!(reports_information("told"));
     }
 
     #[test]

@@ -151,6 +151,13 @@ struct Resolver {
     genders: HashMap<String, Gender>,
     /// Role words given to person entities ("spokesman", "president").
     roles: HashMap<String, Vec<String>>,
+    /// Where the heading block (title, subtitle) ends, in characters.
+    heading_end: usize,
+    /// The last source resolved to a person: where its mention starts, and who.
+    last_speaker: Option<(usize, EntityRef)>,
+    /// The article's quotations (character ranges, sorted): a name inside a
+    /// quotation is what the speaker talked about, not who is speaking.
+    quoted: Vec<crate::span::Range>,
 }
 
 /// What one source mention resolved to.
@@ -255,6 +262,108 @@ fn impersonal(mention: &str, cue: &str) -> bool {
             )
         })
 }
+
+/// The word after a one-word source when the source is the cut start of a
+/// longer phrase: the word after it, before the cue, is lower-case and
+/// neither a verb (an auxiliary, a cue word, an -ed form) nor an adverb —
+/// "One month after announcing",
+/// "Many observers were surprised when … railing". Such a span says nothing
+/// about who the source is (the rules cut it). "Some said", "Many have
+/// said", "Speakers openly vowed", "speakers praised X and called" and
+/// "One, a senior aide, said" are whole
+/// (`None`).
+fn cut_noun_phrase<'t>(
+    text: &'t Text,
+    src: crate::span::Range,
+    cue: crate::span::Range,
+) -> Option<&'t str> {
+    if cue.start <= src.end {
+        return None;
+    }
+    let between = text.slice(crate::span::Range::new(src.end, cue.start));
+    let next = between.split_whitespace().next()?;
+    if !between.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    (word.len() == next.len()
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !is_in(AUXILIARIES, word)
+        && !word.ends_with("ly")
+        && !word.ends_with("ed")
+        && super::lexicon::lexicon().class(word).is_none())
+    .then_some(word)
+}
+
+/// Words that open another clause between a subject and a cue ("were
+/// surprised when Trump, after railing …"): the cue is not that subject's.
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "before", "while", "because", "if", "that", "as", "since", "until", "where",
+];
+
+/// Offices and candidacies a description can name the person the text is
+/// about by ("the Florida senator", "the Republican nominee").
+const OFFICES: &[&str] = &[
+    "senator",
+    "governor",
+    "secretary",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "mayor",
+    "candidate",
+    "nominee",
+    "hopeful",
+    "frontrunner",
+    "front-runner",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "lawmaker",
+    "legislator",
+];
+
+/// True when a title written before a name fits a role word: the same
+/// word, or an abbreviation of it ("Sen." for "senator", "Gov." for "governor").
+fn role_fits(title: &str, role: &str) -> bool {
+    let t = title.trim_end_matches('.').to_lowercase();
+    t == role || t.len() >= 3 && role.starts_with(&t)
+}
+
+/// Auxiliaries and adverbs that may stand between a whole subject and its verb.
+const AUXILIARIES: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "are",
+    "is",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "do",
+    "does",
+    "also",
+    "still",
+    "then",
+    "later",
+    "often",
+    "privately",
+    "publicly",
+    "reportedly",
+    "already",
+    "not",
+    "never",
+    "repeatedly",
+];
 
 /// True for a role that only a person holds (not "party" or "committee").
 fn person_role(role: &str) -> bool {
@@ -444,7 +553,8 @@ impl Resolver {
             "study" | "studies" => "study",
             _ => return self.report_of(publisher),
         };
-        let base = self.report_of(publisher);
+        let longer = self.longer_publisher(publisher, noun);
+        let base = self.report_of(longer.as_deref().unwrap_or(publisher));
         let Some(rec) = self.entities.get(&base.id).cloned() else {
             return base;
         };
@@ -468,6 +578,25 @@ impl Resolver {
         );
         e.publisher = rec.publisher;
         self.record(e)
+    }
+
+    /// The fuller name of a poll's or study's sponsor the article cited
+    /// before: "a Times/CBS News poll" after "a New York Times/CBS News
+    /// poll", "the Rasmussen poll" after "the Rasmussen Reports poll" —
+    /// the one earlier report of that noun whose sponsor ends or starts with
+    /// these words; `None` when there is none or more than one.
+    fn longer_publisher(&self, publisher: &str, noun: &str) -> Option<String> {
+        let suffix = format!(" {noun}");
+        let mut found = self.entities.values().filter_map(|e| {
+            let base = e.name.strip_suffix(&suffix)?;
+            (e.kind == EntityKind::Report
+                && base.len() > publisher.len()
+                && (base.ends_with(&format!(" {publisher}"))
+                    || base.starts_with(&format!("{publisher} "))))
+            .then(|| base.to_string())
+        });
+        let one = found.next()?;
+        found.next().is_none().then_some(one)
     }
 
     fn report_of(&mut self, publisher: &str) -> EntityRef {
@@ -1183,8 +1312,64 @@ impl Resolver {
             if let Some(r) = self.person_with_role(&h, pos) {
                 return Outcome::Entity(r);
             }
+            if !plural
+                && m.possessor.is_none()
+                && let Some(r) = self.topic_person(&h, pos, self.heading_end)
+            {
+                return Outcome::Entity(r);
+            }
         }
         Outcome::Unresolved
+    }
+
+    /// "The Florida senator", "the GOP nominee" when no one was given that
+    /// title: the person the text is about just before — the last person
+    /// opening a sentence within reach, whose titles (if the article gives
+    /// any) fit `role` ("Sen." fits "senator"), else the last person given a
+    /// fitting title — outside quotations and the heading. Only offices and
+    /// candidacies: "the man", "the spokesman", "the insider" are somebody
+    /// else as often as not.
+    fn topic_person(&mut self, role: &str, pos: usize, heading_end: usize) -> Option<EntityRef> {
+        if !is_in(OFFICES, role) {
+            return None;
+        }
+        let fits = |p: &census::Person| p.roles.iter().any(|r| role_fits(r, role));
+        let near = |&&(at, _): &&(usize, usize)| {
+            at < pos
+                && at >= heading_end
+                && pos - at < 2 * NEAR
+                && !self.in_other_quotation(at, pos)
+        };
+        let &(_, i) = self
+            .census
+            .mentions
+            .iter()
+            .rev()
+            .filter(near)
+            .find(|&&(at, i)| {
+                self.census.subjects.binary_search(&at).is_ok()
+                    && (self.census.people[i].roles.is_empty() || fits(&self.census.people[i]))
+            })
+            .or_else(|| {
+                self.census
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(near)
+                    .find(|&&(_, i)| fits(&self.census.people[i]))
+            })?;
+        let full = self.census.people[i].name.clone();
+        let why = format!(
+            "description: \"the {role}\" is {full}, the person the text is about just before"
+        );
+        Some(self.person(&full, &mention::parse(""), Some(i), Some(why)))
+    }
+
+    /// True when `at` lies inside a quotation that does not hold `pos`.
+    fn in_other_quotation(&self, at: usize, pos: usize) -> bool {
+        self.quoted
+            .iter()
+            .any(|q| q.start <= at && at < q.end && !(q.start <= pos && pos < q.end))
     }
 
     /// How often the article mentions the person named `name` (in full or by surname).
@@ -1202,18 +1387,59 @@ impl Resolver {
                 && self
                     .roles
                     .get(&e.id)
-                    .is_some_and(|r| r.iter().any(|x| x == role))
+                    .is_some_and(|r| r.iter().any(|x| role_fits(x, role)))
         }) {
             return Some(e.clone());
         }
-        let idx = self
-            .census
-            .before(pos)
-            .into_iter()
-            .find(|&i| self.census.people[i].roles.iter().any(|x| x == role))?;
+        let idx = self.census.before(pos).into_iter().find(|&i| {
+            self.census.people[i]
+                .roles
+                .iter()
+                .any(|x| role_fits(x, role))
+        })?;
         let full = self.census.people[idx].name.clone();
         let why = format!("description: \"the {role}\" is {full}, given that title in the article");
         Some(self.person(&full, &mention::parse(""), Some(idx), Some(why)))
+    }
+
+    /// A definite description set off right after a person's name ("Brian
+    /// Murphy, the chairman of the county party, said"): that person, not
+    /// whoever else the article gave the title.
+    fn appositive_person(&mut self, text: &Text, src: crate::span::Range) -> Option<Outcome> {
+        let mention = text.slice(src).trim_start();
+        let first = mention.split_whitespace().next()?;
+        if !first.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let before = text.slice(crate::span::Range::new(
+            src.start.saturating_sub(60),
+            src.start,
+        ));
+        let name_end = before.trim_end().strip_suffix(',')?;
+        let &(at, i) = self
+            .census
+            .mentions
+            .iter()
+            .rev()
+            .find(|&&(at, _)| at < src.start && src.start - at <= 60)?;
+        // The census mention must be the words right before the comma.
+        let offset = src.start.saturating_sub(60);
+        let name = name_end
+            .chars()
+            .skip(at.checked_sub(offset)?)
+            .collect::<String>();
+        let person = &self.census.people[i];
+        if name.trim() != person.name && !name.trim().eq_ignore_ascii_case(&person.surname) {
+            return None;
+        }
+        let full = person.name.clone();
+        let why = format!("apposition: \"{}\" is set off after {full}", mention.trim());
+        Some(Outcome::Entity(self.person(
+            &full,
+            &mention::parse(""),
+            Some(i),
+            Some(why),
+        )))
     }
 
     /// A pronoun: he/she to the last person of that gender, it/they to the
@@ -1302,12 +1528,33 @@ impl Resolver {
         &mut self,
         text: &Text,
         src: crate::span::Range,
+        cue: crate::span::Range,
         heading_end: usize,
     ) -> Outcome {
         let m = text.slice(src).trim();
         let mut words = m.split_whitespace();
         let first = words.next().unwrap_or_default();
         let single = words.next().is_none();
+        if single && let Some(next) = cut_noun_phrase(text, src, cue) {
+            // "One operative … tried to downplay it, saying": the whole
+            // phrase is an unnamed source, unless another clause ("when
+            // Trump, after railing") stands between it and the cue.
+            let head = next.to_lowercase();
+            let unnamed = is_in(VAGUE_NOUNS, &head)
+                || is_in(VAGUE_EXTRA, &head)
+                || is_role(&head)
+                || is_role(head.trim_end_matches('s'));
+            let between = text.slice(crate::span::Range::new(src.end, cue.start));
+            let clause = between.split_whitespace().any(|w| {
+                is_in(
+                    SUBORDINATORS,
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                )
+            });
+            if !unnamed || clause {
+                return Outcome::Unresolved;
+            }
+        }
         if is_in(PREPOSITIONS, first) && first.chars().all(|c| c.is_ascii_lowercase()) {
             let rest = m[first.len()..].trim_start();
             if first == "of" {
@@ -1354,13 +1601,47 @@ impl Resolver {
                     Gender::Male
                 };
                 let fits = |g: Option<&Gender>| g.is_none_or(|g| *g == want);
+                // A name inside a quotation the pronoun is not in ("… who
+                // helped Jesse Jackson win," he said) is talked about, not speaking.
+                let quoted_away = |at: usize| self.in_other_quotation(at, pos);
                 // The person of that gender the text mentioned last, close
                 // before — a sentence's subject first ("Trump attacked Cruz. He said").
                 let fits_near = |&&(at, i): &&(usize, usize)| {
                     at < pos
                         && pos - at < NEAR
                         && self.census.people[i].gender.is_none_or(|g| g == want)
+                        && !quoted_away(at)
                 };
+                // The speaker of the attribution just before goes on speaking
+                // ("…," said Donna Lages, a waitress at the Golden Bear. She
+                // said …) unless another person opens a sentence in between.
+                if let Some((at, e)) = self.last_speaker.clone()
+                    && at < pos
+                    && pos - at < NEAR
+                    && self
+                        .genders
+                        .get(&e.id)
+                        .copied()
+                        .or_else(|| {
+                            // "Melanie" alone is a first name; "Clinton" alone a surname.
+                            let w = e.name.split_whitespace().next()?;
+                            self.census
+                                .by_surname(w)
+                                .is_empty()
+                                .then(|| first_name_gender(w))?
+                        })
+                        .is_none_or(|g| g == want)
+                    && !self.census.mentions.iter().any(|&(m, i)| {
+                        m > at
+                            && m < pos
+                            && self.census.subjects.binary_search(&m).is_ok()
+                            && self.census.people[i].gender.is_none_or(|g| g == want)
+                            && self.census.full(&e.name) != Some(i)
+                            && !quoted_away(m)
+                    })
+                {
+                    return Outcome::Entity(e);
+                }
                 let near = self
                     .census
                     .mentions
@@ -1569,10 +1850,26 @@ fn first_named_report(doc: &Doc) -> Option<String> {
 /// Resolves every found attribution's source; returns one result per found
 /// attribution and the article's entity records.
 pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<Entity>) {
+    // The heading block: the title and subtitle, before the first blank line.
+    let heading_end = doc
+        .text
+        .find("\n\n")
+        .map_or(0, |b| doc.text[..b].chars().count());
     let mut r = Resolver {
+        heading_end,
         acronyms: acronym_definitions(doc),
         entities: BTreeMap::new(),
         history: Vec::new(),
+        last_speaker: None,
+        quoted: {
+            let mut q: Vec<crate::span::Range> = doc
+                .quotes
+                .iter()
+                .flat_map(|q| q.pieces.iter().copied())
+                .collect();
+            q.sort_unstable_by_key(|r| r.start);
+            q
+        },
         main_report: None,
         census: Census::of(doc.text),
         genders: HashMap::new(),
@@ -1586,11 +1883,6 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
         }
         r.main_report = Some(rep);
     }
-    // The heading block: the title and subtitle, before the first blank line.
-    let heading_end = doc
-        .text
-        .find("\n\n")
-        .map_or(0, |b| doc.text[..b].chars().count());
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let outcome = match f.antecedent.or(f.source) {
@@ -1601,11 +1893,12 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
                 } else if let Some(o) = f.source.and_then(|s| {
                     r.relative_person(text, s)
                         .or_else(|| r.party_tag_person(text, s))
+                        .or_else(|| r.appositive_person(text, s))
                 }) {
                     o
                 } else {
                     match r.resolve(mention, src.start) {
-                        Outcome::Vague => r.not_a_source(text, src, heading_end),
+                        Outcome::Vague => r.not_a_source(text, src, f.cue, heading_end),
                         o => o,
                     }
                 }
@@ -1625,6 +1918,11 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
                 rec.mentions = rec.mentions.max(1);
             }
             r.history.push(e.clone());
+            if e.kind == EntityKind::Person
+                && let Some(src) = f.source
+            {
+                r.last_speaker = Some((src.start, e.clone()));
+            }
         }
         let channel = f.channel.and_then(|c| {
             let o = gazetteer().lookup(text.slice(c))?;
@@ -1844,6 +2142,91 @@ mod tests {
         for x in &got {
             assert!(x.1.is_none(), "{x:?}");
         }
+    }
+
+    #[test]
+    fn a_cut_quantifier_is_not_an_unnamed_source() {
+        use super::cut_noun_phrase;
+        use crate::span::Range;
+        use crate::text::Text;
+        let t = Text::new("Many voters were angry when he, after attacking the plan, left.".into());
+        let cue = Range::new(38, 47); // "attacking"
+        assert_eq!(t.slice(cue), "attacking");
+        assert_eq!(cut_noun_phrase(&t, Range::new(0, 4), cue), Some("voters"));
+        let t = Text::new("Some have said the plan failed.".into());
+        assert_eq!(
+            cut_noun_phrase(&t, Range::new(0, 4), Range::new(10, 14)),
+            None
+        );
+        let t = Text::new("Speakers praised it and called for more.".into());
+        assert_eq!(
+            cut_noun_phrase(&t, Range::new(0, 8), Range::new(23, 29)),
+            None
+        );
+        let t = Text::new("Speakers openly vowed to fight.".into());
+        assert_eq!(
+            cut_noun_phrase(&t, Range::new(0, 8), Range::new(16, 21)),
+            None
+        );
+        let t = Text::new("Some said the plan failed.".into());
+        assert_eq!(
+            cut_noun_phrase(&t, Range::new(0, 4), Range::new(5, 9)),
+            None
+        );
+        let t = Text::new("One, a senior aide, said the plan failed.".into());
+        assert_eq!(
+            cut_noun_phrase(&t, Range::new(0, 3), Range::new(20, 24)),
+            None
+        );
+    }
+
+    #[test]
+    fn he_is_the_speaker_before_and_a_description_after_a_name_is_that_name() {
+        let got = entities(
+            "Mayor Carol Stone opened the fair on Monday.\n\n\
+             \"It was a fine day,\" said Dana Whitcombe, a baker at the Silver Oak cafe. \
+             She said the crowd was large.\n\n\
+             Paul Renner, the chairman of the county board, said the fair would return.",
+        );
+        assert_eq!(
+            find(&got, "She").1,
+            Some(("Dana Whitcombe".into(), "person".into()))
+        );
+        let chair = got
+            .iter()
+            .find(|x| x.0.contains("chairman") || x.0 == "Paul Renner")
+            .unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(chair.1, Some(("Paul Renner".into(), "person".into())));
+    }
+
+    #[test]
+    fn a_poll_named_short_is_the_poll_named_in_full_before() {
+        let got = entities(
+            "Mayor leads.\n\n\
+             The race was tied, according to a Hartwell Daily/Channel Nine News poll.\n\n\
+             The mayor was ahead in May, according to a Daily/Channel Nine News poll.",
+        );
+        assert_eq!(
+            find(&got, "a Daily/Channel Nine News poll").1,
+            Some((
+                "Hartwell Daily/Channel Nine News poll".into(),
+                "report".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_title_no_one_was_given_is_the_person_the_text_is_about() {
+        let got = entities(
+            "Lanton ends his run.\n\n\
+             Gregory Lanton spoke to supporters on Tuesday. Lanton thanked his staff.\n\n\
+             The Vermont senator sought to calm the crowd, saying the fight would go on.",
+        );
+        let row = got
+            .iter()
+            .find(|x| x.0.starts_with("The Vermont senator"))
+            .unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(row.1, Some(("Gregory Lanton".into(), "person".into())));
     }
 
     #[test]

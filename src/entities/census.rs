@@ -125,6 +125,54 @@ const PLACE_WORDS: &[&str] = &[
     "port", "mount", "mt", "lake", "upper", "lower", "great", "little", "el", "la", "rio", "cape",
 ];
 
+/// Lower-case determiners: a capitalised run right after one names a thing
+/// ("the Golden Bear restaurant", "his Labor Day cookout"), unless a title
+/// stands between ("the Rev. Al Sharpton").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+];
+
+/// Last words of places, days and faiths, never a surname ("Lee County",
+/// "Labor Day", "Roman Catholic").
+const NOT_SURNAMES: &[&str] = &[
+    "county",
+    "parish",
+    "township",
+    "city",
+    "island",
+    "islands",
+    "beach",
+    "valley",
+    "springs",
+    "heights",
+    "falls",
+    "harbor",
+    "bay",
+    "river",
+    "creek",
+    "park",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "day",
+    "eve",
+    "catholic",
+    "catholics",
+    "christian",
+    "christians",
+    "baptist",
+    "baptists",
+    "methodist",
+    "lutheran",
+    "evangelical",
+    "evangelicals",
+    "muslim",
+    "muslims",
+    "jewish",
+];
+
 /// The long word lists the census consults for every capitalised word, as sets.
 struct Sets {
     org: WordSet,
@@ -226,6 +274,20 @@ impl Census {
             let org_follows = ws.get(k).is_some_and(|n| {
                 !ws[k - 1].closes && cap(bare(n.text)) && sets().org.contains(bare(n.text))
             });
+            // "the Golden Bear restaurant", "his Labor Day cookout", "Lee
+            // County", "a Roman Catholic": a thing or place, not a person.
+            // A person met before keeps the mention ("the Donald Trump campaign").
+            let known = index.contains_key(&slug(&format!("{first} {}", bare(run[run.len() - 1]))));
+            let after_determiner = !titled
+                && !known
+                && i > 0
+                && !ws[i - 1].closes
+                && is_in(DETERMINERS, ws[i - 1].text);
+            let thing = is_in(NOT_SURNAMES, bare(run[run.len() - 1]));
+            if (after_determiner || thing) && (first_ok || titled) {
+                i = k;
+                continue;
+            }
             if run.len() >= 2
                 && (first_ok || titled)
                 && !initial(run[run.len() - 1])
@@ -288,7 +350,9 @@ impl Census {
                     entry.push(idx);
                 }
                 census.mentions.push((ws[j].start, idx));
-                if ws[i].sentence_start {
+                // A name after lower-case roles that open the sentence is its
+                // subject too ("Republican presidential nominee Donald Trump has …").
+                if ws[i].sentence_start || ws[back].sentence_start {
                     census.subjects.push(ws[j].start);
                 }
                 i = k;
