@@ -1,6 +1,7 @@
 //! `citetrace quotes`: every direct quote, verified against the corpus.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::Result;
 use citetrace::analysis::Analysis;
@@ -16,8 +17,36 @@ use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    #[command(flatten)]
-    output: OutputArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<QuotesFormat>,
+    /// Write to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// The formats `quotes` writes (its `--help` lists only these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum QuotesFormat {
+    /// A readable table (the default).
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values (formula-safe).
+    Csv,
+}
+
+impl From<QuotesFormat> for Format {
+    fn from(f: QuotesFormat) -> Self {
+        match f {
+            QuotesFormat::Table => Format::Table,
+            QuotesFormat::Json => Format::Json,
+            QuotesFormat::Jsonl => Format::Jsonl,
+            QuotesFormat::Csv => Format::Csv,
+        }
+    }
 }
 
 fn place(o: &Occurrence) -> String {
@@ -58,7 +87,8 @@ fn row(c: &QuoteCheck, width: Option<usize>) -> Vec<String> {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args.output.format(
+    let output = OutputArgs::new(args.format.map(Format::from), args.output.clone());
+    let format = output.format(
         Format::Table,
         &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
     )?;
@@ -77,7 +107,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         &analysis.copies,
         &locator,
     );
-    let mut out = args.output.writer()?;
+    let mut out = output.writer()?;
     match format {
         Format::Json => common::write_json(&mut out, &checks)?,
         Format::Jsonl => common::write_jsonl(&mut out, &checks)?,

@@ -109,6 +109,11 @@ pub struct Alignment {
     /// True when the query words before (after) the stretch are other
     /// pieces of the quote: the query marks an omission right there.
     pub other_pieces: (bool, bool),
+    /// Most words changed in one place inside the stretch: the longer of
+    /// the words dropped (outside marked omissions) and the words added
+    /// between two kept words. 1–2 is a word swapped ("like" for "unlike",
+    /// "voters" for "supporters"); more is a whole phrase said or left out.
+    pub longest_change: usize,
 }
 
 impl Alignment {
@@ -217,9 +222,13 @@ pub fn align(query: &[Token], text: &[Token]) -> Option<Alignment> {
             q0 == 0 || query[q0 - 1].elides,
             q1 + 1 == n || query[q1].elides,
         ),
+        longest_change: 0,
     };
     let mut shown: Vec<(Change, usize, usize)> = Vec::with_capacity(n + a.text_words);
     shown.extend((0..q0).map(|j| (Change::Added, t0, j)));
+    // Words dropped and added since the last kept word (the stretch ends
+    // on a kept word, so every gap is closed).
+    let (mut gap_removed, mut gap_added) = (0usize, 0usize);
     for &(change, i, j) in &ops[lo..=hi] {
         match change {
             Change::Same => {
@@ -227,10 +236,18 @@ pub fn align(query: &[Token], text: &[Token]) -> Option<Alignment> {
                 if is_content(&query[j]) {
                     a.kept_content += 1;
                 }
+                a.longest_change = a.longest_change.max(gap_removed).max(gap_added);
+                (gap_removed, gap_added) = (0, 0);
             }
             Change::Removed if j > 0 && query[j - 1].elides => a.elided += 1,
-            Change::Removed => a.removed += 1,
-            Change::Added => a.added += 1,
+            Change::Removed => {
+                a.removed += 1;
+                gap_removed += 1;
+            }
+            Change::Added => {
+                a.added += 1;
+                gap_added += 1;
+            }
         }
         shown.push((change, i, j));
     }
@@ -698,6 +715,44 @@ mod tests {
         assert!(m.alignment.same_statement());
         assert_eq!(m.alignment.removed, 1);
         assert!((m.alignment.coverage() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn longest_change_tells_a_swapped_word_from_a_phrase() {
+        let source = diff::tokens(
+            "we will not stop until every vote is counted in every state of this great union",
+            0,
+        );
+        let longest = |quote: &str| {
+            align(&diff::tokens(quote, 0), &source)
+                .unwrap()
+                .longest_change
+        };
+        // One word for another, in two places: word-level changes.
+        assert_eq!(
+            longest("we will never stop until every ballot is counted in every state"),
+            1
+        );
+        // A phrase inserted in the middle.
+        assert_eq!(
+            longest("we will not stop, now or ever, until every vote is counted in every state"),
+            3
+        );
+        // A phrase dropped ("vote is counted in every").
+        assert_eq!(
+            longest("we will not stop until every state of this great union"),
+            5
+        );
+        // Words past the source's ends are not changes inside the stretch.
+        assert_eq!(
+            longest("and so we will not stop until every vote is counted in every state"),
+            0
+        );
+        // A marked omission is not a change.
+        let mut split = diff::tokens("we will not stop", 0);
+        split.last_mut().unwrap().elides = true;
+        split.extend(diff::tokens("in every state", 100));
+        assert_eq!(align(&split, &source).unwrap().longest_change, 0);
     }
 
     #[test]

@@ -478,6 +478,29 @@ struct Desk<'a> {
     by_name: HashMap<String, Vec<usize>>,
 }
 
+/// Why a quotation that has the statement was not taken as the quote's
+/// source (said in the check's `why` when nothing else decides it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Refusal {
+    /// Changed, but covering or resembling too little of the quote to
+    /// accuse anyone of misquoting ([`firm_alteration`]).
+    Weak,
+    /// Another report of the speaker, changed by a whole phrase: this many
+    /// words in one place ([`MAX_WORD_CHANGE`]).
+    Phrase(usize),
+    /// A short fragment in a report of the speaker this many days apart
+    /// (`None`: not both dated), see [`MAX_OCCASION_DAYS`].
+    Apart(Option<i64>),
+}
+
+/// A refused source passage: which article, why, and how close it came.
+struct Refused {
+    article: usize,
+    refusal: Refusal,
+    coverage: f64,
+    similarity: f64,
+}
+
 /// A candidate source passage with the verdict it would give.
 struct Candidate {
     m: Match,
@@ -576,6 +599,7 @@ impl<'a> Desk<'a> {
         credited: Option<&EntityRef>,
         own_sources: &[usize],
         copied: &[usize],
+        refused: &mut Vec<Refused>,
     ) -> Option<Candidate> {
         if own_sources.contains(&m.article) {
             let status = verdict(&m.alignment)?;
@@ -622,12 +646,33 @@ impl<'a> Desk<'a> {
             let Some(mut status) = verdict(&al) else {
                 continue;
             };
-            if status == Status::Altered && !firm_alteration(&al) {
-                continue;
-            }
             // The same words inside a longer quotation: a fragment of it.
             if status == Status::Verified && (al.tokens.0 > 0 || al.tokens.1 < words.len()) {
                 status = Status::Partial;
+            }
+            let refusal = match status {
+                Status::Altered if !firm_alteration(&al) => Some(Refusal::Weak),
+                Status::Altered if basis == Basis::SameSpeaker && !word_level(&al) => {
+                    Some(Refusal::Phrase(al.longest_change))
+                }
+                Status::Partial
+                    if basis == Basis::SameSpeaker && al.kept_content < locate::MIN_CONTENT =>
+                {
+                    let apart = days_apart(&self.articles[index], source);
+                    apart
+                        .is_none_or(|d| d > MAX_OCCASION_DAYS)
+                        .then_some(Refusal::Apart(apart))
+                }
+                _ => None,
+            };
+            if let Some(refusal) = refusal {
+                refused.push(Refused {
+                    article: m.article,
+                    refusal,
+                    coverage: al.coverage(),
+                    similarity: al.similarity(),
+                });
+                continue;
             }
             let c = Candidate {
                 m: Match::from_alignment(m.article, al),
@@ -701,10 +746,17 @@ impl<'a> Desk<'a> {
         }
         matches.sort_by_key(|m| m.article);
         let mut candidates: Vec<Candidate> = Vec::new();
+        let mut refused: Vec<Refused> = Vec::new();
         for m in &matches {
-            if let Some(c) =
-                self.candidate(index, &query, m, credited.as_ref(), &own_sources, copied)
-            {
+            if let Some(c) = self.candidate(
+                index,
+                &query,
+                m,
+                credited.as_ref(),
+                &own_sources,
+                copied,
+                &mut refused,
+            ) {
                 candidates.push(c);
             }
         }
@@ -747,7 +799,13 @@ impl<'a> Desk<'a> {
                 None,
                 None,
                 Vec::new(),
-                self.why_unverified(credited.as_ref(), &own_sources, &matches),
+                refused
+                    .iter()
+                    .max_by(|a, b| a.coverage.total_cmp(&b.coverage))
+                    .map_or_else(
+                        || self.why_unverified(credited.as_ref(), &own_sources, &matches),
+                        |r| explain_refusal(r, &self.articles[r.article]),
+                    ),
             ),
         };
         QuoteCheck {
@@ -864,6 +922,23 @@ pub fn verdict(a: &locate::Alignment) -> Option<Status> {
     a.same_statement().then_some(Status::Altered)
 }
 
+/// Most words an *altered* verdict against a quotation of the same speaker
+/// may change in one place (see [`locate::Alignment::longest_change`]). A
+/// reporter's slip or a mishearing swaps a word or two ("like" for
+/// "unlike", "voters" for "supporters"); a whole phrase more or less ("let's
+/// dispel *once and for all* with…", names in another order and frame) is
+/// what a speaker's *other delivery* of a talking point looks like — or an
+/// unmarked cut by either reporter — and two second-hand reports cannot say
+/// which. That is not enough to accuse a quote of being altered.
+pub const MAX_WORD_CHANGE: usize = 2;
+
+/// Most days between two reports of the same speaker for a short fragment
+/// (fewer than [`locate::MIN_CONTENT`] content words) to count as a piece of
+/// the same statement: a few words a speaker says again and again ("right to
+/// be angry", a slogan) are only tied to one occasion by reports of the
+/// same news days.
+pub const MAX_OCCASION_DAYS: i64 = 7;
+
 /// True when an alteration found in *another reporter's* quotation is firm
 /// enough to accuse anyone of misquoting: the alignment covers
 /// [`ALTERED_MIN_COVERAGE`] of the quote at [`ALTERED_MIN_SIMILARITY`]. Two
@@ -872,6 +947,51 @@ pub fn verdict(a: &locate::Alignment) -> Option<Status> {
 /// is the statement itself, so there the bare majority stands.
 fn firm_alteration(a: &locate::Alignment) -> bool {
     a.coverage() >= ALTERED_MIN_COVERAGE && a.similarity() >= ALTERED_MIN_SIMILARITY
+}
+
+/// True when two reports of one speaker differ only word by word (at most
+/// [`MAX_WORD_CHANGE`] words changed in any one place), so the difference is
+/// a misquote of one statement rather than another delivery of it.
+fn word_level(a: &locate::Alignment) -> bool {
+    a.longest_change <= MAX_WORD_CHANGE
+}
+
+/// Days between the publication of two articles (given or inferred dates;
+/// a date floor is not a publication date), if both are dated.
+fn days_apart(a: &Article, b: &Article) -> Option<i64> {
+    let (x, y) = (a.date()?, b.date()?);
+    let span = x.until(y).ok()?;
+    Some(i64::from(span.get_days()).abs())
+}
+
+/// Why a quote stays unverified although `r`'s passage has the statement.
+fn explain_refusal(r: &Refused, source: &Article) -> String {
+    let place = sources::label(source);
+    let found = format!(
+        "{place} has the statement ({:.0}% of the quote's content words in order, similarity \
+         {:.2})",
+        100.0 * r.coverage,
+        r.similarity
+    );
+    match r.refusal {
+        Refusal::Weak => format!(
+            "{found} with words changed, but that is too little of the quote, or too unlike it, \
+             to say another reporter's quotation is the same statement altered"
+        ),
+        Refusal::Phrase(n) => format!(
+            "{found} in a quotation of the same speaker, but differs by a whole phrase ({n} \
+             words in one place): another delivery of the line or an unmarked cut, not shown to \
+             be the same statement altered"
+        ),
+        Refusal::Apart(Some(days)) => format!(
+            "{place} quotes the same speaker with these few words, {days} days apart: a phrase \
+             said again, not shown to be the same statement"
+        ),
+        Refusal::Apart(None) => format!(
+            "{place} quotes the same speaker with these few words, but the two reports are not \
+             both dated: not shown to be the same statement"
+        ),
+    }
 }
 
 fn explain(c: &Candidate, source: &Article, speaker: Option<&str>) -> String {
@@ -1123,6 +1243,100 @@ mod tests {
         let w = checks.iter().find(|c| c.article == "wapo").unwrap();
         assert_eq!(w.status, Status::Altered, "{w:#?}");
         assert!(w.why.contains("published later"), "{}", w.why);
+    }
+
+    /// Two reports of one speaker, each quoting one statement of its own.
+    fn two_reports(
+        first: (&str, &str),
+        second: (&str, &str),
+        q1: &str,
+        q2: &str,
+    ) -> Vec<QuoteCheck> {
+        let a = article("first", Some(first.0), first.1);
+        let b = article("second", Some(second.0), second.1);
+        let who = || Some(entity("person:jane-roe", "Jane Roe", EntityKind::Person));
+        let attrs = vec![
+            vec![attribution(&a, q1, who())],
+            vec![attribution(&b, q2, who())],
+        ];
+        run(&[a, b], &attrs, &[])
+    }
+
+    #[test]
+    fn a_talking_point_said_again_with_a_phrase_more_is_not_altered() {
+        // The same line, once with a whole phrase more: another delivery (or
+        // an unmarked cut), not shown to be one statement quoted two ways.
+        let checks = two_reports(
+            (
+                "2016-02-07",
+                "“Let us be clear about what the governor has done to this great state,” Roe said.",
+            ),
+            (
+                "2016-02-09",
+                "“Let us be clear once and for all about what the governor has done to this \
+                 great state,” Roe said.",
+            ),
+            "Let us be clear",
+            "Let us be clear",
+        );
+        for c in &checks {
+            assert_eq!(c.status, Status::Unverified, "{c:#?}");
+            assert!(c.why.contains("whole phrase (4 words"), "{}", c.why);
+        }
+        // A word swapped in the same line is a misquote of one statement.
+        let checks = two_reports(
+            (
+                "2016-02-07",
+                "“Let us be clear about what the governor has done to this great state,” Roe said.",
+            ),
+            (
+                "2016-02-09",
+                "“Let us be clear about what the governor has done to our great state,” Roe said.",
+            ),
+            "Let us be clear",
+            "Let us be clear",
+        );
+        assert!(
+            checks.iter().all(|c| c.status == Status::Altered),
+            "{checks:#?}"
+        );
+    }
+
+    #[test]
+    fn a_short_fragment_needs_reports_of_the_same_days() {
+        let long =
+            "“People have every right to be angry, but they are hungry for solutions,” Roe said.";
+        let short = "Roe said voters are “right to be angry” tonight.";
+        let fragment = |day: &str| {
+            two_reports(
+                ("2016-02-10", long),
+                (day, short),
+                "People have every",
+                "right to be angry",
+            )
+            .into_iter()
+            .find(|c| c.article == "second")
+            .unwrap()
+        };
+        let near = fragment("2016-02-12");
+        assert_eq!(near.status, Status::Partial, "{near:#?}");
+        let far = fragment("2016-03-20");
+        assert_eq!(far.status, Status::Unverified, "{far:#?}");
+        assert!(far.why.contains("39 days apart"), "{}", far.why);
+        // Undated, the occasion is unknown.
+        let a = article("first", Some("2016-02-10"), long);
+        let b = article("second", None, short);
+        let who = Some(entity("person:jane-roe", "Jane Roe", EntityKind::Person));
+        let attrs = vec![
+            vec![attribution(&a, "People have every", who.clone())],
+            vec![attribution(&b, "right to be angry", who)],
+        ];
+        let c = run(&[a, b], &attrs, &[])
+            .into_iter()
+            .find(|c| c.article == "second")
+            .unwrap();
+        assert_eq!(c.status, Status::Unverified, "{c:#?}");
+        assert!(c.why.contains("not both dated"), "{}", c.why);
     }
 
     #[test]
