@@ -508,6 +508,8 @@ struct Candidate {
     status: Status,
     /// The passage's article is known to be later than the quote's.
     later: bool,
+    /// The passage is part of a longer quotation (the quote is most of it).
+    of_longer: bool,
 }
 
 impl<'a> Desk<'a> {
@@ -608,6 +610,7 @@ impl<'a> Desk<'a> {
                 basis: Basis::CreditedSource,
                 status,
                 later: false,
+                of_longer: false,
             });
         }
         let source = &self.articles[m.article];
@@ -646,8 +649,11 @@ impl<'a> Desk<'a> {
             let Some(mut status) = verdict(&al) else {
                 continue;
             };
-            // The same words inside a longer quotation: a fragment of it.
-            if status == Status::Verified && (al.tokens.0 > 0 || al.tokens.1 < words.len()) {
+            // The same words inside a longer quotation: verified when they
+            // are most of it (the other report quotes a sentence more), a
+            // fragment (partial) when they are a short piece of it.
+            let fragment = al.tokens.0 > 0 || al.tokens.1 < words.len();
+            if status == Status::Verified && fragment && !most_of(al.kept, words.len()) {
                 status = Status::Partial;
             }
             let refusal = match status {
@@ -655,8 +661,10 @@ impl<'a> Desk<'a> {
                 Status::Altered if basis == Basis::SameSpeaker && !word_level(&al) => {
                     Some(Refusal::Phrase(al.longest_change))
                 }
-                Status::Partial
-                    if basis == Basis::SameSpeaker && al.kept_content < locate::MIN_CONTENT =>
+                Status::Partial | Status::Verified
+                    if basis == Basis::SameSpeaker
+                        && (status == Status::Partial || fragment)
+                        && al.kept_content < locate::MIN_CONTENT =>
                 {
                     let apart = days_apart(&self.articles[index], source);
                     apart
@@ -679,6 +687,7 @@ impl<'a> Desk<'a> {
                 basis,
                 status,
                 later,
+                of_longer: fragment,
             };
             if best.as_ref().is_none_or(|b| {
                 (c.status, std::cmp::Reverse(c.m.rank()))
@@ -949,6 +958,13 @@ fn firm_alteration(a: &locate::Alignment) -> bool {
     a.coverage() >= ALTERED_MIN_COVERAGE && a.similarity() >= ALTERED_MIN_SIMILARITY
 }
 
+/// True when `part` words are most (at least half) of `whole`: a quote with
+/// the same words as that much of a longer quotation is the same words
+/// quoted, one report taking a sentence more; less is a fragment.
+fn most_of(part: usize, whole: usize) -> bool {
+    2 * part >= whole
+}
+
 /// True when two reports of one speaker differ only word by word (at most
 /// [`MAX_WORD_CHANGE`] words changed in any one place), so the difference is
 /// a misquote of one statement rather than another delivery of it.
@@ -1004,6 +1020,10 @@ fn explain(c: &Candidate, source: &Article, speaker: Option<&str>) -> String {
     );
     let who = speaker.map_or(String::new(), |s| format!(" credited to {s}"));
     match c.status {
+        Status::Verified if c.of_longer => format!(
+            "the quote{who} has the same words as most of {place}, punctuation and case aside \
+             (that report quotes a little more of the statement)"
+        ),
         Status::Verified => {
             format!("the quote{who} has the same words as {place}, punctuation and case aside")
         }
@@ -1300,6 +1320,38 @@ mod tests {
             checks.iter().all(|c| c.status == Status::Altered),
             "{checks:#?}"
         );
+    }
+
+    #[test]
+    fn most_of_a_longer_quotation_is_verified_a_short_piece_is_partial() {
+        let long = "“We will rebuild the mills in every town of this state. We will bring the \
+                    jobs home and keep them here,” Roe said.";
+        let check = |quote: &str, text: &str| {
+            two_reports(
+                ("2016-03-15", long),
+                ("2016-03-16", text),
+                "We will rebuild",
+                quote,
+            )
+            .into_iter()
+            .find(|c| c.article == "second")
+            .unwrap()
+        };
+        // The first sentence is most of the other report's quotation: the
+        // same words, that report quoting a little more.
+        let most = check(
+            "We will rebuild the mills",
+            "“We will rebuild the mills in every town of this state. We will bring the jobs \
+             home,” Roe said.",
+        );
+        assert_eq!(most.status, Status::Verified, "{most:#?}");
+        assert!(most.why.contains("most of"), "{}", most.why);
+        // Its last sentence alone is a fragment.
+        let piece = check(
+            "We will bring the jobs",
+            "Roe said: “We will bring the jobs home and keep them here.”",
+        );
+        assert_eq!(piece.status, Status::Partial, "{piece:#?}");
     }
 
     #[test]
