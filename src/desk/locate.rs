@@ -229,6 +229,8 @@ pub fn align(query: &[Token], text: &[Token]) -> Option<Alignment> {
     // Words dropped and added since the last kept word (the stretch ends
     // on a kept word, so every gap is closed).
     let (mut gap_removed, mut gap_added) = (0usize, 0usize);
+    // Where the elided text words start (characters), for `merge_equivalent`.
+    let mut elided_at: Vec<usize> = Vec::new();
     for &(change, i, j) in &ops[lo..=hi] {
         match change {
             Change::Same => {
@@ -239,7 +241,10 @@ pub fn align(query: &[Token], text: &[Token]) -> Option<Alignment> {
                 a.longest_change = a.longest_change.max(gap_removed).max(gap_added);
                 (gap_removed, gap_added) = (0, 0);
             }
-            Change::Removed if j > 0 && query[j - 1].elides => a.elided += 1,
+            Change::Removed if j > 0 && query[j - 1].elides => {
+                a.elided += 1;
+                elided_at.push(text[i].range.start);
+            }
             Change::Removed => {
                 a.removed += 1;
                 gap_removed += 1;
@@ -253,7 +258,7 @@ pub fn align(query: &[Token], text: &[Token]) -> Option<Alignment> {
     }
     shown.extend((q1 + 1..n).map(|j| (Change::Added, t1, j)));
     a.runs = diff::runs_of(text, query, &shown);
-    merge_equivalent(&mut a);
+    merge_equivalent(&mut a, &elided_at);
     Some(a)
 }
 
@@ -310,7 +315,7 @@ fn spelled_out(text: &str) -> String {
 /// Turns a removed run next to an added run into a kept one when both say
 /// the same once spelled out: a contraction ("We’ve" for "We have") or an
 /// apostrophe variant ("ISIS’" for "ISIS’s") is transcription, not a change.
-fn merge_equivalent(a: &mut Alignment) {
+fn merge_equivalent(a: &mut Alignment, elided_at: &[usize]) {
     let mut k = 0;
     while k + 1 < a.runs.len() {
         let pair = match (a.runs[k].change, a.runs[k + 1].change) {
@@ -336,7 +341,20 @@ fn merge_equivalent(a: &mut Alignment) {
                 k += 1;
                 continue;
             }
-            a.removed = a.removed.saturating_sub(removed.words);
+            // The removed words were counted as elided where the quote
+            // marks an omission right before them ("…we are,” she said,
+            // “We have…" against "…we are. We’ve…").
+            let elided = removed
+                .left
+                .map_or(0, |r| {
+                    elided_at
+                        .iter()
+                        .filter(|&&at| r.start <= at && at < r.end)
+                        .count()
+                })
+                .min(removed.words);
+            a.elided = a.elided.saturating_sub(elided);
+            a.removed = a.removed.saturating_sub(removed.words - elided);
             a.added = a.added.saturating_sub(added.words);
             a.kept += added.words;
             a.kept_content = (a.kept_content + content).min(a.query_content);
@@ -821,6 +839,23 @@ mod tests {
         let a = align(&quote, &text).expect("aligns");
         assert_eq!((a.removed, a.added, a.elided), (0, 0, 4));
         assert!(a.is_verbatim_part() && !a.is_exact());
+    }
+
+    #[test]
+    fn a_contraction_right_after_a_split_is_exact() {
+        // "…who we are,” she said, “We have got to…" against "…who we are.
+        // We’ve got to…": the contraction is transcription, and nothing of
+        // the source is left out at the split.
+        let source = diff::tokens(
+            "this is not who we are. We’ve got to do everything possible",
+            0,
+        );
+        let mut quote = diff::tokens("this is not who we are", 0);
+        quote.last_mut().unwrap().elides = true;
+        quote.extend(diff::tokens("We have got to do everything possible", 100));
+        let a = align(&quote, &source).unwrap();
+        assert_eq!((a.removed, a.elided, a.added), (0, 0, 0), "{a:#?}");
+        assert!(a.is_exact());
     }
 
     #[test]
