@@ -10,15 +10,20 @@
 //! - the **credited source's own text** (an article by the entity the
 //!   attribution resolves to: the report, the speaker's own article);
 //! - an article the quoting article **copies** (a copy pair);
-//! - a **quotation credited to the same speaker** in another article not
-//!   known to be later.
+//! - a **quotation credited to the same speaker** in another article (an
+//!   earlier one preferred; a later one that copies the quoting article
+//!   proves nothing). Speakers repeat their lines, so two such reports are
+//!   one statement quoted two ways only on firmer evidence: an alteration
+//!   must change words, not phrases ([`MAX_WORD_CHANGE`]), and a short
+//!   fragment must come from the same news days ([`MAX_OCCASION_DAYS`]).
 //!
 //! The passage is found through the [`Locator`]'s inverted index (rare words
 //! first, a bounded budget per quote) and aligned with [`locate::align`]; the
 //! verdict ([`Status`]) comes from that alignment:
 //!
 //! - **verified** — the same words, in order, nothing dropped or added
-//!   (punctuation and case aside);
+//!   (punctuation and case aside), or the same words as most of another
+//!   report's longer quotation;
 //! - **partial** — the same words where the quote has them, but the quote
 //!   marks an omission (an ellipsis, a split) where the source has more, or
 //!   the quote runs on past the end of the source's sentence or quotation (a
@@ -478,6 +483,16 @@ struct Desk<'a> {
     by_name: HashMap<String, Vec<usize>>,
 }
 
+/// Who a quote is credited to and which articles can hold its source.
+struct Possible<'s> {
+    /// The credited entity, if resolved.
+    credited: Option<&'s EntityRef>,
+    /// Articles by the credited entity.
+    own: &'s [usize],
+    /// Articles the quoting article copies.
+    copied: &'s [usize],
+}
+
 /// Why a quotation that has the statement was not taken as the quote's
 /// source (said in the check's `why` when nothing else decides it).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -598,12 +613,11 @@ impl<'a> Desk<'a> {
         index: usize,
         query: &[Token],
         m: &Match,
-        credited: Option<&EntityRef>,
-        own_sources: &[usize],
-        copied: &[usize],
+        from: &Possible,
         refused: &mut Vec<Refused>,
     ) -> Option<Candidate> {
-        if own_sources.contains(&m.article) {
+        let (credited, copied) = (from.credited, from.copied);
+        if from.own.contains(&m.article) {
             let status = verdict(&m.alignment)?;
             return Some(Candidate {
                 m: m.clone(),
@@ -757,15 +771,12 @@ impl<'a> Desk<'a> {
         let mut candidates: Vec<Candidate> = Vec::new();
         let mut refused: Vec<Refused> = Vec::new();
         for m in &matches {
-            if let Some(c) = self.candidate(
-                index,
-                &query,
-                m,
-                credited.as_ref(),
-                &own_sources,
+            let from = Possible {
+                credited: credited.as_ref(),
+                own: &own_sources,
                 copied,
-                &mut refused,
-            ) {
+            };
+            if let Some(c) = self.candidate(index, &query, m, &from, &mut refused) {
                 candidates.push(c);
             }
         }
