@@ -642,9 +642,11 @@ impl<'a> Desk<'a> {
         let quotes = &self.quotes[m.article];
         let first = quotes.partition_point(|q| q.range.end <= m.range.start);
         let mut best: Option<Candidate> = None;
-        for sq in quotes[first..]
+        for (k, sq) in quotes
             .iter()
-            .take_while(|q| q.range.start < m.range.end)
+            .enumerate()
+            .skip(first)
+            .take_while(|(_, q)| q.range.start < m.range.end)
         {
             if !sq.pieces.iter().any(|p| p.overlaps(m.range)) {
                 continue;
@@ -660,8 +662,19 @@ impl<'a> Desk<'a> {
             let Some(al) = locate::align(query, &words) else {
                 continue;
             };
-            let Some(mut status) = verdict(&al) else {
+            let Some(status) = verdict(&al) else {
                 continue;
+            };
+            // The quote runs on into the speaker's next (or from the
+            // previous) quotation: checked joined, it may be the very words.
+            let (words, al, mut status) = match (basis, status, credited) {
+                (Basis::SameSpeaker, Status::Partial, Some(who)) if al.before + al.after > 0 => {
+                    match joined_with_neighbour(quotes, k, source, query, &al, who) {
+                        Some((words, joined)) => (words, joined, Status::Verified),
+                        None => (words, al, status),
+                    }
+                }
+                _ => (words, al, status),
             };
             // The same words inside a longer quotation: verified when they
             // are most of it (the other report quotes a sentence more), a
@@ -967,6 +980,55 @@ pub const MAX_OCCASION_DAYS: i64 = 7;
 /// is the statement itself, so there the bare majority stands.
 fn firm_alteration(a: &locate::Alignment) -> bool {
     a.coverage() >= ALTERED_MIN_COVERAGE && a.similarity() >= ALTERED_MIN_SIMILARITY
+}
+
+/// Most characters between two quotations of one speaker that a quote
+/// may run across ("…for sale,” Pence stated in a press release on Tuesday
+/// afternoon. Pence added, “It would…"): an attribution sentence or two.
+const MAX_NEIGHBOUR_GAP: usize = 300;
+
+/// The quote aligned with quotation `k` of `quotes` (in `source`) joined
+/// with the same speaker's next quotation when the quote runs past the end
+/// of quotation `k` (`al.after`), or with the previous one when it starts
+/// before it (`al.before`), if they stand at most [`MAX_NEIGHBOUR_GAP`]
+/// characters apart: one report quotes the statement in two quotations, the
+/// other in one. Only an exact match counts (the same words over more of
+/// the quote than quotation `k` alone), so no change is ever read across the
+/// join.
+fn joined_with_neighbour(
+    quotes: &[Quoted],
+    k: usize,
+    source: &Article,
+    query: &[Token],
+    al: &locate::Alignment,
+    who: &EntityRef,
+) -> Option<(Vec<Token>, locate::Alignment)> {
+    let this = &quotes[k];
+    let ours = |q: &&Quoted| {
+        q.attribution
+            .and_then(|a| a.entity.as_ref())
+            .is_some_and(|e| same_speaker(who, e))
+    };
+    let mut pieces: Vec<Range> = Vec::new();
+    if al.before > 0
+        && let Some(prev) = k.checked_sub(1).and_then(|p| quotes.get(p)).filter(ours)
+        && this.range.start.saturating_sub(prev.range.end) <= MAX_NEIGHBOUR_GAP
+    {
+        pieces.extend(&prev.pieces);
+    }
+    pieces.extend(&this.pieces);
+    if al.after > 0
+        && let Some(next) = quotes.get(k + 1).filter(ours)
+        && next.range.start.saturating_sub(this.range.end) <= MAX_NEIGHBOUR_GAP
+    {
+        pieces.extend(&next.pieces);
+    }
+    if pieces.len() == this.pieces.len() {
+        return None;
+    }
+    let words = quote_tokens(source, &pieces);
+    let joined = locate::align(query, &words)?;
+    (verdict(&joined) == Some(Status::Verified) && joined.kept > al.kept).then_some((words, joined))
 }
 
 /// True when `part` words are most (at least half) of `whole`: a quote with
@@ -1363,6 +1425,46 @@ mod tests {
             "Roe said: “We will bring the jobs home and keep them here.”",
         );
         assert_eq!(piece.status, Status::Partial, "{piece:#?}");
+    }
+
+    #[test]
+    fn a_statement_quoted_in_two_quotations_is_checked_joined() {
+        let who = || Some(entity("person:jane-roe", "Jane Roe", EntityKind::Person));
+        let check = |between: &str| {
+            let split = article(
+                "first",
+                Some("2016-08-23"),
+                &format!(
+                    "“The mills must reopen in every town of this state,” Roe said in a \
+                     statement.{between}\n\nRoe added, “Nobody should lose a pension over a \
+                     closed mill.”"
+                ),
+            );
+            let whole = article(
+                "second",
+                Some("2016-08-24"),
+                "“The mills must reopen in every town of this state. Nobody should lose a \
+                 pension over a closed mill,” Roe said.",
+            );
+            let attrs = vec![
+                vec![
+                    attribution(&split, "The mills must", who()),
+                    attribution(&split, "Nobody should", who()),
+                ],
+                vec![attribution(&whole, "The mills must", who())],
+            ];
+            run(&[split, whole], &attrs, &[])
+                .into_iter()
+                .find(|c| c.article == "second")
+                .unwrap()
+        };
+        // An attribution sentence between them: the same words, joined.
+        let near = check("");
+        assert_eq!(near.status, Status::Verified, "{near:#?}");
+        // Far apart they are two quotations: the quote is a longer version
+        // of the first.
+        let far = check(&" And the weather was fine that day in the capital.".repeat(8));
+        assert_eq!(far.status, Status::Partial, "{far:#?}");
     }
 
     #[test]
