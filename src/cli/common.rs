@@ -305,3 +305,15 @@ pub fn preview(text: &str, max: usize) -> String {
         format!("{cut}…")
     }
 }
+
+impl OutputArgs {
+    /// Output arguments built by a command that declares its own `--format`
+    /// choices (so `--help` lists only those) and `-o`.
+    pub fn new(format: Option<Format>, output: Option<PathBuf>) -> Self {
+        OutputArgs {
+            format,
+            output,
+            chosen: std::cell::Cell::new(None),
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! `citetrace quotes`: every direct quote, verified against the corpus.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::Result;
 use citetrace::analysis::Analysis;
@@ -15,8 +16,36 @@ use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    #[command(flatten)]
-    output: OutputArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<QuotesFormat>,
+    /// Write to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// The formats `quotes` writes (its `--help` lists only these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum QuotesFormat {
+    /// A readable table (the default).
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values (formula-safe).
+    Csv,
+}
+
+impl From<QuotesFormat> for Format {
+    fn from(f: QuotesFormat) -> Self {
+        match f {
+            QuotesFormat::Table => Format::Table,
+            QuotesFormat::Json => Format::Json,
+            QuotesFormat::Jsonl => Format::Jsonl,
+            QuotesFormat::Csv => Format::Csv,
+        }
+    }
 }
 
 fn place(o: &Occurrence) -> String {
@@ -57,7 +86,8 @@ fn row(c: &QuoteCheck, width: Option<usize>) -> Vec<String> {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args.output.format(
+    let output = OutputArgs::new(args.format.map(Format::from), args.output.clone());
+    let format = output.format(
         Format::Table,
         &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
     )?;
@@ -71,7 +101,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let analysis = Analysis::run(corpus, &options);
     // The same checks the graph and the report hold (computed once).
     let checks = analysis.quote_checks();
-    let mut out = args.output.writer()?;
+    let mut out = output.writer()?;
     match format {
         Format::Json => common::write_json(&mut out, checks)?,
         Format::Jsonl => common::write_jsonl(&mut out, checks)?,

@@ -94,12 +94,17 @@ pub fn tokens(text: &str, first_char: usize) -> Vec<Token> {
         if let Some(end) = prev_end
             && let Some(last) = out.last_mut()
         {
-            set_after(last, &text[end..w.byte]);
-            // "U.S.": single letters joined by dots are one word.
-            if last.after == "." && is_initial(&last.text) && is_initial(w.text) {
-                let joined = format!("{}{}", last.key, fold_word(w.text));
-                last.key = joined;
-                last.text = text[w.byte - last.text.len() - 1..w.byte + w.text.len()].to_string();
+            let gap = &text[end..w.byte];
+            set_after(last, gap);
+            // "U.S.": single letters joined by a dot (nothing else between)
+            // are one word; the joined text is the slice as written.
+            let joined_text = (gap == "." && is_initial(&last.text) && is_initial(w.text))
+                .then(|| end.checked_sub(last.text.len()))
+                .flatten()
+                .and_then(|from| text.get(from..w.byte + w.text.len()));
+            if let Some(joined_text) = joined_text {
+                last.key = format!("{}{}", last.key, fold_word(w.text));
+                last.text = joined_text.to_string();
                 last.range = Range::new(last.range.start, w.range.end);
                 last.after.clear();
                 prev_end = Some(w.byte + w.text.len());
@@ -375,6 +380,17 @@ mod tests {
         assert_eq!(removed.left, Some(Range::new(113, 121)));
         assert_eq!(removed.right, None);
         assert_eq!(same_words(&runs), 5);
+    }
+
+    #[test]
+    fn initials_join_only_across_a_bare_dot() {
+        let keys = |t: &str| -> Vec<String> { tokens(t, 0).into_iter().map(|t| t.key).collect() };
+        assert_eq!(keys("U.S. forces"), ["us", "forces"]);
+        assert_eq!(tokens("U.S. forces", 0)[0].text, "U.S");
+        // A space before the dot: two words, and no slice across a
+        // multi-byte letter (this once panicked).
+        assert_eq!(keys("ዘ .a:"), ["ዘ", "a"]);
+        assert_eq!(keys("é.b"), ["éb"]);
     }
 
     #[test]

@@ -109,6 +109,11 @@ pub struct Alignment {
     /// True when the query words before (after) the stretch are other
     /// pieces of the quote: the query marks an omission right there.
     pub other_pieces: (bool, bool),
+    /// Most words changed in one place inside the stretch: the longer of
+    /// the words dropped (outside marked omissions) and the words added
+    /// between two kept words. 1–2 is a word swapped ("like" for "unlike",
+    /// "voters" for "supporters"); more is a whole phrase said or left out.
+    pub longest_change: usize,
 }
 
 impl Alignment {
@@ -217,9 +222,15 @@ pub fn align(query: &[Token], text: &[Token]) -> Option<Alignment> {
             q0 == 0 || query[q0 - 1].elides,
             q1 + 1 == n || query[q1].elides,
         ),
+        longest_change: 0,
     };
     let mut shown: Vec<(Change, usize, usize)> = Vec::with_capacity(n + a.text_words);
     shown.extend((0..q0).map(|j| (Change::Added, t0, j)));
+    // Words dropped and added since the last kept word (the stretch ends
+    // on a kept word, so every gap is closed).
+    let (mut gap_removed, mut gap_added) = (0usize, 0usize);
+    // Where the elided text words start (characters), for `merge_equivalent`.
+    let mut elided_at: Vec<usize> = Vec::new();
     for &(change, i, j) in &ops[lo..=hi] {
         match change {
             Change::Same => {
@@ -227,16 +238,27 @@ pub fn align(query: &[Token], text: &[Token]) -> Option<Alignment> {
                 if is_content(&query[j]) {
                     a.kept_content += 1;
                 }
+                a.longest_change = a.longest_change.max(gap_removed).max(gap_added);
+                (gap_removed, gap_added) = (0, 0);
             }
-            Change::Removed if j > 0 && query[j - 1].elides => a.elided += 1,
-            Change::Removed => a.removed += 1,
-            Change::Added => a.added += 1,
+            Change::Removed if j > 0 && query[j - 1].elides => {
+                a.elided += 1;
+                elided_at.push(text[i].range.start);
+            }
+            Change::Removed => {
+                a.removed += 1;
+                gap_removed += 1;
+            }
+            Change::Added => {
+                a.added += 1;
+                gap_added += 1;
+            }
         }
         shown.push((change, i, j));
     }
     shown.extend((q1 + 1..n).map(|j| (Change::Added, t1, j)));
     a.runs = diff::runs_of(text, query, &shown);
-    merge_equivalent(&mut a);
+    merge_equivalent(&mut a, &elided_at);
     Some(a)
 }
 
@@ -293,7 +315,7 @@ fn spelled_out(text: &str) -> String {
 /// Turns a removed run next to an added run into a kept one when both say
 /// the same once spelled out: a contraction ("We’ve" for "We have") or an
 /// apostrophe variant ("ISIS’" for "ISIS’s") is transcription, not a change.
-fn merge_equivalent(a: &mut Alignment) {
+fn merge_equivalent(a: &mut Alignment, elided_at: &[usize]) {
     let mut k = 0;
     while k + 1 < a.runs.len() {
         let pair = match (a.runs[k].change, a.runs[k + 1].change) {
@@ -319,7 +341,20 @@ fn merge_equivalent(a: &mut Alignment) {
                 k += 1;
                 continue;
             }
-            a.removed = a.removed.saturating_sub(removed.words);
+            // The removed words were counted as elided where the quote
+            // marks an omission right before them ("…we are,” she said,
+            // “We have…" against "…we are. We’ve…").
+            let elided = removed
+                .left
+                .map_or(0, |r| {
+                    elided_at
+                        .iter()
+                        .filter(|&&at| r.start <= at && at < r.end)
+                        .count()
+                })
+                .min(removed.words);
+            a.elided = a.elided.saturating_sub(elided);
+            a.removed = a.removed.saturating_sub(removed.words - elided);
             a.added = a.added.saturating_sub(added.words);
             a.kept += added.words;
             a.kept_content = (a.kept_content + content).min(a.query_content);
@@ -701,6 +736,44 @@ mod tests {
     }
 
     #[test]
+    fn longest_change_tells_a_swapped_word_from_a_phrase() {
+        let source = diff::tokens(
+            "we will not stop until every vote is counted in every state of this great union",
+            0,
+        );
+        let longest = |quote: &str| {
+            align(&diff::tokens(quote, 0), &source)
+                .unwrap()
+                .longest_change
+        };
+        // One word for another, in two places: word-level changes.
+        assert_eq!(
+            longest("we will never stop until every ballot is counted in every state"),
+            1
+        );
+        // A phrase inserted in the middle.
+        assert_eq!(
+            longest("we will not stop, now or ever, until every vote is counted in every state"),
+            3
+        );
+        // A phrase dropped ("vote is counted in every").
+        assert_eq!(
+            longest("we will not stop until every state of this great union"),
+            5
+        );
+        // Words past the source's ends are not changes inside the stretch.
+        assert_eq!(
+            longest("and so we will not stop until every vote is counted in every state"),
+            0
+        );
+        // A marked omission is not a change.
+        let mut split = diff::tokens("we will not stop", 0);
+        split.last_mut().unwrap().elides = true;
+        split.extend(diff::tokens("in every state", 100));
+        assert_eq!(align(&split, &source).unwrap().longest_change, 0);
+    }
+
+    #[test]
     fn finds_an_exact_occurrence() {
         let articles = corpus();
         let loc = Locator::new(&articles);
@@ -766,6 +839,23 @@ mod tests {
         let a = align(&quote, &text).expect("aligns");
         assert_eq!((a.removed, a.added, a.elided), (0, 0, 4));
         assert!(a.is_verbatim_part() && !a.is_exact());
+    }
+
+    #[test]
+    fn a_contraction_right_after_a_split_is_exact() {
+        // "…who we are,” she said, “We have got to…" against "…who we are.
+        // We’ve got to…": the contraction is transcription, and nothing of
+        // the source is left out at the split.
+        let source = diff::tokens(
+            "this is not who we are. We’ve got to do everything possible",
+            0,
+        );
+        let mut quote = diff::tokens("this is not who we are", 0);
+        quote.last_mut().unwrap().elides = true;
+        quote.extend(diff::tokens("We have got to do everything possible", 100));
+        let a = align(&quote, &source).unwrap();
+        assert_eq!((a.removed, a.elided, a.added), (0, 0, 0), "{a:#?}");
+        assert!(a.is_exact());
     }
 
     #[test]

@@ -10,15 +10,20 @@
 //! - the **credited source's own text** (an article by the entity the
 //!   attribution resolves to: the report, the speaker's own article);
 //! - an article the quoting article **copies** (a copy pair);
-//! - a **quotation credited to the same speaker** in another article not
-//!   known to be later.
+//! - a **quotation credited to the same speaker** in another article (an
+//!   earlier one preferred; a later one that copies the quoting article
+//!   proves nothing). Speakers repeat their lines, so two such reports are
+//!   one statement quoted two ways only on firmer evidence: an alteration
+//!   must change words, not phrases ([`MAX_WORD_CHANGE`]), and a short
+//!   fragment must come from the same news days ([`MAX_OCCASION_DAYS`]).
 //!
 //! The passage is found through the [`Locator`]'s inverted index (rare words
 //! first, a bounded budget per quote) and aligned with [`locate::align`]; the
 //! verdict ([`Status`]) comes from that alignment:
 //!
 //! - **verified** — the same words, in order, nothing dropped or added
-//!   (punctuation and case aside);
+//!   (punctuation and case aside), or the same words as most of another
+//!   report's longer quotation;
 //! - **partial** — the same words where the quote has them, but the quote
 //!   marks an omission (an ellipsis, a split) where the source has more, or
 //!   the quote runs on past the end of the source's sentence or quotation (a
@@ -478,6 +483,39 @@ struct Desk<'a> {
     by_name: HashMap<String, Vec<usize>>,
 }
 
+/// Who a quote is credited to and which articles can hold its source.
+struct Possible<'s> {
+    /// The credited entity, if resolved.
+    credited: Option<&'s EntityRef>,
+    /// Articles by the credited entity.
+    own: &'s [usize],
+    /// Articles the quoting article copies.
+    copied: &'s [usize],
+}
+
+/// Why a quotation that has the statement was not taken as the quote's
+/// source (said in the check's `why` when nothing else decides it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Refusal {
+    /// Changed, but covering or resembling too little of the quote to
+    /// accuse anyone of misquoting ([`firm_alteration`]).
+    Weak,
+    /// Another report of the speaker, changed by a whole phrase: this many
+    /// words in one place ([`MAX_WORD_CHANGE`]).
+    Phrase(usize),
+    /// A short fragment in a report of the speaker this many days apart
+    /// (`None`: not both dated), see [`MAX_OCCASION_DAYS`].
+    Apart(Option<i64>),
+}
+
+/// A refused source passage: which article, why, and how close it came.
+struct Refused {
+    article: usize,
+    refusal: Refusal,
+    coverage: f64,
+    similarity: f64,
+}
+
 /// A candidate source passage with the verdict it would give.
 struct Candidate {
     m: Match,
@@ -485,6 +523,8 @@ struct Candidate {
     status: Status,
     /// The passage's article is known to be later than the quote's.
     later: bool,
+    /// The passage is part of a longer quotation (the quote is most of it).
+    of_longer: bool,
 }
 
 impl<'a> Desk<'a> {
@@ -573,17 +613,18 @@ impl<'a> Desk<'a> {
         index: usize,
         query: &[Token],
         m: &Match,
-        credited: Option<&EntityRef>,
-        own_sources: &[usize],
-        copied: &[usize],
+        from: &Possible,
+        refused: &mut Vec<Refused>,
     ) -> Option<Candidate> {
-        if own_sources.contains(&m.article) {
+        let (credited, copied) = (from.credited, from.copied);
+        if from.own.contains(&m.article) {
             let status = verdict(&m.alignment)?;
             return Some(Candidate {
                 m: m.clone(),
                 basis: Basis::CreditedSource,
                 status,
                 later: false,
+                of_longer: false,
             });
         }
         let source = &self.articles[m.article];
@@ -601,9 +642,11 @@ impl<'a> Desk<'a> {
         let quotes = &self.quotes[m.article];
         let first = quotes.partition_point(|q| q.range.end <= m.range.start);
         let mut best: Option<Candidate> = None;
-        for sq in quotes[first..]
+        for (k, sq) in quotes
             .iter()
-            .take_while(|q| q.range.start < m.range.end)
+            .enumerate()
+            .skip(first)
+            .take_while(|(_, q)| q.range.start < m.range.end)
         {
             if !sq.pieces.iter().any(|p| p.overlaps(m.range)) {
                 continue;
@@ -619,21 +662,59 @@ impl<'a> Desk<'a> {
             let Some(al) = locate::align(query, &words) else {
                 continue;
             };
-            let Some(mut status) = verdict(&al) else {
+            let Some(status) = verdict(&al) else {
                 continue;
             };
-            if status == Status::Altered && !firm_alteration(&al) {
-                continue;
-            }
-            // The same words inside a longer quotation: a fragment of it.
-            if status == Status::Verified && (al.tokens.0 > 0 || al.tokens.1 < words.len()) {
+            // The quote runs on into the speaker's next (or from the
+            // previous) quotation: checked joined, it may be the very words.
+            let (words, al, mut status) = match (basis, status, credited) {
+                (Basis::SameSpeaker, Status::Partial, Some(who)) if al.before + al.after > 0 => {
+                    match joined_with_neighbour(quotes, k, source, query, &al, who) {
+                        Some((words, joined)) => (words, joined, Status::Verified),
+                        None => (words, al, status),
+                    }
+                }
+                _ => (words, al, status),
+            };
+            // The same words inside a longer quotation: verified when they
+            // are most of it (the other report quotes a sentence more), a
+            // fragment (partial) when they are a short piece of it.
+            let fragment = al.tokens.0 > 0 || al.tokens.1 < words.len();
+            if status == Status::Verified && fragment && !most_of(al.kept, words.len()) {
                 status = Status::Partial;
+            }
+            let refusal = match status {
+                Status::Altered if !firm_alteration(&al) => Some(Refusal::Weak),
+                Status::Altered if basis == Basis::SameSpeaker && !word_level(&al) => {
+                    Some(Refusal::Phrase(al.longest_change))
+                }
+                Status::Partial | Status::Verified
+                    if basis == Basis::SameSpeaker
+                        && (status == Status::Partial || fragment)
+                        && al.kept_content < locate::MIN_CONTENT =>
+                {
+                    let apart = days_apart(&self.articles[index], source);
+                    apart
+                        .is_none_or(|d| d > MAX_OCCASION_DAYS)
+                        .then_some(Refusal::Apart(apart))
+                }
+                _ => None,
+            };
+            if let Some(refusal) = refusal {
+                refused.push(Refused {
+                    article: m.article,
+                    refusal,
+                    coverage: al.coverage(),
+                    similarity: al.similarity(),
+                });
+                continue;
             }
             let c = Candidate {
                 m: Match::from_alignment(m.article, al),
                 basis,
                 status,
                 later,
+                of_longer: fragment,
             };
             if best.as_ref().is_none_or(|b| {
                 (c.status, std::cmp::Reverse(c.m.rank()))
@@ -701,10 +782,14 @@ impl<'a> Desk<'a> {
         }
         matches.sort_by_key(|m| m.article);
         let mut candidates: Vec<Candidate> = Vec::new();
+        let mut refused: Vec<Refused> = Vec::new();
         for m in &matches {
-            if let Some(c) =
-                self.candidate(index, &query, m, credited.as_ref(), &own_sources, copied)
-            {
+            let from = Possible {
+                credited: credited.as_ref(),
+                own: &own_sources,
+                copied,
+            };
+            if let Some(c) = self.candidate(index, &query, m, &from, &mut refused) {
                 candidates.push(c);
             }
         }
@@ -747,7 +832,13 @@ impl<'a> Desk<'a> {
                 None,
                 None,
                 Vec::new(),
-                self.why_unverified(credited.as_ref(), &own_sources, &matches),
+                refused
+                    .iter()
+                    .max_by(|a, b| a.coverage.total_cmp(&b.coverage))
+                    .map_or_else(
+                        || self.why_unverified(credited.as_ref(), &own_sources, &matches),
+                        |r| explain_refusal(r, &self.articles[r.article]),
+                    ),
             ),
         };
         QuoteCheck {
@@ -864,6 +955,23 @@ pub fn verdict(a: &locate::Alignment) -> Option<Status> {
     a.same_statement().then_some(Status::Altered)
 }
 
+/// Most words an *altered* verdict against a quotation of the same speaker
+/// may change in one place (see [`locate::Alignment::longest_change`]). A
+/// reporter's slip or a mishearing swaps a word or two ("like" for
+/// "unlike", "voters" for "supporters"); a whole phrase more or less ("let's
+/// dispel *once and for all* with…", names in another order and frame) is
+/// what a speaker's *other delivery* of a talking point looks like — or an
+/// unmarked cut by either reporter — and two second-hand reports cannot say
+/// which. That is not enough to accuse a quote of being altered.
+pub const MAX_WORD_CHANGE: usize = 2;
+
+/// Most days between two reports of the same speaker for a short fragment
+/// (fewer than [`locate::MIN_CONTENT`] content words) to count as a piece of
+/// the same statement: a few words a speaker says again and again ("right to
+/// be angry", a slogan) are only tied to one occasion by reports of the
+/// same news days.
+pub const MAX_OCCASION_DAYS: i64 = 7;
+
 /// True when an alteration found in *another reporter's* quotation is firm
 /// enough to accuse anyone of misquoting: the alignment covers
 /// [`ALTERED_MIN_COVERAGE`] of the quote at [`ALTERED_MIN_SIMILARITY`]. Two
@@ -872,6 +980,107 @@ pub fn verdict(a: &locate::Alignment) -> Option<Status> {
 /// is the statement itself, so there the bare majority stands.
 fn firm_alteration(a: &locate::Alignment) -> bool {
     a.coverage() >= ALTERED_MIN_COVERAGE && a.similarity() >= ALTERED_MIN_SIMILARITY
+}
+
+/// Most characters between two quotations of one speaker that a quote
+/// may run across ("…for sale,” Pence stated in a press release on Tuesday
+/// afternoon. Pence added, “It would…"): an attribution sentence or two.
+const MAX_NEIGHBOUR_GAP: usize = 300;
+
+/// The quote aligned with quotation `k` of `quotes` (in `source`) joined
+/// with the same speaker's next quotation when the quote runs past the end
+/// of quotation `k` (`al.after`), or with the previous one when it starts
+/// before it (`al.before`), if they stand at most [`MAX_NEIGHBOUR_GAP`]
+/// characters apart: one report quotes the statement in two quotations, the
+/// other in one. Only an exact match counts (the same words over more of
+/// the quote than quotation `k` alone), so no change is ever read across the
+/// join.
+fn joined_with_neighbour(
+    quotes: &[Quoted],
+    k: usize,
+    source: &Article,
+    query: &[Token],
+    al: &locate::Alignment,
+    who: &EntityRef,
+) -> Option<(Vec<Token>, locate::Alignment)> {
+    let this = &quotes[k];
+    let ours = |q: &&Quoted| {
+        q.attribution
+            .and_then(|a| a.entity.as_ref())
+            .is_some_and(|e| same_speaker(who, e))
+    };
+    let mut pieces: Vec<Range> = Vec::new();
+    if al.before > 0
+        && let Some(prev) = k.checked_sub(1).and_then(|p| quotes.get(p)).filter(ours)
+        && this.range.start.saturating_sub(prev.range.end) <= MAX_NEIGHBOUR_GAP
+    {
+        pieces.extend(&prev.pieces);
+    }
+    pieces.extend(&this.pieces);
+    if al.after > 0
+        && let Some(next) = quotes.get(k + 1).filter(ours)
+        && next.range.start.saturating_sub(this.range.end) <= MAX_NEIGHBOUR_GAP
+    {
+        pieces.extend(&next.pieces);
+    }
+    if pieces.len() == this.pieces.len() {
+        return None;
+    }
+    let words = quote_tokens(source, &pieces);
+    let joined = locate::align(query, &words)?;
+    (verdict(&joined) == Some(Status::Verified) && joined.kept > al.kept).then_some((words, joined))
+}
+
+/// True when `part` words are most (at least half) of `whole`: a quote with
+/// the same words as that much of a longer quotation is the same words
+/// quoted, one report taking a sentence more; less is a fragment.
+fn most_of(part: usize, whole: usize) -> bool {
+    2 * part >= whole
+}
+
+/// True when two reports of one speaker differ only word by word (at most
+/// [`MAX_WORD_CHANGE`] words changed in any one place), so the difference is
+/// a misquote of one statement rather than another delivery of it.
+fn word_level(a: &locate::Alignment) -> bool {
+    a.longest_change <= MAX_WORD_CHANGE
+}
+
+/// Days between the publication of two articles (given or inferred dates;
+/// a date floor is not a publication date), if both are dated.
+fn days_apart(a: &Article, b: &Article) -> Option<i64> {
+    let (x, y) = (a.date()?, b.date()?);
+    let span = x.until(y).ok()?;
+    Some(i64::from(span.get_days()).abs())
+}
+
+/// Why a quote stays unverified although `r`'s passage has the statement.
+fn explain_refusal(r: &Refused, source: &Article) -> String {
+    let place = sources::label(source);
+    let found = format!(
+        "{place} has the statement ({:.0}% of the quote's content words in order, similarity \
+         {:.2})",
+        100.0 * r.coverage,
+        r.similarity
+    );
+    match r.refusal {
+        Refusal::Weak => format!(
+            "{found} with words changed, but that is too little of the quote, or too unlike it, \
+             to say another reporter's quotation is the same statement altered"
+        ),
+        Refusal::Phrase(n) => format!(
+            "{found} in a quotation of the same speaker, but differs by a whole phrase ({n} \
+             words in one place): another delivery of the line or an unmarked cut, not shown to \
+             be the same statement altered"
+        ),
+        Refusal::Apart(Some(days)) => format!(
+            "{place} quotes the same speaker with these few words, {days} days apart: a phrase \
+             said again, not shown to be the same statement"
+        ),
+        Refusal::Apart(None) => format!(
+            "{place} quotes the same speaker with these few words, but the two reports are not \
+             both dated: not shown to be the same statement"
+        ),
+    }
 }
 
 fn explain(c: &Candidate, source: &Article, speaker: Option<&str>) -> String {
@@ -884,6 +1093,10 @@ fn explain(c: &Candidate, source: &Article, speaker: Option<&str>) -> String {
     );
     let who = speaker.map_or(String::new(), |s| format!(" credited to {s}"));
     match c.status {
+        Status::Verified if c.of_longer => format!(
+            "the quote{who} has the same words as most of {place}, punctuation and case aside \
+             (that report quotes a little more of the statement)"
+        ),
         Status::Verified => {
             format!("the quote{who} has the same words as {place}, punctuation and case aside")
         }
@@ -1123,6 +1336,172 @@ mod tests {
         let w = checks.iter().find(|c| c.article == "wapo").unwrap();
         assert_eq!(w.status, Status::Altered, "{w:#?}");
         assert!(w.why.contains("published later"), "{}", w.why);
+    }
+
+    /// Two reports of one speaker, each quoting one statement of its own.
+    fn two_reports(
+        first: (&str, &str),
+        second: (&str, &str),
+        q1: &str,
+        q2: &str,
+    ) -> Vec<QuoteCheck> {
+        let a = article("first", Some(first.0), first.1);
+        let b = article("second", Some(second.0), second.1);
+        let who = || Some(entity("person:jane-roe", "Jane Roe", EntityKind::Person));
+        let attrs = vec![
+            vec![attribution(&a, q1, who())],
+            vec![attribution(&b, q2, who())],
+        ];
+        run(&[a, b], &attrs, &[])
+    }
+
+    #[test]
+    fn a_talking_point_said_again_with_a_phrase_more_is_not_altered() {
+        // The same line, once with a whole phrase more: another delivery (or
+        // an unmarked cut), not shown to be one statement quoted two ways.
+        let checks = two_reports(
+            (
+                "2016-02-07",
+                "“Let us be clear about what the governor has done to this great state,” Roe said.",
+            ),
+            (
+                "2016-02-09",
+                "“Let us be clear once and for all about what the governor has done to this \
+                 great state,” Roe said.",
+            ),
+            "Let us be clear",
+            "Let us be clear",
+        );
+        for c in &checks {
+            assert_eq!(c.status, Status::Unverified, "{c:#?}");
+            assert!(c.why.contains("whole phrase (4 words"), "{}", c.why);
+        }
+        // A word swapped in the same line is a misquote of one statement.
+        let checks = two_reports(
+            (
+                "2016-02-07",
+                "“Let us be clear about what the governor has done to this great state,” Roe said.",
+            ),
+            (
+                "2016-02-09",
+                "“Let us be clear about what the governor has done to our great state,” Roe said.",
+            ),
+            "Let us be clear",
+            "Let us be clear",
+        );
+        assert!(
+            checks.iter().all(|c| c.status == Status::Altered),
+            "{checks:#?}"
+        );
+    }
+
+    #[test]
+    fn most_of_a_longer_quotation_is_verified_a_short_piece_is_partial() {
+        let long = "“We will rebuild the mills in every town of this state. We will bring the \
+                    jobs home and keep them here,” Roe said.";
+        let check = |quote: &str, text: &str| {
+            two_reports(
+                ("2016-03-15", long),
+                ("2016-03-16", text),
+                "We will rebuild",
+                quote,
+            )
+            .into_iter()
+            .find(|c| c.article == "second")
+            .unwrap()
+        };
+        // The first sentence is most of the other report's quotation: the
+        // same words, that report quoting a little more.
+        let most = check(
+            "We will rebuild the mills",
+            "“We will rebuild the mills in every town of this state. We will bring the jobs \
+             home,” Roe said.",
+        );
+        assert_eq!(most.status, Status::Verified, "{most:#?}");
+        assert!(most.why.contains("most of"), "{}", most.why);
+        // Its last sentence alone is a fragment.
+        let piece = check(
+            "We will bring the jobs",
+            "Roe said: “We will bring the jobs home and keep them here.”",
+        );
+        assert_eq!(piece.status, Status::Partial, "{piece:#?}");
+    }
+
+    #[test]
+    fn a_statement_quoted_in_two_quotations_is_checked_joined() {
+        let who = || Some(entity("person:jane-roe", "Jane Roe", EntityKind::Person));
+        let check = |between: &str| {
+            let split = article(
+                "first",
+                Some("2016-08-23"),
+                &format!(
+                    "“The mills must reopen in every town of this state,” Roe said in a \
+                     statement.{between}\n\nRoe added, “Nobody should lose a pension over a \
+                     closed mill.”"
+                ),
+            );
+            let whole = article(
+                "second",
+                Some("2016-08-24"),
+                "“The mills must reopen in every town of this state. Nobody should lose a \
+                 pension over a closed mill,” Roe said.",
+            );
+            let attrs = vec![
+                vec![
+                    attribution(&split, "The mills must", who()),
+                    attribution(&split, "Nobody should", who()),
+                ],
+                vec![attribution(&whole, "The mills must", who())],
+            ];
+            run(&[split, whole], &attrs, &[])
+                .into_iter()
+                .find(|c| c.article == "second")
+                .unwrap()
+        };
+        // An attribution sentence between them: the same words, joined.
+        let near = check("");
+        assert_eq!(near.status, Status::Verified, "{near:#?}");
+        // Far apart they are two quotations: the quote is a longer version
+        // of the first.
+        let far = check(&" And the weather was fine that day in the capital.".repeat(8));
+        assert_eq!(far.status, Status::Partial, "{far:#?}");
+    }
+
+    #[test]
+    fn a_short_fragment_needs_reports_of_the_same_days() {
+        let long =
+            "“People have every right to be angry, but they are hungry for solutions,” Roe said.";
+        let short = "Roe said voters are “right to be angry” tonight.";
+        let fragment = |day: &str| {
+            two_reports(
+                ("2016-02-10", long),
+                (day, short),
+                "People have every",
+                "right to be angry",
+            )
+            .into_iter()
+            .find(|c| c.article == "second")
+            .unwrap()
+        };
+        let near = fragment("2016-02-12");
+        assert_eq!(near.status, Status::Partial, "{near:#?}");
+        let far = fragment("2016-03-20");
+        assert_eq!(far.status, Status::Unverified, "{far:#?}");
+        assert!(far.why.contains("39 days apart"), "{}", far.why);
+        // Undated, the occasion is unknown.
+        let a = article("first", Some("2016-02-10"), long);
+        let b = article("second", None, short);
+        let who = Some(entity("person:jane-roe", "Jane Roe", EntityKind::Person));
+        let attrs = vec![
+            vec![attribution(&a, "People have every", who.clone())],
+            vec![attribution(&b, "right to be angry", who)],
+        ];
+        let c = run(&[a, b], &attrs, &[])
+            .into_iter()
+            .find(|c| c.article == "second")
+            .unwrap();
+        assert_eq!(c.status, Status::Unverified, "{c:#?}");
+        assert!(c.why.contains("not both dated"), "{}", c.why);
     }
 
     #[test]

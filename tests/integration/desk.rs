@@ -154,6 +154,13 @@ fn quotes_tabular_formats() {
     assert!(table.ok().contains("status"));
     let bad = citetrace(["quotes", &arg(&seeds()), "--format", "dot"]);
     assert_eq!(bad.code, 2);
+    // Help lists only the formats the command writes.
+    let help = citetrace(["quotes", "--help"]);
+    let help = help.ok();
+    assert!(help.contains("jsonl") && help.contains("csv"), "{help}");
+    for refused in ["dot", "graphml", "mermaid", "markdown"] {
+        assert!(!help.contains(refused), "--help offers {refused}: {help}");
+    }
 }
 
 #[test]
