@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use citetrace::analysis::Analysis;
 use citetrace::desk::diff;
 use citetrace::desk::locate::Locator;
 use citetrace::desk::quotes::{self, Occurrence, QuoteCheck};
@@ -62,14 +61,13 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Format::Table,
         &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
     )?;
-    let (corpus, outcome) = args.input.read()?;
     // Attributions with entities merged across the corpus (one speaker, one
     // id) and copy pairs (a quote may come from an article its own copies).
     let options = reuse::Options {
         progress: true,
         ..reuse::Options::default()
     };
-    let analysis = Analysis::run(corpus, &options);
+    let (analysis, outcome) = args.input.analysis(&options)?;
     let locator = Locator::new(&analysis.corpus.articles);
     let checks = quotes::check_all(
         &analysis.corpus.articles,
