@@ -12,7 +12,7 @@
 //! written in the one transaction: a process killed mid-add leaves the last
 //! committed state.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use rusqlite::{OptionalExtension, params};
@@ -71,20 +71,41 @@ struct Prepared {
 }
 
 fn status(file: &CaseFile, article: &Article, hash: &str) -> Result<Status> {
-    let row: Option<(i64, i64, i64, String, String)> = file
+    let row: Option<(i64, i64, i64, String)> = file
         .conn()
-        .query_row(
-            "SELECT row, version, seq, hash, text FROM article WHERE id = ?1 AND current = 1",
-            [&article.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
-        .optional()
+        .prepare_cached("SELECT row, version, seq, hash FROM article WHERE id = ?1 AND current = 1")
+        .and_then(|mut s| {
+            s.query_row([&article.id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()
+        })
         .map_err(|e| file.err(&e))?;
-    Ok(match row {
-        None => Status::New,
-        Some((_, _, _, h, text)) if h == hash && text == article.text.as_str() => Status::Same,
-        Some((row, version, seq, _, _)) => Status::Changed(row, version, seq),
-    })
+    let Some((row, version, seq, h)) = row else {
+        return Ok(Status::New);
+    };
+    if h == hash {
+        // Same hash: the texts themselves decide.
+        let text: String = file
+            .conn()
+            .query_row("SELECT text FROM article WHERE row = ?1", [row], |r| {
+                r.get(0)
+            })
+            .map_err(|e| file.err(&e))?;
+        if text == article.text.as_str() {
+            return Ok(Status::Same);
+        }
+    }
+    Ok(Status::Changed(row, version, seq))
+}
+
+/// An article stored by this add, with what the pair search needs.
+struct Stored {
+    row: i64,
+    seq: i64,
+    /// Index in the articles given to the add.
+    index: usize,
+    fingerprints: Fingerprints,
 }
 
 impl CaseFile {
@@ -141,8 +162,8 @@ impl CaseFile {
         let mut summary = AddSummary::default();
         let mut next_seq = meta(self, "next_seq")?;
         let now = jiff::Timestamp::now().to_string();
-        // (row, seq, index in `articles`) of each article stored now.
-        let mut stored: Vec<(i64, i64, usize)> = Vec::new();
+        let mut stored: Vec<Stored> = Vec::new();
+        let mut units: Vec<(i64, Vec<(crate::span::Range, Vec<u64>)>)> = Vec::new();
         let mut prepared = prepared;
         for (i, a) in articles.iter().enumerate() {
             // Checked again under the lock: another add may have stored it.
@@ -199,13 +220,25 @@ impl CaseFile {
             )
             .map_err(err)?;
             let row = conn.last_insert_rowid();
-            self.store_per_article(row, a, p)?;
-            stored.push((row, seq, i));
+            let Prepared {
+                analysis,
+                fingerprints,
+                units: sentences,
+            } = p;
+            self.store_per_article(row, a, &analysis)?;
+            units.push((row, sentences));
+            stored.push(Stored {
+                row,
+                seq,
+                index: i,
+                fingerprints,
+            });
         }
         set_meta(self, "next_seq", next_seq)?;
         if stored.is_empty() {
             return Ok(summary);
         }
+        super::claims::store_units(self, &units)?;
         let (compared, found) = self.compare_new(articles, &stored, options)?;
         summary.compared = compared;
         summary.found = found;
@@ -254,9 +287,14 @@ impl CaseFile {
     }
 
     /// Stores what was computed for one article: attributions (entity ids
-    /// as the article alone resolved them), entity records, fingerprints,
-    /// claim units and the names it is known by.
-    fn store_per_article(&self, row: i64, a: &Article, p: Prepared) -> Result<()> {
+    /// as the article alone resolved them), entity records and the names
+    /// it is known by.
+    fn store_per_article(
+        &self,
+        row: i64,
+        a: &Article,
+        analysis: &attribution::Analysis,
+    ) -> Result<()> {
         let conn = self.conn();
         let err = |e: rusqlite::Error| self.err(&e);
         let mut put = conn
@@ -264,7 +302,7 @@ impl CaseFile {
                 "INSERT INTO attribution (article, n, cue, source, entity, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )
             .map_err(err)?;
-        for (n, at) in p.analysis.attributions.iter().enumerate() {
+        for (n, at) in analysis.attributions.iter().enumerate() {
             let record =
                 serde_json::to_string(at).map_err(|e| bad_json(self.path(), "attribution", &e))?;
             put.execute(params![
@@ -282,26 +320,12 @@ impl CaseFile {
                 "INSERT INTO entity_record (article, n, entity, record) VALUES (?1, ?2, ?3, ?4)",
             )
             .map_err(err)?;
-        for (n, e) in p.analysis.entities.iter().enumerate() {
+        for (n, e) in analysis.entities.iter().enumerate() {
             let record =
                 serde_json::to_string(e).map_err(|x| bad_json(self.path(), "entity", &x))?;
             put.execute(params![row, n as i64, e.id, record])
                 .map_err(err)?;
         }
-        let mut put = conn
-            .prepare_cached(
-                "INSERT OR IGNORE INTO fingerprint (kind, hash, article) VALUES (?1, ?2, ?3)",
-            )
-            .map_err(err)?;
-        for (kind, list) in [
-            (TEXT, &p.fingerprints.text),
-            (ANCHOR, &p.fingerprints.anchors),
-        ] {
-            for &h in list {
-                put.execute(params![kind, key(h), row]).map_err(err)?;
-            }
-        }
-        super::claims::store_units(self, row, &p.units)?;
         let mut put = conn
             .prepare_cached("INSERT OR IGNORE INTO name_key (key, article) VALUES (?1, ?2)")
             .map_err(err)?;
@@ -319,30 +343,33 @@ impl CaseFile {
     fn compare_new(
         &self,
         articles: &[Article],
-        stored: &[(i64, i64, usize)],
+        stored: &[Stored],
         options: &AddOptions,
     ) -> Result<(usize, usize)> {
         let conn = self.conn();
         let err = |e: rusqlite::Error| self.err(&e);
-        let new_rows: BTreeSet<i64> = stored.iter().map(|s| s.0).collect();
         let io = &options.reuse.index;
-        // Every (kind, hash) a new article holds.
-        let mut keys: BTreeSet<(i64, i64)> = BTreeSet::new();
-        {
-            let mut stmt = conn
-                .prepare_cached("SELECT kind, hash FROM fingerprint WHERE article = ?1")
-                .map_err(err)?;
-            for &(row, _, _) in stored {
-                for k in stmt
-                    .query_map([row], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-                    .map_err(err)?
-                {
-                    keys.insert(k.map_err(err)?);
+        // Holders are ranked for fan-out as `reuse::ranks` ranks articles:
+        // dated first, by date (ISO strings sort as dates), then corpus order.
+        type Holder = (bool, Option<String>, i64, i64);
+        let holder_of = |s: &Stored| -> Holder {
+            let date = articles[s.index].date().map(|d| d.to_string());
+            (date.is_none(), date, s.seq, s.row)
+        };
+        let new_holders: Vec<Holder> = stored.iter().map(holder_of).collect();
+        // Every (kind, hash) a new article holds, with its new holders.
+        let mut groups: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
+        for (k, s) in stored.iter().enumerate() {
+            for (kind, list) in [
+                (TEXT, &s.fingerprints.text),
+                (ANCHOR, &s.fingerprints.anchors),
+            ] {
+                for &h in list {
+                    groups.entry((kind, key(h))).or_default().push(k);
                 }
             }
         }
-        // Rank of an article for fan-out, as `reuse::ranks`: dated first,
-        // by date, then corpus order.
+        // The stored holders of each, read before the new postings are written.
         let mut holders_of = conn
             .prepare_cached(
                 "SELECT f.article, a.date IS NULL, a.date, a.seq FROM fingerprint f JOIN article a ON a.row = f.article
@@ -351,36 +378,43 @@ impl CaseFile {
             .map_err(err)?;
         // (low row, high row) by seq → (rare, wide) shared counts per kind.
         let mut counts: [HashMap<(i64, i64), (u32, u32)>; 2] = [HashMap::new(), HashMap::new()];
-        let mut seq_of: HashMap<i64, i64> = HashMap::new();
+        let mut seq_of: HashMap<i64, i64> = stored.iter().map(|s| (s.row, s.seq)).collect();
         let all_pairs_df = io.fanout_df.max(2);
         let heads = io.fanout_heads.max(1);
-        for &(kind, hash) in &keys {
-            type Holder = (bool, Option<String>, i64, i64);
-            let mut group: Vec<Holder> = holders_of
+        for (&(kind, hash), new) in &groups {
+            let mut group: Vec<(Holder, bool)> = holders_of
                 .query_map(params![kind, hash], |r| {
                     Ok((
-                        r.get::<_, bool>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                        r.get::<_, i64>(3)?,
-                        r.get::<_, i64>(0)?,
+                        (
+                            r.get::<_, bool>(1)?,
+                            r.get::<_, Option<String>>(2)?,
+                            r.get::<_, i64>(3)?,
+                            r.get::<_, i64>(0)?,
+                        ),
+                        false,
                     ))
                 })
                 .map_err(err)?
                 .collect::<std::result::Result<_, _>>()
                 .map_err(err)?;
+            group.extend(new.iter().map(|&k| (new_holders[k].clone(), true)));
             let n = group.len();
             if n < 2 {
                 continue;
             }
-            for h in &group {
+            for (h, _) in &group {
                 seq_of.insert(h.3, h.2);
             }
             let counts = &mut counts[usize::from(kind == ANCHOR)];
-            let mut bump = |x: &Holder, y: &Holder, wide: bool| {
-                if !new_rows.contains(&x.3) && !new_rows.contains(&y.3) {
+            let mut bump = |x: &(Holder, bool), y: &(Holder, bool), wide: bool| {
+                if !x.1 && !y.1 {
                     return;
                 }
-                let pair = if x.2 < y.2 { (x.3, y.3) } else { (y.3, x.3) };
+                let pair = if x.0.2 < y.0.2 {
+                    (x.0.3, y.0.3)
+                } else {
+                    (y.0.3, x.0.3)
+                };
                 let c = counts.entry(pair).or_default();
                 if wide {
                     c.1 += 1;
@@ -395,9 +429,10 @@ impl CaseFile {
                     }
                 }
             } else {
-                // Dates are ISO strings: they sort as dates.
                 let k = heads.min(n);
-                group.select_nth_unstable_by(k - 1, |p, q| (p.0, &p.1, p.2).cmp(&(q.0, &q.1, q.2)));
+                group.select_nth_unstable_by(k - 1, |p, q| {
+                    (p.0.0, &p.0.1, p.0.2).cmp(&(q.0.0, &q.0.1, q.0.2))
+                });
                 let (first, rest) = group.split_at(k);
                 for (x, h) in first.iter().enumerate() {
                     for d in first[x + 1..].iter().chain(rest) {
@@ -406,6 +441,19 @@ impl CaseFile {
                 }
             }
         }
+        // The new postings, written in key order (cheap for the B-tree).
+        let mut put = conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO fingerprint (kind, hash, article) VALUES (?1, ?2, ?3)",
+            )
+            .map_err(err)?;
+        for (&(kind, hash), new) in &groups {
+            for &k in new {
+                put.execute(params![kind, hash, stored[k].row])
+                    .map_err(err)?;
+            }
+        }
+        drop(groups);
         let mut signals: BTreeMap<(i64, i64), Signals> = BTreeMap::new();
         for (kind, min_shared) in [(0usize, io.min_shared_text), (1, io.min_shared_anchors)] {
             for (&pair, &(rare, wide)) in &counts[kind] {
@@ -433,7 +481,7 @@ impl CaseFile {
         let mut rows: Vec<i64> = signals.keys().flat_map(|&(a, b)| [a, b]).collect();
         rows.sort_unstable_by_key(|r| (seq_of.get(r).copied().unwrap_or(i64::MAX), *r));
         rows.dedup();
-        let by_row: HashMap<i64, usize> = stored.iter().map(|s| (s.0, s.2)).collect();
+        let by_row: HashMap<i64, usize> = stored.iter().map(|s| (s.row, s.index)).collect();
         let old: Vec<i64> = rows
             .iter()
             .copied()
@@ -461,8 +509,8 @@ impl CaseFile {
         // file: the whole corpus, as an in-memory run merges them).
         let mut raw_rows: Vec<i64> = rows.clone();
         for s in stored {
-            if !index.contains_key(&s.0) {
-                raw_rows.push(s.0);
+            if !index.contains_key(&s.row) {
+                raw_rows.push(s.row);
             }
         }
         let (raw, records) = load::raw_attributions(self, &raw_rows)?;

@@ -38,46 +38,74 @@ pub(crate) fn unpack(blob: &[u8]) -> Vec<u64> {
         .collect()
 }
 
-/// Stores the claim-index sentences of the article at `row`.
-pub(crate) fn store_units(file: &CaseFile, row: i64, units: &[(Range, Vec<u64>)]) -> Result<()> {
+/// Stores the claim-index sentences of the articles stored by one add
+/// (`(row, sentences)`, in corpus order): the units, each term's document
+/// frequency (a term first seen now gets the next order number, in the
+/// order the in-memory index would first meet it) and the postings,
+/// written in key order.
+pub(crate) fn store_units(
+    file: &CaseFile,
+    articles: &[(i64, Vec<(Range, Vec<u64>)>)],
+) -> Result<()> {
     let conn = file.conn();
     let err = |e: rusqlite::Error| file.err(&e);
-    let mut next_ord = meta(file, "next_term_ord")?;
     let mut put_unit = conn
         .prepare_cached(
             "INSERT INTO claim_unit (article, start, end, terms) VALUES (?1, ?2, ?3, ?4)",
         )
         .map_err(err)?;
-    let mut put_posting = conn
-        .prepare_cached("INSERT OR IGNORE INTO claim_posting (term, unit) VALUES (?1, ?2)")
-        .map_err(err)?;
-    let mut bump = conn
-        .prepare_cached("UPDATE claim_term SET df = df + 1 WHERE term = ?1")
-        .map_err(err)?;
-    let mut put_term = conn
-        .prepare_cached("INSERT INTO claim_term (term, ord, df) VALUES (?1, ?2, 1)")
-        .map_err(err)?;
-    for (range, terms) in units {
-        put_unit
-            .execute(params![
-                row,
-                range.start as i64,
-                range.end as i64,
-                pack(terms)
-            ])
-            .map_err(err)?;
-        let unit = conn.last_insert_rowid();
-        for &t in terms {
-            put_posting.execute(params![key(t), unit]).map_err(err)?;
-            if bump.execute([key(t)]).map_err(err)? == 0 {
-                put_term.execute(params![key(t), next_ord]).map_err(err)?;
-                next_ord += 1;
+    let mut postings: Vec<(i64, i64)> = Vec::new();
+    let mut df: HashMap<u64, i64> = HashMap::new();
+    let mut first_seen: Vec<u64> = Vec::new();
+    let mut count = 0i64;
+    for (row, units) in articles {
+        for (range, terms) in units {
+            put_unit
+                .execute(params![
+                    row,
+                    range.start as i64,
+                    range.end as i64,
+                    pack(terms)
+                ])
+                .map_err(err)?;
+            let unit = conn.last_insert_rowid();
+            count += 1;
+            for &t in terms {
+                postings.push((key(t), unit));
+                let n = df.entry(t).or_insert(0);
+                if *n == 0 {
+                    first_seen.push(t);
+                }
+                *n += 1;
             }
         }
     }
+    let mut next_ord = meta(file, "next_term_ord")?;
+    let mut bump = conn
+        .prepare_cached("UPDATE claim_term SET df = df + ?2 WHERE term = ?1")
+        .map_err(err)?;
+    let mut put_term = conn
+        .prepare_cached("INSERT INTO claim_term (term, ord, df) VALUES (?1, ?2, ?3)")
+        .map_err(err)?;
+    for t in first_seen {
+        let n = df[&t];
+        if bump.execute(params![key(t), n]).map_err(err)? == 0 {
+            put_term
+                .execute(params![key(t), next_ord, n])
+                .map_err(err)?;
+            next_ord += 1;
+        }
+    }
+    postings.sort_unstable();
+    let mut put_posting = conn
+        .prepare_cached("INSERT OR IGNORE INTO claim_posting (term, unit) VALUES (?1, ?2)")
+        .map_err(err)?;
+    for (t, u) in postings {
+        put_posting.execute(params![t, u]).map_err(err)?;
+    }
     set_meta(file, "next_term_ord", next_ord)?;
     let n = meta(file, "claim_units")?;
-    set_meta(file, "claim_units", n + units.len() as i64)?;
+    set_meta(file, "claim_units", n + count)?;
     Ok(())
 }
 

@@ -154,6 +154,9 @@ pub fn prepare(file: &CaseFile, write: bool) -> Result<()> {
         .map_err(|e| file.err(&e))?;
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(|e| file.err(&e))?;
+    // A large page cache: an add writes postings all over their B-trees.
+    conn.pragma_update(None, "cache_size", -262_144)
+        .map_err(|e| file.err(&e))?;
     if version == VERSION {
         return Ok(());
     }
