@@ -15,7 +15,7 @@ pub struct Args {
     /// Files or directories to read (.txt .md .html .htm .json .jsonl); `-` reads stdin.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// The case file (SQLite); created when missing.
+    /// The case file (one database file); created when missing.
     #[arg(long, value_name = "FILE", required = true)]
     db: PathBuf,
     /// Manifest (CSV or JSON keyed by article id) that sets or overrides metadata.
@@ -53,7 +53,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     };
     let (corpus, outcome) = input.read()?;
     let mut file = CaseFile::open(&args.db, true)?;
-    let summary = file.add(corpus.articles, &AddOptions::default())?;
+    let summary = file.add(&corpus.articles, &AddOptions::default())?;
     let total = file.article_count()?;
     let mut out = args.output.writer()?;
     match format {

@@ -147,7 +147,7 @@ pub enum Format {
     Markdown,
     /// Self-contained HTML.
     Html,
-    /// schema.org ClaimReview JSON-LD (`origin`).
+    /// A schema.org claim review in JSON-LD (`origin`).
     Claimreview,
 }
 

@@ -30,7 +30,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Add articles to a case file (SQLite), comparing only what is new.
+    /// Add articles to a case file (a database), comparing only what is new.
     Add(add::Args),
     /// List the articles read, with their metadata (given or inferred).
     Articles(articles::Args),

@@ -67,7 +67,7 @@ enum Status {
 struct Prepared {
     analysis: attribution::Analysis,
     fingerprints: Fingerprints,
-    units: Vec<(crate::span::Range, Vec<u64>)>,
+    units: super::claims::Sentences,
 }
 
 fn status(file: &CaseFile, article: &Article, hash: &str) -> Result<Status> {
@@ -99,6 +99,14 @@ fn status(file: &CaseFile, article: &Article, hash: &str) -> Result<Status> {
     Ok(Status::Changed(row, version, seq))
 }
 
+/// A holder of a fingerprint as fan-out ranks it: (undated, date, seq, row).
+type Holder = (bool, Option<String>, i64, i64);
+
+/// A count as `SQLite` stores it.
+pub(crate) fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 /// An article stored by this add, with what the pair search needs.
 struct Stored {
     row: i64,
@@ -110,7 +118,7 @@ struct Stored {
 
 impl CaseFile {
     /// Adds `articles` (as the reader gave them) in one transaction.
-    pub fn add(&mut self, articles: Vec<Article>, options: &AddOptions) -> Result<AddSummary> {
+    pub fn add(&mut self, articles: &[Article], options: &AddOptions) -> Result<AddSummary> {
         // Outside the lock: what looks new, and its per-article analysis.
         let hashes: Vec<String> = articles
             .iter()
@@ -137,7 +145,7 @@ impl CaseFile {
         let conn = self.conn();
         conn.execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| self.err(&e))?;
-        let result = self.add_locked(&articles, &hashes, prepared, options);
+        let result = self.add_locked(articles, &hashes, prepared, options);
         match result {
             Ok(summary) => {
                 conn.execute_batch("COMMIT").map_err(|e| self.err(&e))?;
@@ -163,7 +171,7 @@ impl CaseFile {
         let mut next_seq = meta(self, "next_seq")?;
         let now = jiff::Timestamp::now().to_string();
         let mut stored: Vec<Stored> = Vec::new();
-        let mut units: Vec<(i64, Vec<(crate::span::Range, Vec<u64>)>)> = Vec::new();
+        let mut units: Vec<(i64, super::claims::Sentences)> = Vec::new();
         let mut prepared = prepared;
         for (i, a) in articles.iter().enumerate() {
             // Checked again under the lock: another add may have stored it.
@@ -282,7 +290,7 @@ impl CaseFile {
         conn.execute("DELETE FROM claim_unit WHERE article = ?1", [row])
             .map_err(err)?;
         let n = meta(self, "claim_units")?;
-        set_meta(self, "claim_units", n - units.len() as i64)?;
+        set_meta(self, "claim_units", n - count(units.len()))?;
         Ok(())
     }
 
@@ -307,7 +315,7 @@ impl CaseFile {
                 serde_json::to_string(at).map_err(|e| bad_json(self.path(), "attribution", &e))?;
             put.execute(params![
                 row,
-                n as i64,
+                count(n),
                 at.cue.text,
                 at.source.as_ref().map(|s| s.text.as_str()),
                 at.entity.as_ref().map(|e| e.id.as_str()),
@@ -323,7 +331,7 @@ impl CaseFile {
         for (n, e) in analysis.entities.iter().enumerate() {
             let record =
                 serde_json::to_string(e).map_err(|x| bad_json(self.path(), "entity", &x))?;
-            put.execute(params![row, n as i64, e.id, record])
+            put.execute(params![row, count(n), e.id, record])
                 .map_err(err)?;
         }
         let mut put = conn
@@ -351,7 +359,6 @@ impl CaseFile {
         let io = &options.reuse.index;
         // Holders are ranked for fan-out as `reuse::ranks` ranks articles:
         // dated first, by date (ISO strings sort as dates), then corpus order.
-        type Holder = (bool, Option<String>, i64, i64);
         let holder_of = |s: &Stored| -> Holder {
             let date = articles[s.index].date().map(|d| d.to_string());
             (date.is_none(), date, s.seq, s.row)

@@ -22,6 +22,9 @@ use crate::desk::origin::{Hit, MIN_SCORE, Unit, idf, query_terms, unit_score};
 use crate::error::Result;
 use crate::span::Range;
 
+/// An article's claim-index sentences: each range with its term keys.
+pub(crate) type Sentences = Vec<(Range, Vec<u64>)>;
+
 /// Packs term keys into a blob (8 bytes each, little-endian).
 pub(crate) fn pack(terms: &[u64]) -> Vec<u8> {
     terms.iter().flat_map(|t| t.to_le_bytes()).collect()
@@ -43,10 +46,7 @@ pub(crate) fn unpack(blob: &[u8]) -> Vec<u64> {
 /// frequency (a term first seen now gets the next order number, in the
 /// order the in-memory index would first meet it) and the postings,
 /// written in key order.
-pub(crate) fn store_units(
-    file: &CaseFile,
-    articles: &[(i64, Vec<(Range, Vec<u64>)>)],
-) -> Result<()> {
+pub(crate) fn store_units(file: &CaseFile, articles: &[(i64, Sentences)]) -> Result<()> {
     let conn = file.conn();
     let err = |e: rusqlite::Error| file.err(&e);
     let mut put_unit = conn
@@ -63,8 +63,8 @@ pub(crate) fn store_units(
             put_unit
                 .execute(params![
                     row,
-                    range.start as i64,
-                    range.end as i64,
+                    super::add::count(range.start),
+                    super::add::count(range.end),
                     pack(terms)
                 ])
                 .map_err(err)?;

@@ -22,6 +22,9 @@ use crate::read::Corpus;
 use crate::reuse::{self, Found};
 use crate::text::Text;
 
+/// Stored attributions by article row, and entity records.
+pub(crate) type RawAttributions = (HashMap<i64, Vec<Attribution>>, Vec<Entity>);
+
 /// Columns of `article` that make an [`Article`].
 const ARTICLE_COLUMNS: &str = "row, id, path, text, meta, boilerplate";
 
@@ -72,10 +75,7 @@ pub(crate) fn articles_by_row(file: &CaseFile, rows: &[i64]) -> Result<Vec<(i64,
 
 /// The stored attributions (entity ids as each article alone resolved
 /// them) by article row, and the entity records of `rows` in their order.
-pub(crate) fn raw_attributions(
-    file: &CaseFile,
-    rows: &[i64],
-) -> Result<(HashMap<i64, Vec<Attribution>>, Vec<Entity>)> {
+pub(crate) fn raw_attributions(file: &CaseFile, rows: &[i64]) -> Result<RawAttributions> {
     let conn = file.conn();
     let err = |e: rusqlite::Error| file.err(&e);
     let mut attributions: HashMap<i64, Vec<Attribution>> = HashMap::new();

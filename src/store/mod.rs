@@ -1,4 +1,4 @@
-//! The case file: a persistent SQLite store of a corpus and its findings.
+//! The case file: a persistent `SQLite` store of a corpus and its findings.
 //!
 //! A desk follows a story for weeks. Instead of re-reading and re-analysing
 //! the whole corpus on every command, `citetrace add` stores each article
@@ -19,6 +19,12 @@
 //! - [`claims`]: the stored claim index and its query.
 //!
 //! The format is documented in `docs/formats.md` ("Case file").
+//!
+//! Every fallible function here fails with [`Error::CaseFile`], naming the
+//! file and the problem (not a case file, newer schema, corrupt, busy,
+//! unwritable, a stored record that does not parse).
+
+#![allow(clippy::missing_errors_doc)]
 
 pub mod add;
 pub mod claims;
@@ -79,17 +85,17 @@ impl CaseFile {
         &self.path
     }
 
-    /// The SQLite connection, for the store's modules.
+    /// The `SQLite` connection, for the store's modules.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 
-    /// Maps a SQLite error to the library error, naming this file.
+    /// Maps a `SQLite` error to the library error, naming this file.
     pub(crate) fn err(&self, e: &rusqlite::Error) -> Error {
         sql(&self.path, e)
     }
 
-    /// Runs SQLite's own integrity check; `Ok(())` when it says "ok".
+    /// Runs `SQLite`'s own integrity check; `Ok(())` when it says "ok".
     pub fn integrity_check(&self) -> Result<()> {
         let mut stmt = self
             .conn
@@ -119,7 +125,7 @@ pub(crate) fn problem(path: &Path, message: &str) -> Error {
     }
 }
 
-/// A SQLite error in words a user can act on.
+/// A `SQLite` error in words a user can act on.
 pub(crate) fn sql(path: &Path, e: &rusqlite::Error) -> Error {
     use rusqlite::ErrorCode;
     let message = match e.sqlite_error_code() {
@@ -157,7 +163,7 @@ pub fn content_hash(text: &str) -> String {
     format!("{h:016x}")
 }
 
-/// A 64-bit key as SQLite stores integers (the bits kept, the sign reused).
+/// A 64-bit key as `SQLite` stores integers (the bits kept, the sign reused).
 pub(crate) fn key(k: u64) -> i64 {
     i64::from_ne_bytes(k.to_ne_bytes())
 }

@@ -1,6 +1,6 @@
 //! The case file's tables, its version and its migrations.
 //!
-//! A case file is an SQLite database whose `application_id` is
+//! A case file is an `SQLite` database whose `application_id` is
 //! [`APPLICATION_ID`] and whose `user_version` is the schema version. A
 //! writer brings an older file up to [`VERSION`] by running the
 //! [`MIGRATIONS`] it lacks, in one transaction; a reader refuses a file
@@ -167,8 +167,12 @@ pub fn prepare(file: &CaseFile, write: bool) -> Result<()> {
         let now = pragma_i32(file, "user_version")?;
         for (k, migration) in MIGRATIONS.iter().enumerate().skip(now.max(0) as usize) {
             conn.execute_batch(migration).map_err(|e| file.err(&e))?;
-            conn.pragma_update(None, "user_version", k as i32 + 1)
-                .map_err(|e| file.err(&e))?;
+            conn.pragma_update(
+                None,
+                "user_version",
+                i32::try_from(k + 1).unwrap_or(i32::MAX),
+            )
+            .map_err(|e| file.err(&e))?;
         }
         conn.pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(|e| file.err(&e))?;
