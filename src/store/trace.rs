@@ -63,18 +63,25 @@ impl CaseFile {
         let seqs = self.seqs(&named)?;
         // One slice in corpus order: carriers and named articles.
         let mut all: Vec<(i64, i64, Article)> = Vec::new();
-        for ((row, a), (seq, _)) in loaded.into_iter().zip(&carriers) {
-            all.push((*seq, row, a));
+        let carrier_seq: HashMap<i64, i64> =
+            carriers.iter().map(|&(seq, row)| (row, seq)).collect();
+        let loaded_rows: Vec<i64> = loaded.iter().map(|(r, _)| *r).collect();
+        for (row, a) in loaded {
+            all.push((carrier_seq.get(&row).copied().unwrap_or(i64::MAX), row, a));
         }
         for (row, a) in heads {
             all.push((seqs.get(&row).copied().unwrap_or(i64::MAX), row, a));
         }
         all.sort_by_key(|x| (x.0, x.1));
         let place: HashMap<i64, usize> = all.iter().enumerate().map(|(i, x)| (x.1, i)).collect();
-        let hits: Vec<origin::Hit> = stored.iter().map(|h| to_hit(h, place[&h.row])).collect();
-        let attributions: BTreeMap<usize, Vec<Attribution>> = carrier_rows
+        let hits: Vec<origin::Hit> = stored
             .iter()
-            .map(|r| place[r])
+            .filter_map(|h| place.get(&h.row).map(|&i| to_hit(h, i)))
+            .collect();
+        // The analysed subset is the loaded carriers, in that order.
+        let attributions: BTreeMap<usize, Vec<Attribution>> = loaded_rows
+            .iter()
+            .filter_map(|r| place.get(r).copied())
             .zip(analysis.attributions)
             .collect();
         let articles: Vec<Article> = all.into_iter().map(|x| x.2).collect();
