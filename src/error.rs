@@ -60,6 +60,15 @@ pub enum Error {
     /// A command-level problem that is not tied to one input file.
     #[error("{0}")]
     Usage(String),
+    /// The case file (`--db FILE`) cannot be used: not a citetrace case
+    /// file, written by a newer citetrace, corrupt, locked, or unwritable.
+    #[error("{path}: case file: {problem}")]
+    CaseFile {
+        /// The case file.
+        path: PathBuf,
+        /// What is wrong, in a few words.
+        problem: String,
+    },
 }
 
 impl Error {

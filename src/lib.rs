@@ -28,6 +28,7 @@ pub mod graph;
 pub mod read;
 pub mod reuse;
 pub mod span;
+pub mod store;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -19,8 +19,11 @@ pub enum Outcome {
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
     /// Files or directories to read (.txt .md .html .htm .json .jsonl); `-` reads stdin.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "db", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// Answer from a case file built by `citetrace add` instead of reading inputs.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["inputs", "meta"])]
+    pub db: Option<PathBuf>,
     /// Manifest (CSV or JSON keyed by article id) that sets or overrides metadata.
     #[arg(long, value_name = "FILE")]
     pub meta: Option<PathBuf>,
@@ -70,6 +73,13 @@ impl InputArgs {
     ///
     /// Fails when nothing at all could be read.
     pub fn read(&self) -> Result<(Corpus, Outcome)> {
+        if let Some(db) = &self.db {
+            let corpus = citetrace::store::CaseFile::open(db, false)?.corpus()?;
+            if corpus.articles.is_empty() {
+                bail!("no article in the case file {}", db.display());
+            }
+            return Ok((corpus, Outcome::Complete));
+        }
         let options = read::Options {
             max_bytes: self.max_bytes,
             manifest: self.meta.clone(),
@@ -98,6 +108,24 @@ impl InputArgs {
     }
 }
 
+impl InputArgs {
+    /// The analysis of the inputs: read and run, or loaded from `--db`.
+    pub fn analysis(
+        &self,
+        options: &citetrace::reuse::Options,
+    ) -> Result<(citetrace::analysis::Analysis, Outcome)> {
+        if let Some(db) = &self.db {
+            let analysis = citetrace::store::CaseFile::open(db, false)?.analysis(options)?;
+            if analysis.corpus.articles.is_empty() {
+                bail!("no article in the case file {}", db.display());
+            }
+            return Ok((analysis, Outcome::Complete));
+        }
+        let (corpus, outcome) = self.read()?;
+        Ok((citetrace::analysis::Analysis::run(corpus, options), outcome))
+    }
+}
+
 /// Output formats; each command accepts the ones that fit it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -119,6 +147,8 @@ pub enum Format {
     Markdown,
     /// Self-contained HTML.
     Html,
+    /// A schema.org claim review in JSON-LD (`origin`).
+    Claimreview,
 }
 
 impl Format {
@@ -134,6 +164,7 @@ impl Format {
             Format::Mermaid => "mermaid",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Claimreview => "claimreview",
         }
     }
 }
@@ -200,7 +231,8 @@ impl OutputArgs {
                 | Format::Dot
                 | Format::Graphml
                 | Format::Mermaid
-                | Format::Html,
+                | Format::Html
+                | Format::Claimreview,
             ) => out,
             Some(Format::Table | Format::Markdown) | None => {
                 Box::new(citetrace::export::terminal::SafeText::new(out))

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use citetrace::analysis::Analysis;
 use citetrace::reuse::{self, CopyPair, Reuse, SharedQuote, Tier};
 
 use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
@@ -119,13 +118,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
     if !(0.0..=1.0).contains(&args.min_score) {
         bail!("--min-score must be between 0 and 1");
     }
-    let (corpus, outcome) = args.input.read()?;
     let options = reuse::Options {
         min_score: args.min_score,
         progress: true,
         ..reuse::Options::default()
     };
-    let analysis = Analysis::run(corpus, &options);
+    let (analysis, outcome) = args.input.analysis(&options)?;
     let tiers: Vec<Tier> = args.tier.iter().map(|t| t.tier()).collect();
     let keep = |p: &CopyPair| tiers.is_empty() || tiers.contains(&p.tier);
     let mut all = Reuse {

@@ -8,7 +8,6 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use citetrace::analysis::Analysis;
 use citetrace::export;
 use citetrace::graph::{EdgeKind, ProvenanceGraph, analysis};
 
@@ -83,13 +82,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
             "--format csv writes two files (nodes.csv and edges.csv): give a directory with -o DIR"
         );
     }
-    let (corpus, outcome) = args.input.read()?;
     let reuse_options = citetrace::reuse::Options {
         min_score: args.min_score,
         progress: true,
         ..citetrace::reuse::Options::default()
     };
-    let analysis = Analysis::run(corpus, &reuse_options);
+    let (analysis, outcome) = args.input.analysis(&reuse_options)?;
     let built = ProvenanceGraph::build(&analysis);
     let min = args.min_score;
     // What counts as a copy is decided before any analysis; the view options

@@ -5,6 +5,7 @@
 //! 0 success, 1 some inputs could not be read (the rest were processed),
 //! 2 usage error or a failure that stopped the command.
 
+mod add;
 mod articles;
 mod attributions;
 mod common;
@@ -29,6 +30,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Add articles to a case file (a database), comparing only what is new.
+    Add(add::Args),
     /// List the articles read, with their metadata (given or inferred).
     Articles(articles::Args),
     /// Every attribution: cue, source, content, and the entity the source means.
@@ -52,6 +55,7 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Add(args) => add::run(&args),
         Command::Articles(args) => articles::run(&args),
         Command::Attributions(args) => attributions::run(&args),
         Command::Copies(args) => copies::run(&args),

@@ -81,11 +81,24 @@ fn write_table(out: &mut dyn Write, t: &Trace) -> Result<()> {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args
-        .output
-        .format(Format::Table, &[Format::Table, Format::Json])?;
+    let format = args.output.format(
+        Format::Table,
+        &[Format::Table, Format::Json, Format::Claimreview],
+    )?;
     if args.text.split_whitespace().count() == 0 {
         bail!("give the claim or quote to trace");
+    }
+    if let Some(db) = &args.input.db {
+        // From the stored claim index: the corpus is not loaded.
+        let file = citetrace::store::CaseFile::open(db, false)?;
+        let stored = file.trace(&args.text, args.limit.max(1))?;
+        let url_of = |id: &str| {
+            stored
+                .articles
+                .get(id)
+                .and_then(|a| a.meta.url.as_ref().map(|u| u.value.clone()))
+        };
+        return write(args, format, &stored.trace, &url_of).map(|()| Outcome::Complete);
     }
     let (corpus, outcome) = args.input.read()?;
     let index = ClaimIndex::build(&corpus.articles);
@@ -118,11 +131,34 @@ pub fn run(args: &Args) -> Result<Outcome> {
         &analysis.attributions,
         &analysis.copies,
     );
+    let url_of = |id: &str| {
+        analysis
+            .corpus
+            .articles
+            .iter()
+            .find(|a| a.id == id)
+            .and_then(|a| a.meta.url.as_ref().map(|u| u.value.clone()))
+    };
+    write(args, format, &trace, &url_of)?;
+    Ok(outcome)
+}
+
+/// Writes the trace in the chosen format.
+fn write(
+    args: &Args,
+    format: Format,
+    trace: &Trace,
+    url_of: &dyn Fn(&str) -> Option<String>,
+) -> Result<()> {
     let mut out = args.output.writer()?;
     match format {
-        Format::Json => common::write_json(&mut out, &trace)?,
-        _ => write_table(&mut out, &trace)?,
+        Format::Json => common::write_json(&mut out, trace)?,
+        Format::Claimreview => common::write_json(
+            &mut out,
+            &citetrace::export::claimreview::claim_review(trace, url_of),
+        )?,
+        _ => write_table(&mut out, trace)?,
     }
     out.flush()?;
-    Ok(outcome)
+    Ok(())
 }

@@ -4,7 +4,6 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use citetrace::analysis::Analysis;
 use citetrace::desk::diff;
 use citetrace::desk::quotes::{Occurrence, QuoteCheck};
 use citetrace::reuse;
@@ -91,14 +90,13 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Format::Table,
         &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
     )?;
-    let (corpus, outcome) = args.input.read()?;
     // Attributions with entities merged across the corpus (one speaker, one
     // id) and copy pairs (a quote may come from an article its own copies).
     let options = reuse::Options {
         progress: true,
         ..reuse::Options::default()
     };
-    let analysis = Analysis::run(corpus, &options);
+    let (analysis, outcome) = args.input.analysis(&options)?;
     // The same checks the graph and the report hold (computed once).
     let checks = analysis.quote_checks();
     let mut out = output.writer()?;

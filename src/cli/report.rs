@@ -4,7 +4,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use citetrace::analysis::Analysis;
 use citetrace::desk::report::Report;
 use citetrace::export::report::{html, markdown, svg};
 use citetrace::graph::{ProvenanceGraph, analysis};
@@ -44,12 +43,11 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Format::Html,
         &[Format::Html, Format::Markdown, Format::Json],
     )?;
-    let (corpus, outcome) = args.input.read()?;
     let options = reuse::Options {
         progress: true,
         ..reuse::Options::default()
     };
-    let analysis = Analysis::run(corpus, &options);
+    let (analysis, outcome) = args.input.analysis(&options)?;
     let graph = ProvenanceGraph::build(&analysis);
     let findings = analysis::run(&graph, usize::MAX);
     let report = Report::build(&analysis, &graph, &findings, &args.title);

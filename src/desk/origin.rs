@@ -78,6 +78,52 @@ pub fn term_key(term: &str) -> u64 {
     h
 }
 
+/// The index units of one article: each story sentence (boilerplate
+/// skipped) with its distinct term keys, sorted. The case file
+/// (`crate::store`) stores these so a query needs no corpus.
+pub fn sentence_terms(article: &Article) -> Vec<(Range, Vec<u64>)> {
+    segment::sentences(&article.text)
+        .into_iter()
+        .filter(|&range| !article.is_boilerplate(range))
+        .filter_map(|range| {
+            let mut terms: Vec<u64> = words(article.text.slice(range), 0)
+                .filter_map(|w| term(w.text))
+                .map(|t| term_key(&t))
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            (!terms.is_empty()).then_some((range, terms))
+        })
+        .collect()
+}
+
+/// The distinct term keys of a query, sorted.
+pub fn query_terms(query: &str) -> Vec<u64> {
+    let mut terms: Vec<u64> = words(query, 0)
+        .filter_map(|w| term(w.text))
+        .map(|t| term_key(&t))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+/// A unit's `(score, coverage)` for a query: `covered` is the IDF weight of
+/// the query terms the unit holds, `query_weight` the query's whole weight,
+/// `unit_weight` the unit's. The score never exceeds the coverage.
+pub fn unit_score(covered: f32, query_weight: f32, unit_weight: f32) -> (f64, f64) {
+    let coverage = f64::from(covered / query_weight);
+    let precision = f64::from(covered / unit_weight.max(f32::EPSILON));
+    // Recall of the query matters most: a remembered claim is short.
+    (coverage * (0.6 + 0.4 * precision.min(1.0)), coverage)
+}
+
+/// A term's inverse document frequency among `units` indexed sentences,
+/// `df` of which hold it.
+pub fn idf(units: usize, df: usize) -> f32 {
+    (units.max(1) as f32 / df as f32).ln() + 1.0
+}
+
 /// A sentence of an article, the unit the index returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
@@ -114,24 +160,7 @@ impl ClaimIndex {
     /// Indexes the story sentences of `articles`.
     pub fn build(articles: &[Article]) -> Self {
         // Cutting text into sentences and terms is per article: in parallel.
-        let cut: Vec<Vec<(Range, Vec<u64>)>> = articles
-            .par_iter()
-            .map(|article| {
-                segment::sentences(&article.text)
-                    .into_iter()
-                    .filter(|&range| !article.is_boilerplate(range))
-                    .filter_map(|range| {
-                        let mut terms: Vec<u64> = words(article.text.slice(range), 0)
-                            .filter_map(|w| term(w.text))
-                            .map(|t| term_key(&t))
-                            .collect();
-                        terms.sort_unstable();
-                        terms.dedup();
-                        (!terms.is_empty()).then_some((range, terms))
-                    })
-                    .collect()
-            })
-            .collect();
+        let cut: Vec<Vec<(Range, Vec<u64>)>> = articles.par_iter().map(sentence_terms).collect();
         // Numbering terms and units is sequential, in corpus order: stable ids.
         let mut index = ClaimIndex::default();
         for (a, units) in cut.into_iter().enumerate() {
@@ -155,12 +184,8 @@ impl ClaimIndex {
                 index.unit_weight.push(0.0);
             }
         }
-        let n = index.units.len().max(1) as f32;
-        index.idf = index
-            .postings
-            .iter()
-            .map(|p| (n / p.len() as f32).ln() + 1.0)
-            .collect();
+        let n = index.units.len();
+        index.idf = index.postings.iter().map(|p| idf(n, p.len())).collect();
         for (t, list) in index.postings.iter().enumerate() {
             for &u in list {
                 index.unit_weight[u as usize] += index.idf[t];
@@ -182,12 +207,7 @@ impl ClaimIndex {
     /// The best sentence per article for `query`, best first (ties by
     /// article order), at most `limit`, scoring at least [`MIN_SCORE`].
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let mut terms: Vec<u64> = words(query, 0)
-            .filter_map(|w| term(w.text))
-            .map(|t| term_key(&t))
-            .collect();
-        terms.sort_unstable();
-        terms.dedup();
+        let terms = query_terms(query);
         // Words the corpus never uses weigh as much as its rarest word.
         let unseen = (self.units.len().max(1) as f32).ln() + 1.0;
         let mut query_weight = 0f32;
@@ -210,10 +230,7 @@ impl ClaimIndex {
         let mut best: HashMap<u32, Hit> = HashMap::new();
         for (u, s) in scores {
             let unit = self.units[u as usize];
-            let coverage = f64::from(s / query_weight);
-            let precision = f64::from(s / self.unit_weight[u as usize].max(f32::EPSILON));
-            // Recall of the query matters most: a remembered claim is short.
-            let score = coverage * (0.6 + 0.4 * precision.min(1.0));
+            let (score, coverage) = unit_score(s, query_weight, self.unit_weight[u as usize]);
             if score < MIN_SCORE {
                 continue;
             }

@@ -2,6 +2,7 @@
 //! Mermaid, JSON, and the escaping that keeps hostile article text inert in
 //! each format — all of it in [`escape`], one module for every writer.
 
+pub mod claimreview;
 pub mod csv;
 pub mod dot;
 pub mod escape;

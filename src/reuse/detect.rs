@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::io::IsTerminal;
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use std::sync::OnceLock;
 
@@ -35,8 +36,9 @@ fn bar(show: bool, len: usize, message: &'static str) -> indicatif::ProgressBar 
 }
 
 /// What a found pair is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Relation {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
     /// One article took text from the other.
     Copy,
     /// One outlet reused short passages across its own stories.
@@ -45,27 +47,39 @@ enum Relation {
     SharedQuote,
 }
 
-/// A pair found before direction is weighed: article indices `a < b`.
-#[derive(Debug, Clone)]
-struct Found {
-    a: usize,
-    b: usize,
-    relation: Relation,
-    tier: Tier,
-    score: f64,
+/// A compared pair before chains and common sources are explained: article
+/// indices `a < b`. The case file (`crate::store`) keeps these, so that an
+/// incremental add only compares the pairs a new article touches and
+/// [`settle`] explains the whole set again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Found {
+    /// Index of the earlier article (in corpus order).
+    pub a: usize,
+    /// Index of the later article.
+    pub b: usize,
+    /// Copy, house reuse or shared quotation.
+    pub relation: Relation,
+    /// Closest tier of the shared text.
+    pub tier: Tier,
+    /// 0.0–1.0 strength.
+    pub score: f64,
     /// (range in a, range in b, similarity)
-    passages: Vec<(Range, Range, f64)>,
-    evidence: Vec<String>,
-    a_is_origin: Option<bool>,
+    pub passages: Vec<(Range, Range, f64)>,
+    /// Reasons, in words.
+    pub evidence: Vec<String>,
+    /// `Some(true)` when `a` is the origin, `None` when undecided.
+    pub a_is_origin: Option<bool>,
     /// For shared quotes: who the articles say is quoted.
-    speakers: Vec<String>,
+    pub speakers: Vec<String>,
 }
 
 /// Which signals proposed a pair.
-#[derive(Debug, Clone, Copy, Default)]
-struct Signals {
-    text: bool,
-    anchors: bool,
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Signals {
+    /// Shared text shingles.
+    pub text: bool,
+    /// Shared anchor triples (names and numbers in order).
+    pub anchors: bool,
 }
 
 /// Share of a passage's characters, on both sides, inside quotation marks
@@ -406,7 +420,7 @@ fn compare(cx: &Context, (ai, bi): (usize, usize), signals: Signals) -> Option<F
 
 /// Rank of each article for fan-out: earliest date first (undated last),
 /// then input order.
-fn ranks(articles: &[Article]) -> Vec<u32> {
+pub fn ranks(articles: &[Article]) -> Vec<u32> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -483,7 +497,18 @@ pub fn detect_all(
     }
     drop(fingerprints);
     let candidates: Vec<((usize, usize), Signals)> = signals.into_iter().collect();
+    let found = compare_all(articles, attributions, &candidates, options);
+    settle(articles, found, options)
+}
 
+/// Compares candidate pairs (`a < b`, indices into `articles`) and keeps
+/// those that share text, in the order given.
+pub fn compare_all(
+    articles: &[Article],
+    attributions: &[Vec<Attribution>],
+    candidates: &[((usize, usize), Signals)],
+    options: &Options,
+) -> Vec<Found> {
     let lazy = Lazy::new(articles);
     let cx = Context {
         articles,
@@ -501,7 +526,13 @@ pub fn detect_all(
         })
         .collect();
     progress.finish_and_clear();
+    found
+}
 
+/// Explains chains and common sources among the compared pairs (sorted by
+/// `(a, b)`) and sorts them into copy claims, house reuse and shared
+/// quotations, as [`detect_all`] does.
+pub fn settle(articles: &[Article], found: Vec<Found>, options: &Options) -> Reuse {
     // Chains and common sources are explained among copy claims; house
     // reuse and shared quotations take part too, so that two articles taking
     // the same text of a third that is in the corpus become siblings of it

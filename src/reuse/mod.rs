@@ -129,4 +129,4 @@ impl Default for Options {
 }
 
 mod detect;
-pub use detect::{detect, detect_all};
+pub use detect::{Found, Relation, Signals, compare_all, detect, detect_all, ranks, settle};

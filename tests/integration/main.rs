@@ -6,6 +6,8 @@ mod articles;
 
 mod attributions;
 
+mod casefile;
+
 mod copies;
 
 mod graph;

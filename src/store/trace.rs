@@ -1,0 +1,115 @@
+//! `origin` from a case file: the stored claim index finds the sentences,
+//! and only the articles they are in (and the articles by the sources the
+//! earliest one credits) are read from the file.
+//!
+//! The answer is the in-memory command's: the carriers are analysed as a
+//! corpus of their own (attributions and copies among them), as
+//! `citetrace origin INPUT...` does, and the credited sources are looked up
+//! among the articles that share a name key with them — the only ones
+//! [`crate::desk::sources::is_by`] can accept.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::CaseFile;
+use super::claims::to_hit;
+use crate::analysis::Analysis;
+use crate::article::Article;
+use crate::attribution::Attribution;
+use crate::desk::origin::{self, Trace};
+use crate::desk::sources::name_keys;
+use crate::error::Result;
+use crate::read::Corpus;
+use crate::reuse;
+
+/// A trace with the articles it names (for their URLs).
+#[derive(Debug)]
+pub struct StoredTrace {
+    /// The trace.
+    pub trace: Trace,
+    /// The articles the trace names, by id.
+    pub articles: HashMap<String, Article>,
+}
+
+impl CaseFile {
+    /// Where `query` first appears among the stored articles, and how it spread.
+    pub fn trace(&self, query: &str, limit: usize) -> Result<StoredTrace> {
+        let stored = self.search_claims(query, limit.max(1))?;
+        // The carriers, in corpus order.
+        let mut carriers: Vec<(i64, i64)> = stored.iter().map(|h| (h.seq, h.row)).collect();
+        carriers.sort_unstable();
+        carriers.dedup();
+        let carrier_rows: Vec<i64> = carriers.iter().map(|c| c.1).collect();
+        let loaded = self.articles(&carrier_rows)?;
+        let subset = Corpus {
+            articles: loaded.iter().map(|(_, a)| a.clone()).collect(),
+            ..Corpus::default()
+        };
+        let analysis = Analysis::run(subset, &reuse::Options::default());
+        // Articles by the sources the carriers credit.
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        for list in &analysis.attributions {
+            for e in list.iter().filter_map(|a| a.entity.as_ref()) {
+                keys.extend(name_keys(&e.name));
+            }
+        }
+        let keys: Vec<String> = keys.into_iter().collect();
+        let carrier_set: BTreeSet<i64> = carrier_rows.iter().copied().collect();
+        let named: Vec<i64> = self
+            .rows_named(&keys)?
+            .into_iter()
+            .filter(|r| !carrier_set.contains(r))
+            .collect();
+        let heads = self.article_heads(&named)?;
+        let seqs = self.seqs(&named)?;
+        // One slice in corpus order: carriers and named articles.
+        let mut all: Vec<(i64, i64, Article)> = Vec::new();
+        let carrier_seq: HashMap<i64, i64> =
+            carriers.iter().map(|&(seq, row)| (row, seq)).collect();
+        let loaded_rows: Vec<i64> = loaded.iter().map(|(r, _)| *r).collect();
+        for (row, a) in loaded {
+            all.push((carrier_seq.get(&row).copied().unwrap_or(i64::MAX), row, a));
+        }
+        for (row, a) in heads {
+            all.push((seqs.get(&row).copied().unwrap_or(i64::MAX), row, a));
+        }
+        all.sort_by_key(|x| (x.0, x.1));
+        let place: HashMap<i64, usize> = all.iter().enumerate().map(|(i, x)| (x.1, i)).collect();
+        let hits: Vec<origin::Hit> = stored
+            .iter()
+            .filter_map(|h| place.get(&h.row).map(|&i| to_hit(h, i)))
+            .collect();
+        // The analysed subset is the loaded carriers, in that order.
+        let attributions: BTreeMap<usize, Vec<Attribution>> = loaded_rows
+            .iter()
+            .filter_map(|r| place.get(r).copied())
+            .zip(analysis.attributions)
+            .collect();
+        let articles: Vec<Article> = all.into_iter().map(|x| x.2).collect();
+        let trace = origin::trace(query, &articles, &hits, &attributions, &analysis.copies);
+        let by_id = articles
+            .into_iter()
+            .filter(|a| !a.text.as_str().is_empty())
+            .map(|a| (a.id.clone(), a))
+            .collect();
+        Ok(StoredTrace {
+            trace,
+            articles: by_id,
+        })
+    }
+
+    /// Corpus order (`seq`) of rows.
+    fn seqs(&self, rows: &[i64]) -> Result<HashMap<i64, i64>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT seq FROM article WHERE row = ?1")
+            .map_err(|e| self.err(&e))?;
+        let mut out = HashMap::new();
+        for &r in rows {
+            let s: i64 = stmt
+                .query_row([r], |x| x.get(0))
+                .map_err(|e| self.err(&e))?;
+            out.insert(r, s);
+        }
+        Ok(out)
+    }
+}
