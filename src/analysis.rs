@@ -4,6 +4,7 @@
 //! report) builds an [`Analysis`] once and reads from it, so commands cannot
 //! disagree about an attribution, an entity id or a copy.
 
+use crate::article::Article;
 use crate::attribution::{self, Attribution};
 use crate::entities::Registry;
 use crate::read::Corpus;
@@ -32,19 +33,7 @@ impl Analysis {
     /// corpus) and reuse detection (copies, house reuse, shared quotations)
     /// over `corpus`, whose stock text the reader has already marked.
     pub fn run(corpus: Corpus, reuse_options: &reuse::Options) -> Self {
-        let (flat, entities) = attribution::extract_corpus(&corpus.articles);
-        let index: std::collections::HashMap<&str, usize> = corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
-        let mut attributions: Vec<Vec<Attribution>> = vec![Vec::new(); corpus.articles.len()];
-        for a in flat {
-            if let Some(&i) = index.get(a.article.as_str()) {
-                attributions[i].push(a);
-            }
-        }
+        let (attributions, entities) = attributions_by_article(&corpus.articles);
         let reuse::Reuse {
             copies,
             house,
@@ -59,6 +48,25 @@ impl Analysis {
             entities,
         }
     }
+}
+
+/// Attributions of every article (`out[i]` for `articles[i]`), entities
+/// merged across the corpus, and the merged registry. [`Analysis::run`] and
+/// `citetrace align` (which needs the same direction evidence) share it.
+pub fn attributions_by_article(articles: &[Article]) -> (Vec<Vec<Attribution>>, Registry) {
+    let (flat, entities) = attribution::extract_corpus(articles);
+    let index: std::collections::HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut attributions: Vec<Vec<Attribution>> = vec![Vec::new(); articles.len()];
+    for a in flat {
+        if let Some(&i) = index.get(a.article.as_str()) {
+            attributions[i].push(a);
+        }
+    }
+    (attributions, entities)
 }
 
 impl Analysis {

@@ -61,11 +61,13 @@ struct Found {
     speakers: Vec<String>,
 }
 
-/// Which signals proposed a pair.
-#[derive(Debug, Clone, Copy, Default)]
-struct Signals {
-    text: bool,
-    anchors: bool,
+/// Which signals proposed a candidate pair.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Signals {
+    /// Enough shared text shingles: align passages.
+    pub text: bool,
+    /// Enough shared anchor triples: try sentence alignment (paraphrase).
+    pub anchors: bool,
 }
 
 /// Share of a passage's characters, on both sides, inside quotation marks
@@ -394,8 +396,9 @@ fn compare(cx: &Context, (ai, bi): (usize, usize), signals: Signals) -> Option<F
 }
 
 /// Rank of each article for fan-out: earliest date first (undated last),
-/// then input order.
-fn ranks(articles: &[Article]) -> Vec<u32> {
+/// then input order. The staged path writes it beside each article so the
+/// distributed candidate join picks the same fan-out heads.
+pub fn ranks(articles: &[Article]) -> Vec<u32> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -437,7 +440,7 @@ pub fn detect_all(
     let fingerprints: Vec<Fingerprints> = articles
         .par_iter()
         .map(|a| {
-            let f = Fingerprints::new(&Profile::new(a), &options.index);
+            let f = Fingerprints::of(a, &options.index);
             progress.inc(1);
             f
         })
@@ -472,7 +475,21 @@ pub fn detect_all(
     }
     drop(fingerprints);
     let candidates: Vec<((usize, usize), Signals)> = signals.into_iter().collect();
+    align_candidates(articles, attributions, &candidates, options)
+}
 
+/// Compares the given candidate pairs (article indices `a < b`, with the
+/// signals that proposed them), explains chains and common sources among the
+/// pairs found, and sorts them into copy claims, house reuse and shared
+/// quotations. [`detect_all`] calls it with the candidates of its own index;
+/// `citetrace align` with candidates joined elsewhere (the staged path), so
+/// both apply the same rules.
+pub fn align_candidates(
+    articles: &[Article],
+    attributions: &[Vec<Attribution>],
+    candidates: &[((usize, usize), Signals)],
+    options: &Options,
+) -> Reuse {
     let lazy = Lazy::new(articles);
     let cx = Context {
         articles,

@@ -129,4 +129,4 @@ impl Default for Options {
 }
 
 mod detect;
-pub use detect::{detect, detect_all};
+pub use detect::{Signals, align_candidates, detect, detect_all, ranks};

@@ -14,4 +14,5 @@ mod desk;
 
 mod hostile;
 
+mod staged;
 mod util;
