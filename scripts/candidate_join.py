@@ -91,6 +91,7 @@ def main(argv=None):
     ap.add_argument("--partitions", type=int, default=0, help="output files (default: Spark's shuffle partitions)")
     ap.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[*])")
     ap.add_argument("--driver-memory", default="4g", help="local mode: the JVM's heap (default 4g)")
+    ap.add_argument("--event-log", default=None, help="write Spark's event log here (shuffle bytes per stage, for docs/scale.md)")
     ap.add_argument("--shuffle-partitions", type=int, default=16, help="spark.sql.shuffle.partitions (default 16; thousands on a cluster)")
     args = ap.parse_args(argv)
 
@@ -115,6 +116,11 @@ def main(argv=None):
             .config("spark.ui.showConsoleProgress", "false")
         )
     builder = builder.config("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
+    if args.event_log:
+        os.makedirs(args.event_log, exist_ok=True)
+        builder = builder.config("spark.eventLog.enabled", "true").config(
+            "spark.eventLog.dir", "file://" + os.path.abspath(args.event_log)
+        )
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
 
@@ -154,7 +160,32 @@ def main(argv=None):
         f"(text {written.where('text').count()}, anchors {written.where('anchors').count()}) -> {args.out}",
         file=sys.stderr,
     )
+    app = spark.sparkContext.applicationId
     spark.stop()
+    if args.event_log:
+        report_shuffle(args.event_log, app)
+
+
+def report_shuffle(event_log, app):
+    """Prints the shuffle volume of the run from Spark's event log."""
+    path = next((os.path.join(event_log, f) for f in os.listdir(event_log) if f.startswith(app)), None)
+    if path is None:
+        return
+    written = records = read = 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if '"SparkListenerTaskEnd"' not in line:
+                continue
+            metrics = json.loads(line).get("Task Metrics") or {}
+            w = metrics.get("Shuffle Write Metrics") or {}
+            r = metrics.get("Shuffle Read Metrics") or {}
+            written += w.get("Shuffle Bytes Written", 0)
+            records += w.get("Shuffle Records Written", 0)
+            read += r.get("Remote Bytes Read", 0) + r.get("Local Bytes Read", 0)
+    print(
+        f"candidate_join: shuffle written {written} bytes in {records} records, read {read} bytes ({path})",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

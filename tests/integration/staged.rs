@@ -202,7 +202,7 @@ fn align_refuses_pairs_of_another_corpus() {
     let run = citetrace(["align", "--pairs", &arg(&pairs), &arg(&seeds())]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("were the pairs made from these inputs"),
+        run.stderr.contains("does not match the inputs"),
         "{}",
         run.stderr
     );
