@@ -118,8 +118,12 @@ def main(argv=None):
     builder = builder.config("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
     if args.event_log:
         os.makedirs(args.event_log, exist_ok=True)
-        builder = builder.config("spark.eventLog.enabled", "true").config(
-            "spark.eventLog.dir", "file://" + os.path.abspath(args.event_log)
+        builder = (
+            builder.config("spark.eventLog.enabled", "true")
+            .config("spark.eventLog.dir", "file://" + os.path.abspath(args.event_log))
+            # One plain JSON file named by the application, for report_shuffle.
+            .config("spark.eventLog.compress", "false")
+            .config("spark.eventLog.rolling.enabled", "false")
         )
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
@@ -168,8 +172,9 @@ def main(argv=None):
 
 def report_shuffle(event_log, app):
     """Prints the shuffle volume of the run from Spark's event log."""
-    path = next((os.path.join(event_log, f) for f in os.listdir(event_log) if f.startswith(app)), None)
-    if path is None:
+    path = os.path.join(event_log, app)
+    if not os.path.isfile(path):
+        print(f"candidate_join: no event log at {path}", file=sys.stderr)
         return
     written = records = read = 0
     with open(path, encoding="utf-8") as f:

@@ -34,14 +34,16 @@ rm -rf "$out/stage" "$out/candidates"
 # Resident memory of a process and all its descendants, in kB (Spark's JVM is
 # a child of the Python driver, which /usr/bin/time alone does not see).
 tree_rss() {
-  local pids=("$1") i=0 kids total=0 pid
+  local pids=("$1") i=0 kids total=0 pid kb
   while [ $i -lt ${#pids[@]} ]; do
     kids=$(cat "/proc/${pids[$i]}/task/"*/children 2>/dev/null || true)
     for pid in $kids; do pids+=("$pid"); done
     i=$((i + 1))
   done
   for pid in "${pids[@]}"; do
-    total=$((total + $(awk '/^VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)))
+    # A process may end between the listing and the read: count it as 0.
+    kb=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    [[ "$kb" =~ ^[0-9]+$ ]] && total=$((total + kb))
   done
   echo "$total"
 }
@@ -53,8 +55,8 @@ run() { # NAME COMMAND...
     /usr/bin/time -v -o "$out/time-$name.txt" "$@" &
     local job=$! peak=0 now
     while kill -0 "$job" 2>/dev/null; do
-      now=$(tree_rss "$job")
-      [ "$now" -gt "$peak" ] && peak=$now
+      now=$(tree_rss "$job" || echo 0)
+      if [[ "$now" =~ ^[0-9]+$ ]] && [ "$now" -gt "$peak" ]; then peak=$now; fi
       sleep 0.5
     done
     wait "$job" || status=$?
