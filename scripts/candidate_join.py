@@ -35,6 +35,11 @@ SIGNAL_TEXT = 0
 SIGNAL_ANCHORS = 1
 
 
+def join(base, name):
+    """`base/name` for local paths and URLs (s3a://, hdfs://) alike."""
+    return base.rstrip("/") + "/" + name
+
+
 def candidate_pairs(postings, ranks, signal, min_shared, params):
     """The pairs of one signal that the index keeps, with their shared counts."""
     from pyspark.sql import Window
@@ -95,11 +100,6 @@ def main(argv=None):
     ap.add_argument("--shuffle-partitions", type=int, default=16, help="spark.sql.shuffle.partitions (default 16; thousands on a cluster)")
     args = ap.parse_args(argv)
 
-    with open(os.path.join(args.stage, "params.json"), encoding="utf-8") as f:
-        params = json.load(f)
-    if params.get("layout") != LAYOUT_VERSION:
-        sys.exit(f"candidate_join: stage layout {params.get('layout')} is not {LAYOUT_VERSION}: rebuild or update")
-
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
 
@@ -128,8 +128,13 @@ def main(argv=None):
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
 
-    postings = spark.read.parquet(os.path.join(args.stage, "postings"))
-    articles = spark.read.parquet(os.path.join(args.stage, "articles")).select("article", "id", "rank")
+    # Read through Spark, so the stage may be on HDFS or an object store.
+    params = json.loads(spark.read.text(join(args.stage, "params.json"), wholetext=True).first()[0])
+    if params.get("layout") != LAYOUT_VERSION:
+        sys.exit(f"candidate_join: stage layout {params.get('layout')} is not {LAYOUT_VERSION}: rebuild or update")
+
+    postings = spark.read.parquet(join(args.stage, "postings"))
+    articles = spark.read.parquet(join(args.stage, "articles")).select("article", "id", "rank")
     n = articles.count()
     if n != int(params["articles"]):
         sys.exit(f"candidate_join: {n} articles in the stage, params.json says {params['articles']}: a shard is missing")

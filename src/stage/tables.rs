@@ -227,3 +227,29 @@ pub fn write_shard(
     written.bytes += write_table(&path, &schema, batches)?;
     Ok(written)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shard_holds_its_articles_and_their_postings() {
+        let text = "The harbour committee approved the dredging of the ferry terminal on Tuesday, \
+                    over the objections of residents who said the fishing grounds would suffer.";
+        let articles: Vec<Article> = (0..3)
+            .map(|i| Article::new(format!("a{i}"), "p", text.to_string()))
+            .collect();
+        let options = IndexOptions::default();
+        let dir = tempfile::tempdir().unwrap();
+        let shard = Shard { index: 1, count: 2 };
+        let w = write_shard(dir.path(), &articles, &[2, 1, 0], shard, &options).unwrap();
+        assert_eq!(w.articles, 1);
+        let f = Fingerprints::of(&articles[1], &options);
+        assert_eq!(w.postings, f.text.len() + f.anchors.len());
+        assert!(w.postings > 0);
+        let first = std::fs::read(dir.path().join("postings").join(shard.file_name())).unwrap();
+        write_shard(dir.path(), &articles, &[2, 1, 0], shard, &options).unwrap();
+        let again = std::fs::read(dir.path().join("postings").join(shard.file_name())).unwrap();
+        assert_eq!(first, again);
+    }
+}
