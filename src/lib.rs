@@ -14,6 +14,8 @@
 //! - [`reuse`] finds who copied whom;
 //! - [`graph`] builds the provenance graph; [`export`] writes it and
 //!   everything else; [`desk`] serves the fact-checker's commands;
+//! - [`stage`] writes and reads the Parquet stage files of distributed copy
+//!   detection;
 //! - [`eval`] measures attribution accuracy against brat standoff gold.
 
 pub mod analysis;
@@ -28,6 +30,7 @@ pub mod graph;
 pub mod read;
 pub mod reuse;
 pub mod span;
+pub mod stage;
 pub mod store;
 pub mod text;
 

@@ -134,6 +134,20 @@ pub fn run(args: &Args) -> Result<Outcome> {
     all.copies.retain(keep);
     all.house.retain(keep);
     let mut out = args.output.writer()?;
+    write_reuse(&mut *out, format, args.relations, &all)?;
+    out.flush()?;
+    Ok(outcome)
+}
+
+/// Writes the pairs in `format` (table, JSON, JSON Lines or CSV), with house
+/// reuse and shared quotations when `relations`: the output contract of
+/// `copies`, which `align` (the staged path) writes too.
+pub(super) fn write_reuse(
+    out: &mut dyn Write,
+    format: Format,
+    relations: bool,
+    all: &Reuse,
+) -> Result<()> {
     let headers = [
         "origin",
         "copy",
@@ -147,10 +161,10 @@ pub fn run(args: &Args) -> Result<Outcome> {
     ];
     let mut with_relation = vec!["relation"];
     with_relation.extend(headers);
-    match (format, args.relations) {
-        (Format::Json, false) => common::write_json(&mut out, &all.copies)?,
-        (Format::Json, true) => common::write_json(&mut out, &all)?,
-        (Format::Jsonl, false) => common::write_jsonl(&mut out, &all.copies)?,
+    match (format, relations) {
+        (Format::Json, false) => common::write_json(out, &all.copies)?,
+        (Format::Json, true) => common::write_json(out, &all)?,
+        (Format::Jsonl, false) => common::write_jsonl(out, &all.copies)?,
         (Format::Jsonl, true) => {
             // One object per line, each tagged with its relation.
             let tag = |relation: &str, v: serde_json::Value| {
@@ -170,15 +184,15 @@ pub fn run(args: &Args) -> Result<Outcome> {
             for q in &all.shared_quotes {
                 rows.push(tag("shared-quote", serde_json::to_value(q)?));
             }
-            common::write_jsonl(&mut out, &rows)?;
+            common::write_jsonl(out, &rows)?;
         }
         (Format::Csv, false) => citetrace::export::csv::write_rows(
-            &mut out,
+            &mut *out,
             &headers,
             all.copies.iter().map(|p| row(p, usize::MAX)),
         )?,
         (Format::Csv, true) => citetrace::export::csv::write_rows(
-            &mut out,
+            &mut *out,
             &with_relation,
             relation_rows(&all, usize::MAX),
         )?,
@@ -197,10 +211,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 t
             };
             table.max_width = 80;
-            table.write(&mut out)?;
+            table.write(&mut *out)?;
         }
         _ => unreachable!("checked by OutputArgs::format"),
     }
-    out.flush()?;
-    Ok(outcome)
+    Ok(())
 }

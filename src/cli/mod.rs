@@ -6,11 +6,13 @@
 //! 2 usage error or a failure that stopped the command.
 
 mod add;
+mod align;
 mod articles;
 mod attributions;
 mod common;
 mod copies;
 mod eval;
+mod fingerprint;
 mod graph;
 mod origin;
 mod quotes;
@@ -38,6 +40,10 @@ enum Command {
     Attributions(attributions::Args),
     /// Pairs of articles that share text, with direction and aligned passages.
     Copies(copies::Args),
+    /// Staged copy detection, stage 1: articles and reuse postings as Parquet.
+    Fingerprint(fingerprint::Args),
+    /// Staged copy detection, stage 3: align joined candidate pairs into copy pairs.
+    Align(align::Args),
     /// The provenance graph of articles, outlets, reports and people.
     Graph(graph::Args),
     /// Every direct quote, verified against the corpus.
@@ -59,6 +65,8 @@ pub fn main() -> ExitCode {
         Command::Articles(args) => articles::run(&args),
         Command::Attributions(args) => attributions::run(&args),
         Command::Copies(args) => copies::run(&args),
+        Command::Fingerprint(args) => fingerprint::run(&args),
+        Command::Align(args) => align::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Quotes(args) => quotes::run(&args),
         Command::Origin(args) => origin::run(&args),

@@ -115,25 +115,22 @@ pub fn run(args: &Args) -> Result<Outcome> {
         ..Corpus::default()
     };
     let analysis = Analysis::run(subset, &reuse::Options::default());
-    // The hits, renumbered into the subset the pipeline ran over.
-    let hits: Vec<_> = hits
-        .into_iter()
-        .filter_map(|mut h| {
-            let at = carriers.binary_search(&(h.unit.article as usize)).ok()?;
-            h.unit.article = u32::try_from(at).ok()?;
-            Some(h)
-        })
-        .collect();
+    // Attributions by corpus index: the carriers' from the run, none for the
+    // rest (which the trace still needs, to find a credited source's own
+    // articles in the corpus).
+    let mut attributions = vec![Vec::new(); corpus.articles.len()];
+    for (&i, attrs) in carriers.iter().zip(analysis.attributions) {
+        attributions[i] = attrs;
+    }
     let trace = origin::trace(
         &args.text,
-        &analysis.corpus.articles,
+        &corpus.articles,
         &hits,
-        &analysis.attributions,
+        &attributions,
         &analysis.copies,
     );
     let url_of = |id: &str| {
-        analysis
-            .corpus
+        corpus
             .articles
             .iter()
             .find(|a| a.id == id)

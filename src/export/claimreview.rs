@@ -82,6 +82,7 @@ mod tests {
     fn carrier(id: &str, date: &str, floor: bool) -> Carrier {
         Carrier {
             article: id.into(),
+            label: id.into(),
             outlet: Some("IANS".into()),
             date: Some(date.parse().unwrap()),
             date_is_floor: floor,

@@ -419,7 +419,8 @@ fn compare(cx: &Context, (ai, bi): (usize, usize), signals: Signals) -> Option<F
 }
 
 /// Rank of each article for fan-out: earliest date first (undated last),
-/// then input order.
+/// then input order. The staged path writes it beside each article so the
+/// distributed candidate join picks the same fan-out heads.
 pub fn ranks(articles: &[Article]) -> Vec<u32> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by_key(|&i| {
@@ -462,7 +463,7 @@ pub fn detect_all(
     let fingerprints: Vec<Fingerprints> = articles
         .par_iter()
         .map(|a| {
-            let f = Fingerprints::new(&Profile::new(a), &options.index);
+            let f = Fingerprints::of(a, &options.index);
             progress.inc(1);
             f
         })
@@ -498,6 +499,22 @@ pub fn detect_all(
     drop(fingerprints);
     let candidates: Vec<((usize, usize), Signals)> = signals.into_iter().collect();
     let found = compare_all(articles, attributions, &candidates, options);
+    settle(articles, found, options)
+}
+
+/// Compares the given candidate pairs (article indices `a < b`, with the
+/// signals that proposed them), explains chains and common sources among the
+/// pairs found, and sorts them into copy claims, house reuse and shared
+/// quotations. [`detect_all`] does the same with the candidates of its own
+/// index; `citetrace align` calls it with candidates joined elsewhere (the
+/// staged path), so both apply the same rules.
+pub fn align_candidates(
+    articles: &[Article],
+    attributions: &[Vec<Attribution>],
+    candidates: &[((usize, usize), Signals)],
+    options: &Options,
+) -> Reuse {
+    let found = compare_all(articles, attributions, candidates, options);
     settle(articles, found, options)
 }
 

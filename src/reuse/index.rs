@@ -116,6 +116,12 @@ pub fn skeleton_hash(folded: &str) -> u64 {
 }
 
 impl Fingerprints {
+    /// Fingerprints of an article (its reuse profile: story text without
+    /// boilerplate). The one entry point for the index and the staged path.
+    pub fn of(article: &crate::article::Article, options: &IndexOptions) -> Self {
+        Self::new(&Profile::new(article), options)
+    }
+
     /// Fingerprints of a profile; `text` is the article text the profile indexes.
     pub fn new(profile: &Profile, options: &IndexOptions) -> Self {
         let toks = &profile.toks;

@@ -129,4 +129,6 @@ impl Default for Options {
 }
 
 mod detect;
-pub use detect::{Found, Relation, Signals, compare_all, detect, detect_all, ranks, settle};
+pub use detect::{
+    Found, Relation, Signals, align_candidates, compare_all, detect, detect_all, ranks, settle,
+};

@@ -218,19 +218,8 @@ impl CaseFile {
             found.push(f);
         }
         found.sort_by_key(|f| (f.a, f.b));
-        let reuse::Reuse {
-            copies,
-            house,
-            shared_quotes,
-        } = reuse::settle(&corpus.articles, found, options);
-        Ok(Analysis {
-            corpus,
-            attributions,
-            copies,
-            house,
-            shared_quotes,
-            entities,
-        })
+        let found = reuse::settle(&corpus.articles, found, options);
+        Ok(Analysis::from_parts(corpus, attributions, entities, found))
     }
 
     /// Articles by row, in the order given (for `origin`).

@@ -8,7 +8,7 @@
 //! among the articles that share a name key with them — the only ones
 //! [`crate::desk::sources::is_by`] can accept.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use super::CaseFile;
 use super::claims::to_hit;
@@ -79,11 +79,14 @@ impl CaseFile {
             .filter_map(|h| place.get(&h.row).map(|&i| to_hit(h, i)))
             .collect();
         // The analysed subset is the loaded carriers, in that order.
-        let attributions: BTreeMap<usize, Vec<Attribution>> = loaded_rows
+        let mut attributions: Vec<Vec<Attribution>> = vec![Vec::new(); all.len()];
+        for (i, attrs) in loaded_rows
             .iter()
             .filter_map(|r| place.get(r).copied())
             .zip(analysis.attributions)
-            .collect();
+        {
+            attributions[i] = attrs;
+        }
         let articles: Vec<Article> = all.into_iter().map(|x| x.2).collect();
         let trace = origin::trace(query, &articles, &hits, &attributions, &analysis.copies);
         let by_id = articles

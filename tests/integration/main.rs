@@ -16,4 +16,5 @@ mod desk;
 
 mod hostile;
 
+mod staged;
 mod util;
