@@ -301,6 +301,53 @@ const SUBORDINATORS: &[&str] = &[
     "when", "after", "before", "while", "because", "if", "that", "as", "since", "until", "where",
 ];
 
+/// A mention without a closing participle and time phrase: "A Quinnipiac
+/// poll released Monday" → "A Quinnipiac poll", "a survey conducted last
+/// week" → "a survey". Anything else is returned whole.
+fn without_time_clause(text: &str) -> &str {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut k = words.len();
+    while k > 1 && words.len() - k < 4 {
+        k -= 1;
+        let w = words[k].1.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) {
+            return if k + 1 < words.len() {
+                text[..words[k].0].trim_end()
+            } else {
+                text
+            };
+        }
+        if !(is_in(MONTHS_AND_DAYS, w)
+            || is_in(
+                &[
+                    "last",
+                    "this",
+                    "on",
+                    "in",
+                    "early",
+                    "late",
+                    "earlier",
+                    "week",
+                    "month",
+                    "year",
+                    "weekend",
+                    "morning",
+                    "night",
+                    "today",
+                    "yesterday",
+                ],
+                w,
+            ))
+        {
+            return text;
+        }
+    }
+    text
+}
+
 /// Offices and candidacies a description can name the person the text is
 /// about by ("the Florida senator", "the Republican nominee").
 const OFFICES: &[&str] = &[
@@ -639,6 +686,7 @@ impl Resolver {
 
     /// Resolves one source mention that starts at character `pos`.
     fn resolve(&mut self, text: &str, pos: usize) -> Outcome {
+        let text = without_time_clause(text);
         if let Some(o) = self.respondents(text) {
             return o;
         }
@@ -2227,6 +2275,30 @@ mod tests {
             .find(|x| x.0.starts_with("The Vermont senator"))
             .unwrap_or_else(|| panic!("{got:?}"));
         assert_eq!(row.1, Some(("Gregory Lanton".into(), "person".into())));
+    }
+
+    #[test]
+    fn a_poll_released_monday_is_the_poll() {
+        assert_eq!(
+            super::without_time_clause("A Quinnipiac poll released Monday"),
+            "A Quinnipiac poll"
+        );
+        assert_eq!(
+            super::without_time_clause("a survey conducted last week"),
+            "a survey"
+        );
+        assert_eq!(
+            super::without_time_clause("the people surveyed"),
+            "the people surveyed"
+        );
+        let got = entities(
+            "Poll news.\n\n\
+             A Quinnipiac poll released Monday found that voters rated the economy as good.",
+        );
+        assert_eq!(
+            find(&got, "A Quinnipiac poll released Monday").1,
+            Some(("Quinnipiac poll".into(), "report".into()))
+        );
     }
 
     #[test]

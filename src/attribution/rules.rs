@@ -506,7 +506,78 @@ fn verb_start(doc: &Doc, p: &Para, s: usize, v: usize) -> usize {
 /// The subject noun phrase ending just before token `end` (after skipping
 /// auxiliaries and adverbials): token range `[a, b)`.
 pub(super) fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usize, usize)> {
-    subject_ending(doc, p, s, verb_start(doc, p, s, verb))
+    let b = verb_start(doc, p, s, verb);
+    if let Some(k) = reduced_relative(doc, p, s, b)
+        && let Some((a, _)) = subject_ending(doc, p, s, k)
+    {
+        return Some((a, b));
+    }
+    subject_ending(doc, p, s, b)
+}
+
+/// Words of a short time phrase ("Monday", "last week", "on Tuesday", "in May").
+const WHEN_WORDS: &[&str] = &[
+    "last",
+    "this",
+    "on",
+    "in",
+    "early",
+    "late",
+    "earlier",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "today",
+    "yesterday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A reduced relative clause closing a subject — a participle and a short
+/// time phrase: "A Quinnipiac poll released Monday found", "a survey
+/// conducted last week shows". Returns the participle's token when tokens
+/// `[k, b)` are one, so the subject is the noun phrase before `k` with the
+/// clause (the rules otherwise stop at the participle, or take "Monday").
+fn reduced_relative(doc: &Doc, p: &Para, s: usize, b: usize) -> Option<usize> {
+    let mut k = b;
+    while k > s + 1 && b - k < 4 {
+        k -= 1;
+        if !p.toks[k].is_word() {
+            return None;
+        }
+        let w = doc.word(p, k);
+        if w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) {
+            let when =
+                (k + 1..b).all(|i| doc.word_in(p, i, WHEN_WORDS) || doc.word_in(p, i, WEEKDAYS));
+            let before = k - 1;
+            let noun = p.toks[before].is_word()
+                && !doc.word_in(p, before, FINITE)
+                && !doc.word_in(p, before, DETERMINERS)
+                && !doc.word_in(p, before, CLAUSE_OPENERS)
+                && !doc.word_in(p, before, AUXILIARIES)
+                && !doc.word(p, before).ends_with("ed");
+            return (when && noun).then_some(k);
+        }
+        if !(doc.word_in(p, k, WHEN_WORDS) || doc.word_in(p, k, WEEKDAYS)) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where the auxiliaries before the verb at `v` start ("has also said").
@@ -932,6 +1003,24 @@ fn verb(
     earlier: &[Found],
 ) -> Option<Found> {
     let vw = doc.word(p, v);
+    // "A poll released Monday found …": the participle of a reduced
+    // relative is no cue; the verb after the time phrase is.
+    if vw.ends_with("ed") && v > s {
+        let mut k = v + 1;
+        while k < e && k - v <= 4 && (doc.word_in(p, k, WHEN_WORDS) || doc.word_in(p, k, WEEKDAYS))
+        {
+            k += 1;
+        }
+        if k > v + 1
+            && k < e
+            && p.toks[k].is_word()
+            && lexicon()
+                .class(&doc.word(p, k).to_ascii_lowercase())
+                .is_some_and(|c| c != CueClass::Hedge)
+        {
+            return None;
+        }
+    }
     if vw.eq_ignore_ascii_case("asked")
         && (v == s || p.toks[v - 1].is_punct(',') || doc.word_in(p, v - 1, &["when", "if"]))
         && doc.word_in(p, v + 1, QUESTION_WORDS)
