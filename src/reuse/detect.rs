@@ -57,6 +57,8 @@ struct Found {
     passages: Vec<(Range, Range, f64)>,
     evidence: Vec<String>,
     a_is_origin: Option<bool>,
+    /// For an undirected pair dated a day apart: `Some(true)` when `a` is the earlier.
+    lean: Option<bool>,
     /// For shared quotes: who the articles say is quoted.
     speakers: Vec<String>,
 }
@@ -234,6 +236,7 @@ fn shared_quote(
             b.id
         )],
         a_is_origin: None,
+        lean: None,
         speakers,
     }
 }
@@ -308,6 +311,7 @@ fn compare(cx: &Context, (ai, bi): (usize, usize), signals: Signals) -> Option<F
                         .collect(),
                     evidence,
                     a_is_origin: verdict.a_is_origin,
+                    lean: verdict.lean,
                     speakers: Vec::new(),
                 });
             }
@@ -400,6 +404,7 @@ fn compare(cx: &Context, (ai, bi): (usize, usize), signals: Signals) -> Option<F
             .collect(),
         evidence,
         a_is_origin: verdict.a_is_origin,
+        lean: verdict.lean,
         speakers: Vec::new(),
     })
 }
@@ -518,6 +523,7 @@ pub fn detect_all(
                 0.0
             },
             a_is_origin: f.a_is_origin,
+            lean: f.lean,
         })
         .collect();
     let mut fates = explain::explain(&edges).into_iter();
