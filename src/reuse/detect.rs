@@ -69,6 +69,9 @@ pub struct Found {
     pub evidence: Vec<String>,
     /// `Some(true)` when `a` is the origin, `None` when undecided.
     pub a_is_origin: Option<bool>,
+    /// For an undirected pair dated a day apart: `Some(true)` when `a` is the earlier.
+    #[serde(default)]
+    pub lean: Option<bool>,
     /// For shared quotes: who the articles say is quoted.
     pub speakers: Vec<String>,
 }
@@ -248,6 +251,7 @@ fn shared_quote(
             b.id
         )],
         a_is_origin: None,
+        lean: None,
         speakers,
     }
 }
@@ -322,6 +326,7 @@ fn compare(cx: &Context, (ai, bi): (usize, usize), signals: Signals) -> Option<F
                         .collect(),
                     evidence,
                     a_is_origin: verdict.a_is_origin,
+                    lean: verdict.lean,
                     speakers: Vec::new(),
                 });
             }
@@ -414,6 +419,7 @@ fn compare(cx: &Context, (ai, bi): (usize, usize), signals: Signals) -> Option<F
             .collect(),
         evidence,
         a_is_origin: verdict.a_is_origin,
+        lean: verdict.lean,
         speakers: Vec::new(),
     })
 }
@@ -566,6 +572,7 @@ pub fn settle(articles: &[Article], found: Vec<Found>, options: &Options) -> Reu
                 0.0
             },
             a_is_origin: f.a_is_origin,
+            lean: f.lean,
         })
         .collect();
     let mut fates = explain::explain(&edges).into_iter();

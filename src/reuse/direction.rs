@@ -53,6 +53,11 @@ pub struct Verdict {
     pub a_is_origin: Option<bool>,
     /// Human-readable reasons, strongest first.
     pub evidence: Vec<String>,
+    /// When the pair is undirected and its dates are a day apart: `Some(true)`
+    /// when A is the earlier. Not a direction — only a tie-break between two
+    /// articles that both look like the origin of a third (see
+    /// [`super::explain`]).
+    pub lean: Option<bool>,
 }
 
 struct Clue {
@@ -545,9 +550,15 @@ pub fn decide(
         });
         None
     };
+    let lean = if a_is_origin.is_none() {
+        close_dates.map(|sign| sign > 0)
+    } else {
+        None
+    };
     Verdict {
         a_is_origin,
         evidence,
+        lean,
     }
 }
 
@@ -602,6 +613,7 @@ mod tests {
         let b = dated("b", "Valley Courier", 15);
         let v = decide(&a, &b, &[], &[], &Shared::default());
         assert_eq!(v.a_is_origin, None);
+        assert_eq!(v.lean, Some(true));
         assert!(v.evidence[0].contains("too close to decide alone"));
         assert!(
             v.evidence

@@ -31,6 +31,9 @@ pub struct Edge {
     pub score: f64,
     /// `Some(true)` when `a` is the origin.
     pub a_is_origin: Option<bool>,
+    /// For an undirected pair whose dates are a day apart: `Some(true)` when
+    /// `a` is the earlier. Only a tie-break (see [`took_from`]).
+    pub lean: Option<bool>,
 }
 
 /// What to do with a pair.
@@ -95,6 +98,22 @@ fn flows(edge: &Edge, from: usize) -> bool {
         Some(false) => edge.b == from,
         None => false,
     }
+}
+
+/// True when `edge` says its other article took the text from `c`, or is
+/// undirected with `c` the earlier by a day. A wire source and a derivative
+/// dated a day later by another outlet are undirected (the day decides
+/// nothing alone); a later derivative then looks like a copy of both. Both
+/// share with it only the source's text, so one of them is the common source,
+/// and the day is enough to say which of the two it is.
+fn took_from(edge: &Edge, c: usize) -> bool {
+    flows(edge, c)
+        || (edge.a_is_origin.is_none()
+            && match edge.lean {
+                Some(true) => edge.a == c,
+                Some(false) => edge.b == c,
+                None => false,
+            })
 }
 
 /// Decides the fate of every edge (same order as `edges`): the redundant
@@ -174,7 +193,12 @@ fn pass(edges: &[Edge], gone: &[bool], drop: bool) -> Vec<Fate> {
                     {
                         return Fate::Redundant(c);
                     }
-                } else if flows(xc, c) && flows(yc, c) && in_x && in_y {
+                } else if in_x
+                    && in_y
+                    && (flows(xc, c) || flows(yc, c))
+                    && took_from(xc, c)
+                    && took_from(yc, c)
+                {
                     return Fate::Siblings(c);
                 }
             }
@@ -194,6 +218,7 @@ mod tests {
             passages: vec![(ra, rb)],
             score,
             a_is_origin: dir,
+            lean: None,
         }
     }
 
@@ -232,5 +257,34 @@ mod tests {
             edge(0, 2, r, r, 0.9, Some(true)),
         ];
         assert_eq!(explain(&edges), [Fate::Keep, Fate::Siblings(0), Fate::Keep]);
+    }
+
+    #[test]
+    fn a_source_a_day_before_its_derivative_is_still_the_common_source() {
+        let r = Range::new(0, 100);
+        // 0–1 undirected (a day apart, 0 the earlier), 0 → 2 and 1 → 2
+        // directed by dates, 1–2 sharing only 0's text: 1 and 2 are
+        // siblings of 0, and 0 → 2 stays.
+        let mut day = edge(0, 1, r, r, 0.9, None);
+        day.lean = Some(true);
+        let edges = [
+            day.clone(),
+            edge(0, 2, r, r, 0.9, Some(true)),
+            edge(1, 2, r, r, 0.9, Some(true)),
+        ];
+        assert_eq!(explain(&edges), [Fate::Keep, Fate::Keep, Fate::Siblings(0)]);
+        // 1 gave 2 text that 0 lacks: 1 → 2 stays a copy.
+        let own = Range::new(100, 200);
+        let mut more = edge(1, 2, r, r, 0.9, Some(true));
+        more.passages.push((own, own));
+        let edges = [day, edge(0, 2, r, r, 0.9, Some(true)), more];
+        assert_eq!(explain(&edges), [Fate::Keep, Fate::Keep, Fate::Keep]);
+        // Same day (no lean): nothing says which of 0 and 1 is the source.
+        let edges = [
+            edge(0, 1, r, r, 0.9, None),
+            edge(0, 2, r, r, 0.9, Some(true)),
+            edge(1, 2, r, r, 0.9, Some(true)),
+        ];
+        assert_eq!(explain(&edges), [Fate::Keep, Fate::Keep, Fate::Keep]);
     }
 }

@@ -211,6 +211,7 @@ impl CaseFile {
                 f.a = ib;
                 f.b = ia;
                 f.a_is_origin = f.a_is_origin.map(|x| !x);
+                f.lean = f.lean.map(|x| !x);
                 for p in &mut f.passages {
                     *p = (p.1, p.0, p.2);
                 }
