@@ -22,7 +22,7 @@ use serde::Serialize;
 use super::not_after;
 use crate::graph::ProvenanceGraph;
 use crate::graph::keys::outlet_id;
-use crate::graph::model::{CitationEvidence, Edge, EdgeData, EdgeKind, NodeKind};
+use crate::graph::model::{CitationEvidence, Edge, EdgeData, EdgeKind, NodeKind, article_label_of};
 use crate::reuse::Passage;
 
 /// How serious an uncredited copy is.
@@ -189,26 +189,10 @@ fn outlet_of(graph: &ProvenanceGraph, a: NodeIndex) -> Option<NodeIndex> {
         .map(|(o, _, _)| o)
 }
 
+/// How a node reads in a message: an article's one label ("Outlet · date ·
+/// title", [`article_label_of`]), else the node's name.
 fn describe(graph: &ProvenanceGraph, ix: NodeIndex) -> String {
-    let node = graph.node(ix);
-    match &node.article {
-        Some(info) => {
-            let mut bits = Vec::new();
-            if let Some(o) = &info.outlet {
-                bits.push(o.clone());
-            }
-            if let Some(d) = info.date {
-                bits.push(d.to_string());
-            }
-            let id = node.id.strip_prefix("article:").unwrap_or(&node.id);
-            if bits.is_empty() {
-                id.to_string()
-            } else {
-                format!("{id} ({})", bits.join(", "))
-            }
-        }
-        None => format!("{} ({})", node.name, node.id),
-    }
+    article_label_of(graph.node(ix))
 }
 
 fn finding(
@@ -255,9 +239,8 @@ fn finding(
     let (y_named, _) = named_sources(graph, y);
     for s in named.intersection(&y_named) {
         notes.push(format!(
-            "{} itself cites {}: the attribution was taken second-hand along with the text",
-            graph.node(y).id,
-            graph.node(*s).id
+            "{yn} itself cites {}: the attribution was taken second-hand along with the text",
+            describe(graph, *s)
         ));
     }
     Laundering {
