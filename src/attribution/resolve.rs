@@ -272,11 +272,7 @@ fn impersonal(mention: &str, cue: &str) -> bool {
 /// said", "Speakers openly vowed", "speakers praised X and called" and
 /// "One, a senior aide, said" are whole
 /// (`None`).
-fn cut_noun_phrase<'t>(
-    text: &'t Text,
-    src: crate::span::Range,
-    cue: crate::span::Range,
-) -> Option<&'t str> {
+fn cut_noun_phrase(text: &Text, src: crate::span::Range, cue: crate::span::Range) -> Option<&str> {
     if cue.start <= src.end {
         return None;
     }
@@ -351,10 +347,7 @@ fn without_time_clause(text: &str) -> &str {
 /// The report noun of an unnamed indefinite poll, survey or study ("a new
 /// poll", "a recent survey"); `None` for anything else.
 fn indefinite_report(mention: &str) -> Option<&'static str> {
-    let words: Vec<String> = mention
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect();
+    let words: Vec<String> = mention.split_whitespace().map(str::to_lowercase).collect();
     let (last, rest) = words.split_last()?;
     let (det, mods) = rest.split_first()?;
     if !is_in(&["a", "an"], det)
