@@ -272,11 +272,7 @@ fn impersonal(mention: &str, cue: &str) -> bool {
 /// said", "Speakers openly vowed", "speakers praised X and called" and
 /// "One, a senior aide, said" are whole
 /// (`None`).
-fn cut_noun_phrase<'t>(
-    text: &'t Text,
-    src: crate::span::Range,
-    cue: crate::span::Range,
-) -> Option<&'t str> {
+fn cut_noun_phrase(text: &Text, src: crate::span::Range, cue: crate::span::Range) -> Option<&str> {
     if cue.start <= src.end {
         return None;
     }
@@ -346,6 +342,62 @@ fn without_time_clause(text: &str) -> &str {
         }
     }
     text
+}
+
+/// The report noun of an unnamed indefinite poll, survey or study ("a new
+/// poll", "a recent survey"); `None` for anything else.
+fn indefinite_report(mention: &str) -> Option<&'static str> {
+    let words: Vec<String> = mention.split_whitespace().map(str::to_lowercase).collect();
+    let (last, rest) = words.split_last()?;
+    let (det, mods) = rest.split_first()?;
+    if !is_in(&["a", "an"], det)
+        || !mods
+            .iter()
+            .all(|w| is_in(&["new", "recent", "latest", "national", "separate"], w))
+    {
+        return None;
+    }
+    ["poll", "survey", "study"].into_iter().find(|n| last == n)
+}
+
+/// The sponsor of the first poll, survey or study (`noun`) the text names
+/// within `limit` characters after `from`: the capitalised words right
+/// before the noun ("The Huffington Post-Morning Consult poll" → "Huffington
+/// Post-Morning Consult"); `None` when no such name follows.
+fn named_later(text: &Text, from: usize, noun: &str, limit: usize) -> Option<String> {
+    let end = (from + limit).min(text.char_len());
+    let after = text.slice(crate::span::Range::new(from.min(end), end));
+    let words: Vec<&str> = after.split_whitespace().collect();
+    for (k, w) in words.iter().enumerate() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !bare.eq_ignore_ascii_case(noun) || w.len() - bare.len() > 1 {
+            continue;
+        }
+        let mut j = k;
+        while j > 0 && k - j < 5 {
+            let prev = words[j - 1];
+            // "Rock the Vote": a small word between capitalised ones.
+            if j >= 2
+                && is_in(&["the", "of", "and", "for", "on"], prev)
+                && words[j - 2].starts_with(|c: char| c.is_uppercase())
+            {
+                j -= 1;
+                continue;
+            }
+            let closes = prev.ends_with(['.', ',', ';', ':', '"', '”']);
+            if closes
+                || !prev.starts_with(|c: char| c.is_uppercase())
+                || is_in(&["The", "A", "An", "This", "That", "New", "Latest"], prev)
+            {
+                break;
+            }
+            j -= 1;
+        }
+        if j < k {
+            return Some(words[j..k].join(" "));
+        }
+    }
+    None
 }
 
 /// Offices and candidacies a description can name the person the text is
@@ -1583,6 +1635,13 @@ impl Resolver {
         let mut words = m.split_whitespace();
         let first = words.next().unwrap_or_default();
         let single = words.next().is_none();
+        // "according to a new poll that shows … The X-Y poll of 2,000
+        // voters …": an unnamed poll the next sentence names is that poll.
+        if let Some(noun) = indefinite_report(m)
+            && let Some(publisher) = named_later(text, src.end, noun, 300)
+        {
+            return Outcome::Entity(self.report_by(&publisher, noun));
+        }
         if single && let Some(next) = cut_noun_phrase(text, src, cue) {
             // "One operative … tried to downplay it, saying": the whole
             // phrase is an unnamed source, unless another clause ("when
@@ -1634,6 +1693,13 @@ impl Resolver {
                 && let Some(rep) = self.main_report.clone()
             {
                 return Outcome::Entity(rep);
+            }
+            // "Poll: …" over a story that names "A Fox News poll".
+            let noun = bare.to_lowercase();
+            if is_in(&["poll", "survey", "study"], &noun)
+                && let Some(publisher) = named_later(text, heading_end, &noun, 2000)
+            {
+                return Outcome::Entity(self.report_by(&publisher, &noun));
             }
             return Outcome::Unresolved;
         }
@@ -2299,6 +2365,29 @@ mod tests {
             find(&got, "A Quinnipiac poll released Monday").1,
             Some(("Quinnipiac poll".into(), "report".into()))
         );
+    }
+
+    #[test]
+    fn an_unnamed_poll_the_next_sentence_names_is_that_poll() {
+        use super::{Text, indefinite_report, named_later};
+        assert_eq!(indefinite_report("a new poll"), Some("poll"));
+        assert_eq!(indefinite_report("a poll of voters"), None);
+        assert_eq!(indefinite_report("the poll"), None);
+        let t = Text::new(
+            "Voters are split, according to a new poll. The Lakeview-Harbor Insight poll of 900 \
+             voters was taken last week. A Rock the Vote Youth Poll agrees."
+                .into(),
+        );
+        assert_eq!(
+            named_later(&t, 41, "poll", 300).as_deref(),
+            Some("Lakeview-Harbor Insight")
+        );
+        assert_eq!(
+            named_later(&t, 100, "poll", 300).as_deref(),
+            Some("Rock the Vote Youth")
+        );
+        let t = Text::new("Voters are split, according to a new poll. The poll was taken.".into());
+        assert_eq!(named_later(&t, 41, "poll", 300), None);
     }
 
     #[test]
