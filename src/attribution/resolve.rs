@@ -25,6 +25,7 @@ use crate::entities::people::{
 };
 use crate::entities::{Entity, EntityKind, EntityRef};
 use crate::text::Text;
+use crate::text::calendar::is_calendar_word;
 
 use super::lexicon::{DEFINITE, DOCUMENT_NOUNS, OUTLET_NOUNS, REPORT_NOUNS, VAGUE_NOUNS, is_in};
 use super::rules::{Doc, Found};
@@ -105,29 +106,6 @@ const NEAR: usize = 400;
 
 /// How far back anaphora look, in earlier resolved sources.
 const HISTORY: usize = 64;
-
-/// Calendar words that are capitalised but never names.
-const MONTHS_AND_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Where a source resolved to.
 #[derive(Debug, Clone, PartialEq)]
@@ -316,7 +294,7 @@ fn without_time_clause(text: &str) -> &str {
                 text
             };
         }
-        if !(is_in(MONTHS_AND_DAYS, w)
+        if !(is_calendar_word(w)
             || is_in(
                 &[
                     "last",
@@ -545,7 +523,7 @@ fn name_run(words: &[&str]) -> Option<String> {
                 || is_in(VAGUE_NOUNS, w)
                 || is_in(REPORT_NOUNS, w)
                 || is_in(OUTLET_NOUNS, w)
-                || is_in(MONTHS_AND_DAYS, w)
+                || is_calendar_word(w)
         };
         if capitalized(w) && !skip() {
             let start = i;

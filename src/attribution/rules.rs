@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 
 use crate::span::Range;
+use crate::text::calendar::{MONTHS, WEEKDAYS};
 
 use super::QuoteKind;
 use super::lexicon::{
@@ -100,15 +101,6 @@ const STATEMENT_NOUNS: &[&str] = &[
     "note",
 ];
 const TELL_VERBS: &[&str] = &["told", "tell", "tells", "telling"];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 const TIME_WORDS: &[&str] = &[
     "yesterday",
     "today",
@@ -515,7 +507,8 @@ pub(super) fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usi
     subject_ending(doc, p, s, b)
 }
 
-/// Words of a short time phrase ("Monday", "last week", "on Tuesday", "in May").
+/// Words of a short time phrase ("last week", "on Tuesday", "in May"), with
+/// the weekday and month names of `text::calendar`.
 const WHEN_WORDS: &[&str] = &[
     "last",
     "this",
@@ -534,19 +527,12 @@ const WHEN_WORDS: &[&str] = &[
     "night",
     "today",
     "yesterday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
+
+/// True when token `k` is a word of a short time phrase (see [`WHEN_WORDS`]).
+fn is_when_word(doc: &Doc, p: &Para, k: usize) -> bool {
+    doc.word_in(p, k, WHEN_WORDS) || doc.word_in(p, k, WEEKDAYS) || doc.word_in(p, k, MONTHS)
+}
 
 /// A reduced relative clause closing a subject — a participle and a short
 /// time phrase: "A Quinnipiac poll released Monday found", "a survey
@@ -562,8 +548,7 @@ fn reduced_relative(doc: &Doc, p: &Para, s: usize, b: usize) -> Option<usize> {
         }
         let w = doc.word(p, k);
         if w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) {
-            let when =
-                (k + 1..b).all(|i| doc.word_in(p, i, WHEN_WORDS) || doc.word_in(p, i, WEEKDAYS));
+            let when = (k + 1..b).all(|i| is_when_word(doc, p, i));
             let before = k - 1;
             let noun = p.toks[before].is_word()
                 && !doc.word_in(p, before, FINITE)
@@ -573,7 +558,7 @@ fn reduced_relative(doc: &Doc, p: &Para, s: usize, b: usize) -> Option<usize> {
                 && !doc.word(p, before).ends_with("ed");
             return (when && noun).then_some(k);
         }
-        if !(doc.word_in(p, k, WHEN_WORDS) || doc.word_in(p, k, WEEKDAYS)) {
+        if !(is_when_word(doc, p, k)) {
             return None;
         }
     }
@@ -1007,8 +992,7 @@ fn verb(
     // relative is no cue; the verb after the time phrase is.
     if vw.ends_with("ed") && v > s {
         let mut k = v + 1;
-        while k < e && k - v <= 4 && (doc.word_in(p, k, WHEN_WORDS) || doc.word_in(p, k, WEEKDAYS))
-        {
+        while k < e && k - v <= 4 && (is_when_word(doc, p, k)) {
             k += 1;
         }
         if k > v + 1

@@ -14,10 +14,11 @@ use std::collections::HashMap;
 use super::mention::ORG_HEADS;
 use super::names::slug;
 use super::people::{
-    COMMON_WORDS, Gender, MODIFIER_WORDS, PARTY_LABELS, first_name_gender, honorific, is_demonym,
-    is_first_name, is_group_word, is_in, is_role, is_wordy_first_name,
+    COMMON_WORDS, Gender, MODIFIER_WORDS, MONTHS_BUT_MAY, PARTY_LABELS, first_name_gender,
+    honorific, is_demonym, is_first_name, is_group_word, is_in, is_role, is_wordy_first_name,
 };
 use super::people::{LEADING_JUNK, ROLE_MODIFIERS, WordSet};
+use crate::text::calendar;
 
 /// One person the article names in full.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,7 +185,13 @@ fn sets() -> &'static Sets {
     static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
     SETS.get_or_init(|| Sets {
         org: WordSet::new(&[ORG_HEADS]),
-        common: WordSet::new(&[COMMON_WORDS, LEADING_JUNK]),
+        common: WordSet::new(&[
+            COMMON_WORDS,
+            MONTHS_BUT_MAY[0],
+            MONTHS_BUT_MAY[1],
+            calendar::WEEKDAYS,
+            LEADING_JUNK,
+        ]),
         modifiers: WordSet::new(&[MODIFIER_WORDS]),
     })
 }

@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::text::calendar;
+
 const FIRST_NAMES_TSV: &str = include_str!("../../data/first-names.tsv");
 
 /// A person's grammatical gender as the text shows it (first name, Mr./Mrs., he/she).
@@ -733,29 +735,18 @@ pub const COMMON_WORDS: &[&str] = &[
     "third",
     "last",
     "next",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "democrat",
     "democratic",
     "republican",
     "gop",
     "libertarian",
+];
+
+/// Every month but May, which is also a name (Theresa May): with
+/// [`calendar::WEEKDAYS`], calendar words that are never an entity alone.
+pub const MONTHS_BUT_MAY: [&[&str]; 2] = [
+    calendar::MONTHS.split_at(4).0,
+    calendar::MONTHS.split_at(5).1,
 ];
 
 /// True for a word that is never an entity alone ("It", "All", "Another").
@@ -815,6 +806,9 @@ fn common_set() -> &'static WordSet {
     SET.get_or_init(|| {
         WordSet::new(&[
             COMMON_WORDS,
+            MONTHS_BUT_MAY[0],
+            MONTHS_BUT_MAY[1],
+            calendar::WEEKDAYS,
             MODIFIER_WORDS,
             LEADING_JUNK,
             STATE_ABBREVIATIONS,

@@ -5,6 +5,7 @@
 //! [`normalize`]d view whose every character maps back to an original offset;
 //! [`segment`] finds paragraphs and sentences.
 
+pub mod calendar;
 pub mod index;
 pub mod normalize;
 pub mod printable;
