@@ -78,7 +78,7 @@ pub fn read_pairs(dir: &Path) -> Result<Vec<PairRow>> {
     for path in parquet_files(dir)? {
         let file = File::open(&path).map_err(|e| io_error(&path, e))?;
         let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-            .and_then(|builder| builder.build())
+            .and_then(ParquetRecordBatchReaderBuilder::build)
             .map_err(|e| bad_file(&path, e))?;
         for batch in reader {
             let batch = batch.map_err(|e| bad_file(&path, e))?;
