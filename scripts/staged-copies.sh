@@ -11,7 +11,8 @@
 # read options such as --meta FILE or --max-bytes N), so both read the same corpus.
 # Environment: CITETRACE (binary; default target/release/citetrace, built if
 # missing), PYTHON (default python3, needs pyspark), SHARDS (fingerprint shards,
-# default 2), SPARK_DRIVER_MEMORY (default 4g), STAGE_TIMES=1 to record
+# default 2), ALIGN_PARTS (align in that many parts, by connected component of
+# the candidate graph, then merge; default 1), SPARK_DRIVER_MEMORY (default 4g), STAGE_TIMES=1 to record
 # /usr/bin/time -v per stage in OUTDIR/time-STAGE.txt (and Spark's event log in
 # OUTDIR/spark-events, for shuffle volumes).
 set -euo pipefail
@@ -72,5 +73,28 @@ events=()
 [ "${STAGE_TIMES:-0}" = 1 ] && events=(--event-log "$out/spark-events")
 run join "$python" "$here/candidate_join.py" "$out/stage" "$out/candidates" \
   --driver-memory "${SPARK_DRIVER_MEMORY:-4g}" "${events[@]}"
-run align "$bin" align --pairs "$out/candidates" "$@" --format jsonl -o "$out/pairs.jsonl" || [ $? -eq 1 ]
+parts="${ALIGN_PARTS:-1}"
+if [ "$parts" -le 1 ]; then
+  run align "$bin" align --pairs "$out/candidates" "$@" --format jsonl -o "$out/pairs.jsonl" || [ $? -eq 1 ]
+else
+  # Parts by connected component of the candidate graph (what separate
+  # machines would run), merged into the order of `copies`: origin, then copy.
+  for ((k = 0; k < parts; k++)); do
+    run "align-$k" "$bin" align --pairs "$out/candidates" "$@" --part "$k/$parts" \
+      --format jsonl -o "$out/pairs-part-$k.jsonl" || [ $? -eq 1 ]
+  done
+  "$python" - "$out" "$parts" <<'PY'
+import json, sys
+out, parts = sys.argv[1], int(sys.argv[2])
+rows = []
+for k in range(parts):
+    with open(f"{out}/pairs-part-{k}.jsonl", encoding="utf-8") as f:
+        for line in f:
+            v = json.loads(line)
+            rows.append((v["origin"], v["copy"], line))
+rows.sort(key=lambda r: (r[0].encode(), r[1].encode()))
+with open(f"{out}/pairs.jsonl", "w", encoding="utf-8") as f:
+    f.writelines(r[2] for r in rows)
+PY
+fi
 echo "staged-copies: $(wc -l <"$out/pairs.jsonl") copy pairs -> $out/pairs.jsonl" >&2

@@ -24,6 +24,12 @@ pub struct Args {
     /// Also list house reuse and shared quotations, as `copies --relations` does.
     #[arg(long)]
     relations: bool,
+    /// Align this part only: the connected components of the candidate graph
+    /// whose smallest article ordinal is K modulo N. Parts can run on
+    /// separate machines; together they give every pair once (each part's
+    /// output is sorted, so merge them by origin and copy).
+    #[arg(long, value_name = "K/N")]
+    part: Option<citetrace::stage::Shard>,
 }
 
 /// Runs the command.
@@ -32,7 +38,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Format::Jsonl,
         &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
     )?;
-    let rows = citetrace::stage::pairs::read_pairs(&args.pairs)?;
+    let mut rows = citetrace::stage::pairs::read_pairs(&args.pairs)?;
+    if let Some(part) = args.part {
+        let roots = citetrace::stage::pairs::component_roots(&rows);
+        let mut keep = roots.into_iter().map(|root| part.holds(root));
+        rows.retain(|_| keep.next().unwrap_or(false));
+    }
     let (corpus, outcome) = args.input.read()?;
     let articles = &corpus.articles;
     let mut candidates: Vec<((usize, usize), Signals)> = Vec::with_capacity(rows.len());

@@ -194,12 +194,12 @@ pub(super) fn write_reuse(
         (Format::Csv, true) => citetrace::export::csv::write_rows(
             &mut *out,
             &with_relation,
-            relation_rows(&all, usize::MAX),
+            relation_rows(all, usize::MAX),
         )?,
         (Format::Table, relations) => {
             let mut table = if relations {
                 let mut t = citetrace::export::table::Table::new(with_relation.clone());
-                for r in relation_rows(&all, 50) {
+                for r in relation_rows(all, 50) {
                     t.row(r);
                 }
                 t

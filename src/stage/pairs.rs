@@ -78,7 +78,7 @@ pub fn read_pairs(dir: &Path) -> Result<Vec<PairRow>> {
     for path in parquet_files(dir)? {
         let file = File::open(&path).map_err(|e| io_error(&path, e))?;
         let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-            .and_then(|builder| builder.build())
+            .and_then(ParquetRecordBatchReaderBuilder::build)
             .map_err(|e| bad_file(&path, e))?;
         for batch in reader {
             let batch = batch.map_err(|e| bad_file(&path, e))?;
@@ -123,6 +123,38 @@ pub fn read_pairs(dir: &Path) -> Result<Vec<PairRow>> {
     Ok(rows)
 }
 
+/// For each row, the smallest article ordinal of its connected component in
+/// the graph of candidate pairs. Explaining chains and common sources
+/// (`reuse::explain`) relates only pairs that share an article, so the
+/// pairs of one component can be aligned apart from all others: `align
+/// --part K/N` takes the components whose root it holds.
+pub fn component_roots(rows: &[PairRow]) -> Vec<usize> {
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut ids: Vec<usize> = rows.iter().flat_map(|r| [r.a, r.b]).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let at = |x: usize| ids.binary_search(&x).unwrap_or(0);
+    let mut parent: Vec<usize> = (0..ids.len()).collect();
+    for r in rows {
+        let (x, y) = (find(&mut parent, at(r.a)), find(&mut parent, at(r.b)));
+        // The smaller index stays the root: roots are the smallest ordinals.
+        if x < y {
+            parent[y] = x;
+        } else if y < x {
+            parent[x] = y;
+        }
+    }
+    rows.iter()
+        .map(|r| ids[find(&mut parent, at(r.a))])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +195,19 @@ mod tests {
         assert_eq!((rows[0].a, rows[0].b), (0, 2));
         assert!(rows[0].signals.text && rows[0].signals.anchors);
         assert_eq!((rows[1].a, rows[1].b, rows[1].a_id.as_str()), (1, 3, "b"));
+    }
+
+    #[test]
+    fn components_are_rooted_at_their_smallest_article() {
+        let row = |a, b| PairRow {
+            a,
+            b,
+            a_id: String::new(),
+            b_id: String::new(),
+            signals: Signals::default(),
+        };
+        let rows = [row(5, 9), row(2, 7), row(7, 9), row(3, 4)];
+        assert_eq!(component_roots(&rows), [2, 2, 2, 3]);
+        assert!(component_roots(&[]).is_empty());
     }
 }

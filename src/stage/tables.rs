@@ -51,6 +51,11 @@ fn ordinal(i: usize) -> i32 {
     i32::try_from(i).unwrap_or(i32::MAX)
 }
 
+/// A character offset or length as Parquet int64.
+fn offset(i: usize) -> i64 {
+    i64::try_from(i).unwrap_or(i64::MAX)
+}
+
 fn writer_properties() -> WriterProperties {
     WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
@@ -136,23 +141,26 @@ pub fn write_shard(
             Arc::new(StringArray::from_iter_values(
                 chunk.iter().map(|i| a(i).id.as_str()),
             )),
-            Arc::new(StringArray::from_iter(chunk.iter().map(|i| a(i).outlet()))),
-            Arc::new(StringArray::from_iter(
-                chunk.iter().map(|i| a(i).date().map(|d| d.to_string())),
-            )),
+            Arc::new(chunk.iter().map(|i| a(i).outlet()).collect::<StringArray>()),
+            Arc::new(
+                chunk
+                    .iter()
+                    .map(|i| a(i).date().map(|d| d.to_string()))
+                    .collect::<StringArray>(),
+            ),
             Arc::new(Int32Array::from_iter_values(
                 chunk
                     .iter()
                     .map(|&i| ordinal(rank.get(i).map_or(i, |&r| r as usize))),
             )),
             Arc::new(Int64Array::from_iter_values(
-                chunk.iter().map(|i| a(i).text.char_len() as i64),
+                chunk.iter().map(|i| offset(a(i).text.char_len())),
             )),
             Arc::new(Int32Array::from_iter_values(
                 chunk.iter().map(|i| ordinal(a(i).word_count())),
             )),
             Arc::new(Int32Array::from_iter_values(
-                chunk.iter().map(|_| shard.index as i32),
+                chunk.iter().map(|_| ordinal(shard.index as usize)),
             )),
         ]
     });
@@ -173,8 +181,8 @@ pub fn write_shard(
                 (
                     ordinal(i),
                     kind_name(b),
-                    b.span.start as i64,
-                    b.span.end as i64,
+                    offset(b.span.start),
+                    offset(b.span.end),
                 )
             })
         })
@@ -219,7 +227,7 @@ pub fn write_shard(
             // The u64 hash's bits: Spark has no unsigned 64-bit type, and
             // equality is all the join needs.
             Arc::new(Int64Array::from_iter_values(
-                chunk.iter().map(|p| p.1.cast_signed()),
+                chunk.iter().map(|p| i64::from_ne_bytes(p.1.to_ne_bytes())),
             )),
             Arc::new(Int32Array::from_iter_values(chunk.iter().map(|p| p.2))),
         ]

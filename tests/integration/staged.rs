@@ -4,7 +4,7 @@
 //! Without Spark the candidate join is done here with the library's own index
 //! (what `copies` does), so `fingerprint`'s tables and `align` are still
 //! checked on every `cargo test`. With Spark (`pyspark` importable and `java`
-//! on PATH) `scripts/staged-copies.sh` runs the real PySpark join; CI sets
+//! on PATH) `scripts/staged-copies.sh` runs the real Spark join; CI sets
 //! `CITETRACE_REQUIRE_SPARK=1` so a missing Spark fails instead of skipping.
 
 use std::fs::File;
@@ -71,7 +71,8 @@ fn write_library_pairs(articles: &[citetrace::article::Article], dir: &Path) {
     let io = &options.index;
     let fps: Vec<Fingerprints> = articles.iter().map(|a| Fingerprints::of(a, io)).collect();
     let rank = citetrace::reuse::ranks(articles);
-    let mut pairs: std::collections::BTreeMap<(u32, u32), (bool, bool)> = Default::default();
+    let mut pairs: std::collections::BTreeMap<(u32, u32), (bool, bool)> =
+        std::collections::BTreeMap::new();
     for c in index::candidates(
         articles.len(),
         |d| fps[d].text.clone(),
@@ -101,15 +102,15 @@ fn write_library_pairs(articles: &[citetrace::article::Article], dir: &Path) {
     let id = |i: u32| articles[i as usize].id.as_str();
     let columns: Vec<ArrayRef> = vec![
         Arc::new(Int32Array::from_iter_values(
-            pairs.keys().map(|k| k.0 as i32),
+            pairs.keys().map(|k| i32::try_from(k.0).expect("ordinal")),
         )),
         Arc::new(Int32Array::from_iter_values(
-            pairs.keys().map(|k| k.1 as i32),
+            pairs.keys().map(|k| i32::try_from(k.1).expect("ordinal")),
         )),
         Arc::new(StringArray::from_iter_values(pairs.keys().map(|k| id(k.0)))),
         Arc::new(StringArray::from_iter_values(pairs.keys().map(|k| id(k.1)))),
-        Arc::new(BooleanArray::from_iter(pairs.values().map(|v| Some(v.0)))),
-        Arc::new(BooleanArray::from_iter(pairs.values().map(|v| Some(v.1)))),
+        Arc::new(pairs.values().map(|v| Some(v.0)).collect::<BooleanArray>()),
+        Arc::new(pairs.values().map(|v| Some(v.1)).collect::<BooleanArray>()),
     ];
     std::fs::create_dir_all(dir).expect("pairs dir");
     let file = File::create(dir.join("part-0.parquet")).expect("create");
@@ -194,6 +195,32 @@ fn align_on_the_index_candidates_equals_copies() {
 }
 
 #[test]
+fn align_parts_together_equal_copies() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let inputs = vec![arg(&seeds()), arg(&generated(tmp.path()))];
+    let pairs = tmp.path().join("pairs");
+    write_library_pairs(&read(&inputs), &pairs);
+    let mut lines: Vec<(String, String, String)> = Vec::new();
+    let mut sizes = Vec::new();
+    for part in ["0/3", "1/3", "2/3"] {
+        let mut args = vec!["align".to_string(), "--pairs".into(), arg(&pairs)];
+        args.extend(inputs.iter().cloned());
+        args.extend(["--part".into(), part.into()]);
+        let out = citetrace(&args).ok().to_string();
+        sizes.push(out.lines().count());
+        for line in out.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).expect("json");
+            let key = |k: &str| v[k].as_str().expect("id").to_string();
+            lines.push((key("origin"), key("copy"), line.to_string()));
+        }
+    }
+    assert!(sizes.iter().filter(|&&n| n > 0).count() >= 2, "{sizes:?}");
+    lines.sort();
+    let merged: String = lines.into_iter().map(|l| l.2 + "\n").collect();
+    assert_eq!(merged, copies(&inputs));
+}
+
+#[test]
 fn align_refuses_pairs_of_another_corpus() {
     let tmp = tempfile::tempdir().expect("tmp");
     let corpus = generated(tmp.path());
@@ -208,7 +235,7 @@ fn align_refuses_pairs_of_another_corpus() {
     );
 }
 
-/// True when the PySpark join can run here.
+/// True when the Spark join can run here (`pyspark` and `java`).
 fn spark_available() -> bool {
     let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
     let pyspark = std::process::Command::new(&python)
@@ -243,6 +270,8 @@ fn staged_path_with_spark_equals_copies() {
         .arg(&out)
         .env("CITETRACE", env!("CARGO_BIN_EXE_citetrace"))
         .env("SPARK_DRIVER_MEMORY", "1g")
+        // Align in two parts (by connected component) and merge, as machines would.
+        .env("ALIGN_PARTS", "2")
         .status()
         .expect("staged-copies.sh runs");
     assert!(status.success(), "staged-copies.sh failed");
