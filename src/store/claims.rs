@@ -137,9 +137,6 @@ impl CaseFile {
         let mut term_info = conn
             .prepare_cached("SELECT ord, df FROM claim_term WHERE term = ?1")
             .map_err(err)?;
-        let mut postings = conn
-            .prepare_cached("SELECT unit FROM claim_posting WHERE term = ?1")
-            .map_err(err)?;
         let mut info: HashMap<u64, Option<(i64, f32)>> = HashMap::new();
         let mut lookup = |t: u64| -> Result<Option<(i64, f32)>> {
             if let Some(v) = info.get(&t) {
@@ -155,18 +152,15 @@ impl CaseFile {
             info.insert(t, v);
             Ok(v)
         };
+        // The query's terms (sorted by key) with their IDF, and its weight,
+        // summed in key order as the in-memory index sums it.
+        let mut terms: Vec<(u64, f32)> = Vec::new();
         let mut query_weight = 0f32;
-        let mut scores: HashMap<i64, f32> = HashMap::new();
         for t in query_terms(query) {
             match lookup(t)? {
                 Some((_, w)) => {
                     query_weight += w;
-                    for u in postings
-                        .query_map([key(t)], |r| r.get::<_, i64>(0))
-                        .map_err(err)?
-                    {
-                        *scores.entry(u.map_err(err)?).or_insert(0.0) += w;
-                    }
+                    terms.push((t, w));
                 }
                 None => query_weight += unseen,
             }
@@ -174,6 +168,17 @@ impl CaseFile {
         if query_weight <= 0.0 {
             return Ok(Vec::new());
         }
+        let members = self.members(&terms, query_weight)?;
+        // Each sentence's covered weight, summed in key order (the in-memory
+        // index's order, so the floats are equal).
+        let scores: Vec<(i64, f32)> = members
+            .into_iter()
+            .map(|(u, held)| {
+                let mut held = held;
+                held.sort_unstable();
+                (u, held.iter().fold(0f32, |acc, &k| acc + terms[k].1))
+            })
+            .collect();
         // Falling coverage; a sentence scores at most its coverage.
         let mut by_cover: Vec<(i64, f32)> = scores
             .into_iter()
@@ -244,6 +249,69 @@ impl CaseFile {
         });
         hits.truncate(limit);
         Ok(hits)
+    }
+}
+
+impl CaseFile {
+    /// The sentences that may cover [`MIN_SCORE`] of the query, each with
+    /// the indices (into `terms`) of the query terms it holds. Terms are
+    /// walked rarest first; once the terms left weigh too little for a
+    /// sentence holding only them to reach [`MIN_SCORE`], no new sentence
+    /// can qualify, and the sentences already met are checked against the
+    /// remaining (common, long-listed) terms one by one instead of walking
+    /// their postings, when that is cheaper.
+    fn members(&self, terms: &[(u64, f32)], query_weight: f32) -> Result<HashMap<i64, Vec<usize>>> {
+        let conn = self.conn();
+        let err = |e: rusqlite::Error| self.err(&e);
+        let mut postings = conn
+            .prepare_cached("SELECT unit FROM claim_posting WHERE term = ?1")
+            .map_err(err)?;
+        let mut holds = conn
+            .prepare_cached("SELECT 1 FROM claim_posting WHERE term = ?1 AND unit = ?2")
+            .map_err(err)?;
+        let mut df = conn
+            .prepare_cached("SELECT df FROM claim_term WHERE term = ?1")
+            .map_err(err)?;
+        let mut order: Vec<usize> = (0..terms.len()).collect();
+        order.sort_by(|&a, &b| {
+            terms[b]
+                .1
+                .total_cmp(&terms[a].1)
+                .then(terms[a].0.cmp(&terms[b].0))
+        });
+        // A sentence first met at position i holds at most the weight of
+        // the terms from i on; a small margin keeps float rounding safe.
+        let need = (MIN_SCORE * f64::from(query_weight)) * (1.0 - 1e-4);
+        let mut left: f64 = order.iter().map(|&k| f64::from(terms[k].1)).sum();
+        let mut members: HashMap<i64, Vec<usize>> = HashMap::new();
+        for &k in &order {
+            let open = left >= need;
+            left -= f64::from(terms[k].1);
+            let t = key(terms[k].0);
+            if !open {
+                let n: i64 = df.query_row([t], |r| r.get(0)).map_err(err)?;
+                if (members.len() as f64) * 4.0 < n as f64 {
+                    for (u, held) in &mut members {
+                        if holds.exists(params![t, u]).map_err(err)? {
+                            held.push(k);
+                        }
+                    }
+                    continue;
+                }
+            }
+            for u in postings
+                .query_map([t], |r| r.get::<_, i64>(0))
+                .map_err(err)?
+            {
+                let u = u.map_err(err)?;
+                if open {
+                    members.entry(u).or_default().push(k);
+                } else if let Some(held) = members.get_mut(&u) {
+                    held.push(k);
+                }
+            }
+        }
+        Ok(members)
     }
 }
 
