@@ -429,7 +429,9 @@ mod tests {
         assert!(
             l.notes
                 .iter()
-                .any(|n| n.contains("itself cites report:memri"))
+                .any(|n| n.contains("itself cites MEMRI report")),
+            "{:?}",
+            l.notes
         );
         assert_eq!(l.passages.len(), 1);
         assert!(l.attributions[0].cue.text == "According to");
