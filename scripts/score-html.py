@@ -199,7 +199,7 @@ def run_citetrace(binary, corpus, names):
             os.symlink(src, os.path.join(tmp, name + ".html"))
         start = time.monotonic()
         run = subprocess.run(
-            [binary, "articles", tmp, "--format", "json", "--text"],
+            [binary, "articles", tmp, "--follow", "--format", "json", "--text"],
             capture_output=True, text=True, check=False,
         )
         seconds = time.monotonic() - start
