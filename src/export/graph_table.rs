@@ -77,17 +77,26 @@ pub fn write(out: &mut dyn Write, graph: &ProvenanceGraph, findings: &Findings) 
             ]);
         }
         for r in &o.roots {
+            // The root is named by the finding: a narrowed view may not
+            // hold its node.
+            let name = |id: &str| {
+                if id == r.node {
+                    r.name.clone()
+                } else {
+                    short(id)
+                }
+            };
             let path: Vec<String> = r
                 .path
                 .iter()
-                .map(|s| format!("{} {}", s.summary, short(&s.to)))
+                .map(|s| format!("{} {}", s.summary, name(&s.to)))
                 .collect();
             let kind = if r.outside_corpus {
                 format!("{} (outside corpus)", r.kind.name())
             } else {
                 "corpus article".to_string()
             };
-            t.row([short(&o.article), short(&r.node), kind, path.join(" → ")]);
+            t.row([short(&o.article), r.name.clone(), kind, path.join(" → ")]);
         }
         if o.truncated {
             t.row([

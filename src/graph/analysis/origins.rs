@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::{evidence_line, not_after, parents};
 use crate::graph::ProvenanceGraph;
-use crate::graph::model::{EdgeKind, NodeKind};
+use crate::graph::model::{EdgeKind, NodeKind, article_label_of};
 
 /// The most nodes one origin walk visits.
 pub const MAX_VISITED: usize = 10_000;
@@ -43,6 +43,10 @@ pub struct Step {
 pub struct Root {
     /// The root node's id.
     pub node: String,
+    /// How people read the root ([`article_label_of`]: "Outlet · date ·
+    /// title" for an article, else the node's name), kept here so a view
+    /// that no longer holds the node (`graph --article`) still names it.
+    pub name: String,
     /// What the root is.
     pub kind: NodeKind,
     /// True when the root is not an article of the corpus (an uncovered
@@ -173,6 +177,7 @@ pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
             let node = graph.node(r);
             Root {
                 node: node.id.clone(),
+                name: article_label_of(node),
                 kind: node.kind,
                 outside_corpus: node.kind != NodeKind::Article && node.members.is_empty(),
                 path,
