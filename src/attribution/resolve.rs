@@ -25,7 +25,7 @@ use crate::entities::people::{
 };
 use crate::entities::{Entity, EntityKind, EntityRef};
 use crate::text::Text;
-use crate::text::calendar::is_calendar_word;
+use crate::text::calendar::{is_calendar_word, is_time_phrase_word};
 
 use super::lexicon::{DEFINITE, DOCUMENT_NOUNS, OUTLET_NOUNS, REPORT_NOUNS, VAGUE_NOUNS, is_in};
 use super::rules::{Doc, Found};
@@ -294,28 +294,7 @@ fn without_time_clause(text: &str) -> &str {
                 text
             };
         }
-        if !(is_calendar_word(w)
-            || is_in(
-                &[
-                    "last",
-                    "this",
-                    "on",
-                    "in",
-                    "early",
-                    "late",
-                    "earlier",
-                    "week",
-                    "month",
-                    "year",
-                    "weekend",
-                    "morning",
-                    "night",
-                    "today",
-                    "yesterday",
-                ],
-                w,
-            ))
-        {
+        if !is_time_phrase_word(w) {
             return text;
         }
     }

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::span::Range;
-use crate::text::calendar::{MONTHS, WEEKDAYS};
+use crate::text::calendar::{MONTHS, TIME_PHRASE_WORDS, WEEKDAYS};
 
 use super::QuoteKind;
 use super::lexicon::{
@@ -507,31 +507,10 @@ pub(super) fn subject(doc: &Doc, p: &Para, s: usize, verb: usize) -> Option<(usi
     subject_ending(doc, p, s, b)
 }
 
-/// Words of a short time phrase ("last week", "on Tuesday", "in May"), with
-/// the weekday and month names of `text::calendar`.
-const WHEN_WORDS: &[&str] = &[
-    "last",
-    "this",
-    "on",
-    "in",
-    "early",
-    "late",
-    "earlier",
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "today",
-    "yesterday",
-];
-
-/// True when token `k` is a word of a short time phrase (see [`WHEN_WORDS`]).
+/// True when token `k` is a word of a short time phrase ([`TIME_PHRASE_WORDS`],
+/// a weekday or a month).
 fn is_when_word(doc: &Doc, p: &Para, k: usize) -> bool {
-    doc.word_in(p, k, WHEN_WORDS) || doc.word_in(p, k, WEEKDAYS) || doc.word_in(p, k, MONTHS)
+    doc.word_in(p, k, TIME_PHRASE_WORDS) || doc.word_in(p, k, WEEKDAYS) || doc.word_in(p, k, MONTHS)
 }
 
 /// A reduced relative clause closing a subject — a participle and a short
