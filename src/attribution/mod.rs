@@ -694,7 +694,8 @@ mod tests {
              It was the kind of tone he said he wanted.\n\n\
              In Ohio, 42% of Ohioans say they do not know him.\n\n\
              Carson concluded by admonishing journalists who cannot put their ideology aside.\n\n\
-             One operative inside Trump Tower tried to downplay the comments, saying they were not a big deal.",
+             One operative inside Trump Tower tried to downplay the comments, saying they were not a big deal.\n\n\
+             Trump is discrediting an earlier report from Bloomberg saying his campaign invited a boxer.",
         );
         let source = |cue: &str, content: &str| {
             got.iter()
@@ -712,6 +713,10 @@ mod tests {
         assert_eq!(
             source("saying", "big deal"),
             "One operative inside Trump Tower"
+        );
+        assert_eq!(
+            source("saying", "invited"),
+            "an earlier report from Bloomberg"
         );
         let concluded = got
             .iter()

@@ -434,6 +434,30 @@ fn tidy_source(doc: &Doc, p: &Para, f: &mut Found) {
     if b2 > a2 + 1 && doc.is_word(p, a2, "with") {
         a2 += 1;
     }
+    // A verb in "-ing" before a determiner phrase ("discrediting an earlier
+    // report from Bloomberg saying …", "hearing a candidate acknowledging
+    // …"), or an adverb before a name ("how deeply Washington believes"):
+    // the noun phrase after it is the subject of the cue.
+    if b2 > a2 + 1 {
+        let w = doc.word(p, a2);
+        let lower = w.starts_with(|c: char| c.is_lowercase());
+        let verb_before_np = gerund(w)
+            && doc.word_in(
+                p,
+                a2 + 1,
+                &[
+                    "a", "an", "the", "his", "her", "its", "their", "this", "that",
+                ],
+            );
+        let adverb_before_name = lower
+            && w.len() > 4
+            && w.ends_with("ly")
+            && !is_in(&["early", "only", "likely", "elderly", "family"], w)
+            && doc.word(p, a2 + 1).starts_with(|c: char| c.is_uppercase());
+        if (verb_before_np && b2 > a2 + 2) || adverb_before_name {
+            a2 += 1;
+        }
+    }
     // "42% of Ohioans say", "half of voters say": the share the subject
     // scan left out before "of" (a plural: "of Democratic claims" is a
     // noun phrase, not a subject).
