@@ -695,7 +695,9 @@ mod tests {
              In Ohio, 42% of Ohioans say they do not know him.\n\n\
              Carson concluded by admonishing journalists who cannot put their ideology aside.\n\n\
              One operative inside Trump Tower tried to downplay the comments, saying they were not a big deal.\n\n\
-             Trump is discrediting an earlier report from Bloomberg saying his campaign invited a boxer.",
+             Trump is discrediting an earlier report from Bloomberg saying his campaign invited a boxer.\n\n\
+             A national poll released Sunday by The Washington Post and ABC News shows Trump ahead.\n\n\
+             But the report on Wednesday for the first time cited a 2013 memo.",
         );
         let source = |cue: &str, content: &str| {
             got.iter()
@@ -718,6 +720,11 @@ mod tests {
             source("saying", "invited"),
             "an earlier report from Bloomberg"
         );
+        assert_eq!(
+            source("shows", "Trump ahead"),
+            "A national poll released Sunday by The Washington Post and ABC News"
+        );
+        assert_eq!(source("cited", "memo"), "the report");
         let concluded = got
             .iter()
             .find(|a| a.cue.text.starts_with("concluded"))

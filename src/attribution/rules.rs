@@ -490,6 +490,35 @@ fn tidy_source(doc: &Doc, p: &Para, f: &mut Found) {
             a2 = x;
         }
     }
+    // A time adjunct after the noun phrase ("the report on Wednesday for
+    // the first time cited …") is not part of the speaker's name.
+    if let Some(i) = (a2 + 1..b2.saturating_sub(1)).find(|&i| {
+        doc.word_in(p, i, &["on", "in", "last", "earlier"])
+            && p.toks[i + 1].is_word()
+            && crate::text::calendar::is_time_phrase_word(doc.word(p, i + 1))
+            && !doc.word_in(p, i + 1, &["on", "in", "this"])
+    }) {
+        b2 = i;
+    }
+    // The agent of a reduced relative the subject scan stopped at ("A
+    // national poll released Sunday by The Washington Post and ABC News
+    // shows …" gave "Sunday by The Washington Post …"): the noun phrase
+    // before the participle opens the source.
+    if a2 == a
+        && a >= 2
+        && (doc.is_word(p, a, "by")
+            || crate::text::calendar::is_calendar_word(doc.word(p, a))
+                && doc.word_in(p, a + 1, &["by"]))
+        && p.toks[a - 1].is_word()
+        && {
+            let w = doc.word(p, a - 1);
+            w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+        }
+        && let Some(&(s, _)) = p.sents.iter().find(|&&(x, y)| x <= a && a < y)
+        && let Some((j, _)) = subject_ending(doc, p, s, a - 1)
+    {
+        a2 = j;
+    }
     if (a2, b2) != (a, b) {
         f.source = Some(Range::new(p.toks[a2].range.start, p.toks[b2 - 1].range.end));
     }
