@@ -331,7 +331,7 @@ impl<'a> Near<'a> {
         // The words after the cue, up to the end of its clause.
         let tail = slice(cue.end, cue.end + 60);
         let tail = tail
-            .find(|c: char| matches!(c, '.' | ';' | ':' | '?' | '!' | '\n'))
+            .find(['.', ';', ':', '?', '!', '\n'])
             .map_or(tail, |i| &tail[..i]);
         let after: Vec<String> = words(tail)
             .into_iter()
