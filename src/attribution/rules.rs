@@ -422,7 +422,24 @@ fn tidy_source(doc: &Doc, p: &Para, f: &mut Found) {
         return;
     }
     let (mut a2, mut b2) = (a, b);
-    while b2 > a2 + 1 && aux_or_negation(doc.word(p, b2 - 1)) {
+    // …and a floating quantifier or intensifier ("voters alike", "Obama
+    // himself", "the two both").
+    while b2 > a2 + 1
+        && (aux_or_negation(doc.word(p, b2 - 1))
+            || doc.word_in(
+                p,
+                b2 - 1,
+                &[
+                    "alike",
+                    "himself",
+                    "herself",
+                    "themselves",
+                    "itself",
+                    "both",
+                    "too",
+                ],
+            ))
+    {
         b2 -= 1;
     }
     if b2 > a2 + 1
