@@ -19,6 +19,7 @@ pub mod lead;
 pub mod lexicon;
 pub mod model;
 pub mod quotes;
+pub mod reported;
 pub mod resolve;
 pub mod rules;
 pub mod tokens;
@@ -683,6 +684,54 @@ mod tests {
         assert_eq!(
             entity("said", "The senator").as_deref(),
             Some("person:jane-smith")
+        );
+    }
+
+    #[test]
+    fn source_spans_are_the_speaker() {
+        let got = run(
+            "Last month, when I asked the senator if he would run, he looked into the camera, furrowed his brow and said, “I will.”\n\n\
+             It was the kind of tone he said he wanted.\n\n\
+             In Ohio, 42% of Ohioans say they do not know him.\n\n\
+             Carson concluded by admonishing journalists who cannot put their ideology aside.\n\n\
+             One operative inside Trump Tower tried to downplay the comments, saying they were not a big deal.\n\n\
+             Trump is discrediting an earlier report from Bloomberg saying his campaign invited a boxer.\n\n\
+             A national poll released Sunday by The Washington Post and ABC News shows Trump ahead.\n\n\
+             But the report on Wednesday for the first time cited a 2013 memo.",
+        );
+        let source = |cue: &str, content: &str| {
+            got.iter()
+                .find(|a| a.cue.text == cue && a.content.iter().any(|c| c.text.contains(content)))
+                .and_then(|a| a.source.as_ref().map(|s| s.text.clone()))
+                .unwrap_or_else(|| panic!("no {cue:?} with {content:?} in {got:?}"))
+        };
+        assert_eq!(
+            source("said", "I will"),
+            "he",
+            "coordinated verb of the clause after the comma"
+        );
+        assert_eq!(source("said", "he wanted"), "he");
+        assert_eq!(source("say", "do not know"), "42% of Ohioans");
+        assert_eq!(
+            source("saying", "big deal"),
+            "One operative inside Trump Tower"
+        );
+        assert_eq!(
+            source("saying", "invited"),
+            "an earlier report from Bloomberg"
+        );
+        assert_eq!(
+            source("shows", "Trump ahead"),
+            "A national poll released Sunday by The Washington Post and ABC News"
+        );
+        assert_eq!(source("cited", "memo"), "the report");
+        let concluded = got
+            .iter()
+            .find(|a| a.cue.text.starts_with("concluded"))
+            .expect("concluded");
+        assert_eq!(
+            concluded.source.as_ref().map(|s| s.text.as_str()),
+            Some("Carson")
         );
     }
 

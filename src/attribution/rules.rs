@@ -348,7 +348,8 @@ pub fn find(doc: &Doc) -> Vec<Found> {
                         None => None,
                     },
                 };
-                if let Some(f) = found {
+                if let Some(mut f) = found {
+                    tidy_source(doc, p, &mut f);
                     let skip_to = p.toks[i..e]
                         .iter()
                         .position(|t| t.range.start >= f.cue.end)
@@ -363,6 +364,181 @@ pub fn find(doc: &Doc) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The subject of a coordinated verb ending at token `k` when a clause of
+/// its own opens after the sentence's earlier attribution: "when I asked
+/// Sanders …, he looked into the camera, furrowed his brow and said …" →
+/// "he", not the "I" of the earlier "asked". A subject pronoun right after a
+/// comma (outside quotations) opens that clause.
+fn clause_pronoun(
+    doc: &Doc,
+    p: &Para,
+    s: usize,
+    earlier: &[Found],
+    k: usize,
+) -> Option<(usize, usize)> {
+    let from = earlier
+        .last()
+        .map_or(s, |f| p.toks.partition_point(|t| t.range.end <= f.cue.end));
+    (from.max(s + 1)..k).rev().find_map(|i| {
+        (!p.quoted.get(i).copied().unwrap_or(true)
+            && doc.word_in(p, i, &["he", "she", "they", "we"])
+            && p.toks[i - 1].is_punct(','))
+        .then_some((i, i + 1))
+    })
+}
+
+/// Subject pronouns: the speaker when a source span ends with one.
+const SUBJECT_PRONOUNS: &[&str] = &["i", "he", "she", "we", "they", "you", "it"];
+
+/// True for an auxiliary or a negated one ("hasn't", "aren't", "doesn't"):
+/// a verb group, never the end of a subject.
+fn aux_or_negation(word: &str) -> bool {
+    let lw = word.to_ascii_lowercase();
+    is_in(FINITE, word)
+        || is_in(&["is", "are", "was", "were", "not", "never"], word)
+        || lw.ends_with("n't")
+        || lw.ends_with("n\u{2019}t")
+}
+
+/// Trims a source span to the speaker's noun phrase where the subject scan
+/// took in words that are not part of it: a trailing auxiliary ("Grassley
+/// hasn't" expressed → "Grassley"), the words before a subject pronoun
+/// ("then he promised", "the kind of tone he said" → "he": the pronoun is
+/// the subject of the cue), and the "with" of an absolute construction
+/// ("with Trump calling it …" → "Trump").
+fn tidy_source(doc: &Doc, p: &Para, f: &mut Found) {
+    let Some(src) = f.source else {
+        return;
+    };
+    let a = p.toks.partition_point(|t| t.range.start < src.start);
+    let b = p.toks.partition_point(|t| t.range.end <= src.end);
+    if b <= a + 1
+        || p.toks[a..b]
+            .iter()
+            .any(|t| !t.is_word() && !t.is_punct('.'))
+    {
+        return;
+    }
+    let (mut a2, mut b2) = (a, b);
+    // …and a floating quantifier or intensifier ("voters alike", "Obama
+    // himself", "the two both").
+    while b2 > a2 + 1
+        && (aux_or_negation(doc.word(p, b2 - 1))
+            || doc.word_in(
+                p,
+                b2 - 1,
+                &[
+                    "alike",
+                    "himself",
+                    "herself",
+                    "themselves",
+                    "itself",
+                    "both",
+                    "too",
+                ],
+            ))
+    {
+        b2 -= 1;
+    }
+    if b2 > a2 + 1
+        && doc.word_in(p, b2 - 1, SUBJECT_PRONOUNS)
+        && !doc.word_in(p, b2 - 2, &["and", "or", "nor", "but", "than"])
+    {
+        a2 = b2 - 1;
+    }
+    if b2 > a2 + 1 && doc.is_word(p, a2, "with") {
+        a2 += 1;
+    }
+    // A verb in "-ing" before a determiner phrase ("discrediting an earlier
+    // report from Bloomberg saying …", "hearing a candidate acknowledging
+    // …"), or an adverb before a name ("how deeply Washington believes"):
+    // the noun phrase after it is the subject of the cue.
+    if b2 > a2 + 1 {
+        let w = doc.word(p, a2);
+        let lower = w.starts_with(|c: char| c.is_lowercase());
+        let verb_before_np = gerund(w)
+            && doc.word_in(
+                p,
+                a2 + 1,
+                &[
+                    "a", "an", "the", "his", "her", "its", "their", "this", "that",
+                ],
+            );
+        let adverb_before_name = lower
+            && w.len() > 4
+            && w.ends_with("ly")
+            && !is_in(&["early", "only", "likely", "elderly", "family"], w)
+            && doc.word(p, a2 + 1).starts_with(|c: char| c.is_uppercase());
+        if (verb_before_np && b2 > a2 + 2) || adverb_before_name {
+            a2 += 1;
+        }
+    }
+    // "42% of Ohioans say", "half of voters say": the share the subject
+    // scan left out before "of" (a plural: "of Democratic claims" is a
+    // noun phrase, not a subject).
+    if doc.is_word(p, a2, "of") && a2 >= 2 && doc.word(p, b2 - 1).ends_with('s') {
+        let before = p.toks[a2 - 1];
+        let share = before.is_punct('%')
+            || doc.word_in(
+                p,
+                a2 - 1,
+                &["percent", "half", "third", "quarter", "majority", "most"],
+            );
+        if share {
+            let mut x = a2 - 1;
+            while x > 0
+                && x + 3 > a2
+                && (p.toks[x - 1].is_word()
+                    && p.toks[x - 1]
+                        .text(doc.text)
+                        .starts_with(|c: char| c.is_ascii_digit())
+                    || doc.word_in(
+                        p,
+                        x - 1,
+                        &[
+                            "a", "the", "about", "nearly", "almost", "over", "roughly", "some",
+                        ],
+                    ))
+            {
+                x -= 1;
+            }
+            a2 = x;
+        }
+    }
+    // A time adjunct after the noun phrase ("the report on Wednesday for
+    // the first time cited …") is not part of the speaker's name.
+    if let Some(i) = (a2 + 1..b2.saturating_sub(1)).find(|&i| {
+        doc.word_in(p, i, &["on", "in", "last", "earlier"])
+            && p.toks[i + 1].is_word()
+            && crate::text::calendar::is_time_phrase_word(doc.word(p, i + 1))
+            && !doc.word_in(p, i + 1, &["on", "in", "this"])
+    }) {
+        b2 = i;
+    }
+    // The agent of a reduced relative the subject scan stopped at ("A
+    // national poll released Sunday by The Washington Post and ABC News
+    // shows …" gave "Sunday by The Washington Post …"): the noun phrase
+    // before the participle opens the source.
+    if a2 == a
+        && a >= 2
+        && (doc.is_word(p, a, "by")
+            || crate::text::calendar::is_calendar_word(doc.word(p, a))
+                && doc.word_in(p, a + 1, &["by"]))
+        && p.toks[a - 1].is_word()
+        && {
+            let w = doc.word(p, a - 1);
+            w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+        }
+        && let Some(&(s, _)) = p.sents.iter().find(|&&(x, y)| x <= a && a < y)
+        && let Some((j, _)) = subject_ending(doc, p, s, a - 1)
+    {
+        a2 = j;
+    }
+    if (a2, b2) != (a, b) {
+        f.source = Some(Range::new(p.toks[a2].range.start, p.toks[b2 - 1].range.end));
+    }
 }
 
 /// Adverbs that may stand between a subject and its verb ("has twice
@@ -738,12 +914,36 @@ fn opens_adverbial(doc: &Doc, p: &Para, s: usize) -> bool {
             || first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed")))
 }
 
+/// A lower-case word in "-ing": a gerund or participle ("admonishing").
+fn gerund(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ing") && w.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Quantifier and number words that determine a noun when they open a
+/// sentence ("One operative inside Trump Tower tried …", "Many observers
+/// were …"): the subject is the noun phrase they open, not the word alone.
+const QUANTIFIER_DETERMINERS: &[&str] = &[
+    "one", "many", "most", "some", "several", "each", "two", "three", "four", "five", "few",
+    "both", "all",
+];
+
+/// True when the sentence at `s` opens with a quantifier and a time word:
+/// "One month after announcing …, Rubio", "One Sunday in late 2001, …" —
+/// an adverbial phrase, not a subject.
+fn time_opener(doc: &Doc, p: &Para, s: usize) -> bool {
+    doc.word_in(p, s, QUANTIFIER_DETERMINERS)
+        && p.toks.get(s + 1).is_some_and(|t| {
+            t.is_word() && crate::text::calendar::is_time_phrase_word(t.text(doc.text))
+        })
+}
+
 /// Skips an adverbial phrase opening the sentence at `s` up to its comma
 /// ("Hours later, Trump returned …" → the token after the comma).
 fn skip_opener(doc: &Doc, p: &Para, s: usize, limit: usize) -> usize {
     let first = doc.word(p, s);
     let opener = is_in(OPENER_WORDS, first)
         || is_in(WEEKDAYS, first)
+        || time_opener(doc, p, s)
         || first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed"));
     if !opener {
         return s;
@@ -795,6 +995,14 @@ pub(super) fn sentence_subject(
         &["the", "a", "an", "his", "her", "their", "its", "our"],
     ) {
         return determiner_np(doc, p, s, limit);
+    }
+    if doc.word_in(p, s, QUANTIFIER_DETERMINERS)
+        && p.toks.get(s + 1).is_some_and(|t| {
+            t.is_word() && t.text(doc.text).starts_with(|c: char| c.is_lowercase())
+        })
+        && let Some(np) = determiner_np(doc, p, s, limit)
+    {
+        return Some(np);
     }
     let first = doc.word(p, s);
     // "Following …", "Speaking …", "Asked …": a participle opens no subject.
@@ -1113,8 +1321,9 @@ fn verb(
     if doc.is_word(p, cue_end, "out") {
         cue_end += 1;
     }
-    // Passive: "was first reported by X".
-    if doc.is_word(p, cue_end, "by") && vw.ends_with("ed") {
+    // Passive: "was first reported by X" (not "concluded by admonishing
+    // journalists": "by" before a gerund tells how, and names no agent).
+    if doc.is_word(p, cue_end, "by") && vw.ends_with("ed") && !gerund(doc.word(p, cue_end + 1)) {
         let (na, nb) = np_after(doc, p, cue_end + 1, e, MAX_NP)?;
         let mut cs = v;
         while cs > s && v - cs < 8 && doc.word_in(p, cs - 1, AUXILIARIES) {
@@ -1256,9 +1465,13 @@ fn verb(
         {
             // "… by saying that …", "… and saying …", "… – saying …": the
             // participle shares the sentence's subject (none when it opens it).
-            inherited = earlier.last().and_then(|f| f.source);
-            antecedent = earlier.last().and_then(|f| f.antecedent);
-            if inherited.is_none() {
+            if let Some(x) = clause_pronoun(doc, p, s, earlier, k) {
+                source = Some(x);
+            } else {
+                inherited = earlier.last().and_then(|f| f.source);
+                antecedent = earlier.last().and_then(|f| f.antecedent);
+            }
+            if inherited.is_none() && source.is_none() {
                 source = sentence_subject(doc, p, s, k);
                 if source.is_none() && !is_in(&["saying", "telling", "writing"], vw) {
                     return None;
@@ -1270,9 +1483,13 @@ fn verb(
             if !verb_like(vw) {
                 return None;
             }
-            inherited = earlier.last().and_then(|f| f.source);
-            antecedent = earlier.last().and_then(|f| f.antecedent);
-            if inherited.is_none() {
+            if let Some(x) = clause_pronoun(doc, p, s, earlier, k) {
+                source = Some(x);
+            } else {
+                inherited = earlier.last().and_then(|f| f.source);
+                antecedent = earlier.last().and_then(|f| f.antecedent);
+            }
+            if inherited.is_none() && source.is_none() {
                 source = Some(sentence_subject(doc, p, s, k)?);
             }
         } else if !adverbial_only {

@@ -24,7 +24,7 @@ use super::model::{
 use super::{Level, Parts, ProvenanceGraph};
 use crate::analysis::Analysis;
 use crate::article::{Article, Field};
-use crate::attribution::{Attribution, lexicon};
+use crate::attribution::Attribution;
 use crate::desk::quotes::{QuoteCheck, Status};
 use crate::entities::EntityKind;
 use crate::reuse::{CopyPair, SharedQuote};
@@ -128,7 +128,7 @@ fn add_article(
         lead: lead(article),
         vague_attributions: attributions
             .iter()
-            .filter(|a| a.vague && in_desk_scope(a))
+            .filter(|a| a.vague && a.is_reported_information(&article.text))
             .count(),
         quotes,
     };
@@ -209,16 +209,12 @@ fn add_article(
         }
     }
 
-    for att in attributions.iter().filter(|a| in_desk_scope(a)) {
+    for att in attributions
+        .iter()
+        .filter(|a| a.is_reported_information(&article.text))
+    {
         add_attribution(parts, analysis, &id, &article.id, att);
     }
-}
-
-/// The graph holds reported information only: a verb of intent or emphasis
-/// ("seeking", "underscore") makes no cited source (see
-/// [`lexicon::reports_information`]); `citetrace attributions` still lists them.
-fn in_desk_scope(att: &Attribution) -> bool {
-    lexicon::reports_information(&att.cue.text)
 }
 
 fn add_attribution(
