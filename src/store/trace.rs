@@ -5,8 +5,10 @@
 //! The answer is the in-memory command's: the carriers are analysed as a
 //! corpus of their own (attributions and copies among them), as
 //! `citetrace origin INPUT...` does, and the credited sources are looked up
-//! among the articles that share a name key with them — the only ones
-//! [`crate::desk::sources::is_by`] can accept.
+//! among the articles that share a lookup key with them
+//! ([`crate::graph::credited::lookup_keys`]); the provenance graph of those
+//! articles decides which one a source is, by the same rule as in memory
+//! ([`crate::graph::analysis::origins::credited_source`]).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -16,8 +18,9 @@ use crate::analysis::Analysis;
 use crate::article::Article;
 use crate::attribution::Attribution;
 use crate::desk::origin::{self, Trace};
-use crate::desk::sources::name_keys;
 use crate::error::Result;
+use crate::graph::ProvenanceGraph;
+use crate::graph::credited::{lookup_keys, publisher_key};
 use crate::read::Corpus;
 use crate::reuse;
 
@@ -49,7 +52,8 @@ impl CaseFile {
         let mut keys: BTreeSet<String> = BTreeSet::new();
         for list in &analysis.attributions {
             for e in list.iter().filter_map(|a| a.entity.as_ref()) {
-                keys.extend(name_keys(&e.name));
+                keys.extend(lookup_keys(&e.name));
+                keys.insert(publisher_key(&analysis.entities, &e.id));
             }
         }
         let keys: Vec<String> = keys.into_iter().collect();
@@ -88,8 +92,26 @@ impl CaseFile {
             attributions[i] = attrs;
         }
         let articles: Vec<Article> = all.into_iter().map(|x| x.2).collect();
-        let trace = origin::trace(query, &articles, &hits, &attributions, &analysis.copies);
-        let by_id = articles
+        // The carriers' analysis over every article the trace reads, and its
+        // provenance graph.
+        let analysis = Analysis::from_parts(
+            Corpus {
+                articles,
+                ..Corpus::default()
+            },
+            attributions,
+            analysis.entities,
+            reuse::Reuse {
+                copies: analysis.copies,
+                house: analysis.house,
+                shared_quotes: analysis.shared_quotes,
+            },
+        );
+        let graph = ProvenanceGraph::build(&analysis);
+        let trace = origin::trace(query, &analysis, &graph, &hits);
+        let by_id = analysis
+            .corpus
+            .articles
             .into_iter()
             .filter(|a| !a.text.as_str().is_empty())
             .map(|a| (a.id.clone(), a))

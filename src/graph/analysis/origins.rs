@@ -17,7 +17,10 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::Serialize;
 
 use super::{evidence_line, not_after, parents};
+use crate::article::Article;
+use crate::entities::{EntityRef, Registry};
 use crate::graph::ProvenanceGraph;
+use crate::graph::credited::{self, Via};
 use crate::graph::model::{EdgeKind, NodeKind, article_label_of};
 
 /// The most nodes one origin walk visits.
@@ -99,6 +102,35 @@ fn resolves(graph: &ProvenanceGraph, p: NodeIndex) -> bool {
     graph
         .edges_of(p, petgraph::Direction::Outgoing)
         .any(|(_, _, e)| e.kind() == EdgeKind::ResolvesTo)
+}
+
+/// Whether (and why) corpus article `candidate` can be the source `citing`
+/// credits as `entity`: the graph resolves the entity's node to it
+/// (`resolves-to`), or it is by the entity ([`credited::is_by`], the
+/// graph's published-by / authored-by / affiliated-with nodes); and it is
+/// not known to come after `citing` (the date rule of the walk above).
+pub fn credited_source(
+    graph: &ProvenanceGraph,
+    entities: &Registry,
+    candidate: &Article,
+    entity: &EntityRef,
+    citing: &Article,
+) -> Option<Via> {
+    if candidate.id == citing.id || credited::is_known_earlier(citing, candidate) {
+        return None;
+    }
+    let resolved = graph
+        .find(entities.canonical(&entity.id))
+        .zip(graph.find_article(&candidate.id))
+        .is_some_and(|(source, article)| {
+            graph
+                .edges_of(source, petgraph::Direction::Outgoing)
+                .any(|(to, _, e)| to == article && e.kind() == EdgeKind::ResolvesTo)
+        });
+    if resolved {
+        return Some(Via::ResolvesTo);
+    }
+    credited::is_by(candidate, entity, entities)
 }
 
 /// The origin of the node at `start`.
