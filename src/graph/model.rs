@@ -199,7 +199,7 @@ pub struct ArticleInfo {
 }
 
 /// The verdict on a quote, as the graph holds it (the quote checker's
-/// `desk::quotes::Status`, converted when the graph is built so the model
+/// `quotes::Status`, converted when the graph is built so the model
 /// depends on no desk module's types but the diff).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
