@@ -55,21 +55,42 @@ impl Analysis {
         Self::from_parts(corpus, attributions, entities, reuse::Reuse::default())
     }
 
-    /// The articles at `keep` (indexes into this corpus) as an analysis of
-    /// their own: their attributions and the whole corpus's entity registry
-    /// kept, reuse detection run among them only. Article order follows
-    /// `keep`.
+    /// A few articles of this corpus as an analysis of their own: `read`
+    /// (indexes into this corpus) with their text and attributions, reuse
+    /// detection run among them only; `named` with their metadata alone (no
+    /// text, so no attributions, copies or quotes) — articles a command
+    /// needs to name but not to compare. The whole corpus's entity registry
+    /// is kept; articles stay in corpus order.
     #[must_use]
-    pub fn narrowed(&self, keep: &[usize], reuse_options: &reuse::Options) -> Self {
-        let articles: Vec<_> = keep
+    pub fn narrowed(
+        &self,
+        read: &[usize],
+        named: &[usize],
+        reuse_options: &reuse::Options,
+    ) -> Self {
+        let mut keep: Vec<(usize, bool)> = read
             .iter()
-            .filter_map(|&i| self.corpus.articles.get(i).cloned())
+            .map(|&i| (i, true))
+            .chain(named.iter().map(|&i| (i, false)))
+            .filter(|&(i, _)| i < self.corpus.articles.len())
             .collect();
-        let attributions: Vec<Vec<Attribution>> = keep
-            .iter()
-            .filter(|&&i| i < self.corpus.articles.len())
-            .map(|&i| self.attributions.get(i).cloned().unwrap_or_default())
-            .collect();
+        keep.sort_unstable_by_key(|&(i, full)| (i, !full));
+        keep.dedup_by_key(|x| x.0);
+        let mut articles = Vec::with_capacity(keep.len());
+        let mut attributions = Vec::with_capacity(keep.len());
+        for &(i, full) in &keep {
+            let a = &self.corpus.articles[i];
+            if full {
+                articles.push(a.clone());
+                attributions.push(self.attributions.get(i).cloned().unwrap_or_default());
+            } else {
+                let mut head =
+                    crate::article::Article::new(a.id.clone(), a.path.clone(), String::new());
+                head.meta = a.meta.clone();
+                articles.push(head);
+                attributions.push(Vec::new());
+            }
+        }
         let found = reuse::detect_all(&articles, &attributions, reuse_options);
         let corpus = Corpus {
             articles,

@@ -350,15 +350,30 @@ fn carrier(articles: &[Article], hit: &Hit, query: &[Token]) -> Option<Carrier> 
     })
 }
 
-/// The articles a claim's story reads, as indexes into `whole` (sorted):
-/// the carriers of `hits` and every article of the whole corpus that a
-/// source they credit can be by ([`credited::is_by`]) — a credited source's
-/// own articles need not carry the claim.
-pub fn neighbourhood(whole: &Analysis, hits: &[Hit]) -> Vec<usize> {
+/// The articles a claim's story reads, as indexes into the whole corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Neighbourhood {
+    /// Read with their text and compared (copy detection, the graph's
+    /// `resolves-to` evidence): the carriers, and the articles by the
+    /// publisher of a report or document they credit. Sorted.
+    pub read: Vec<usize>,
+    /// Named only (metadata, for [`credited::is_by`]): the other articles a
+    /// source they credit can be by. Sorted, none of `read`.
+    pub named: Vec<usize>,
+}
+
+/// The [`Neighbourhood`] of `hits` in `whole`: every article of the whole
+/// corpus that a source the carriers credit can be by
+/// ([`credited::is_by`]) — a credited source's own articles need not carry
+/// the claim. Only a cited report or document can resolve to an article
+/// on copy evidence, so only its publisher's articles are read in full.
+pub fn neighbourhood(whole: &Analysis, hits: &[Hit]) -> Neighbourhood {
+    use crate::entities::EntityKind;
     let articles = &whole.corpus.articles;
     let by_node = credited::ByNode::new(articles, &whole.entities);
-    let mut keep: Vec<usize> = hits.iter().map(|h| h.unit.article as usize).collect();
-    let carriers = keep.clone();
+    let mut read: Vec<usize> = hits.iter().map(|h| h.unit.article as usize).collect();
+    let mut named = Vec::new();
+    let carriers = read.clone();
     for c in carriers {
         for e in whole
             .attributions
@@ -367,17 +382,23 @@ pub fn neighbourhood(whole: &Analysis, hits: &[Hit]) -> Vec<usize> {
             .flatten()
             .filter_map(|a| a.entity.as_ref())
         {
-            keep.extend(
-                by_node
-                    .candidates(e, &whole.entities)
-                    .into_iter()
-                    .filter(|&i| credited::is_by(&articles[i], e, &whole.entities).is_some()),
-            );
+            let by = by_node
+                .candidates(e, &whole.entities)
+                .into_iter()
+                .filter(|&i| credited::is_by(&articles[i], e, &whole.entities).is_some());
+            if matches!(e.kind, EntityKind::Report | EntityKind::Document) {
+                read.extend(by);
+            } else {
+                named.extend(by);
+            }
         }
     }
-    keep.sort_unstable();
-    keep.dedup();
-    keep
+    read.sort_unstable();
+    read.dedup();
+    named.sort_unstable();
+    named.dedup();
+    named.retain(|i| read.binary_search(i).is_err());
+    Neighbourhood { read, named }
 }
 
 /// Answers an origin query on a whole corpus: `whole` holds its attributions
@@ -393,8 +414,10 @@ pub fn answer(
     reuse_options: &crate::reuse::Options,
 ) -> Trace {
     let hits = index.search(query, limit.max(1));
-    let keep = neighbourhood(whole, &hits);
-    let story = whole.narrowed(&keep, reuse_options);
+    let near = neighbourhood(whole, &hits);
+    let story = whole.narrowed(&near.read, &near.named, reuse_options);
+    let mut keep: Vec<usize> = near.read.iter().chain(&near.named).copied().collect();
+    keep.sort_unstable();
     let hits: Vec<Hit> = hits
         .into_iter()
         .filter_map(|mut h| {

@@ -237,6 +237,20 @@ fn origin_names_the_corpus_article_a_credited_report_is() {
         "{}",
         table.ok()
     );
+    // The case file reads the publisher's article in full too: same answer.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("case.db");
+    let db = db.to_str().unwrap();
+    citetrace(["add", &arg(&seeds()), "--db", db]).ok();
+    let stored = citetrace([
+        "origin",
+        "Pakistan is becoming the next fertile ground for Hamas",
+        "--format",
+        "json",
+        "--db",
+        db,
+    ]);
+    assert_eq!(stored.ok(), run.ok());
 }
 
 #[test]
