@@ -228,3 +228,41 @@ pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
         truncated,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::EntityKind;
+    use crate::graph::fixture;
+
+    fn entity(id: &str, name: &str, kind: EntityKind) -> EntityRef {
+        EntityRef {
+            id: id.into(),
+            name: name.into(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn a_credited_source_is_the_article_the_graph_resolves_it_to_never_a_later_one() {
+        let analysis = fixture::seeds();
+        let graph = ProvenanceGraph::build(&analysis);
+        let (a, reg) = (&analysis.corpus.articles, &analysis.entities);
+        let report = entity("report:memri", "MEMRI report", EntityKind::Report);
+        // IANS's 000 cites the MEMRI report and copies 004, by a MEMRI fellow.
+        assert_eq!(
+            credited_source(&graph, reg, &a[4], &report, &a[0]),
+            Some(Via::ResolvesTo)
+        );
+        // 001 (September 2025) cannot take from 004 (January 2026 events).
+        assert_eq!(credited_source(&graph, reg, &a[4], &report, &a[1]), None);
+        // An outlet is its articles; an article is never its own source.
+        let ians = entity("outlet:ians", "IANS", EntityKind::Outlet);
+        assert_eq!(
+            credited_source(&graph, reg, &a[2], &ians, &a[3]),
+            Some(Via::Outlet)
+        );
+        assert_eq!(credited_source(&graph, reg, &a[2], &ians, &a[2]), None);
+        assert_eq!(credited_source(&graph, reg, &a[1], &ians, &a[3]), None);
+    }
+}
