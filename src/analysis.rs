@@ -10,9 +10,9 @@
 use std::sync::OnceLock;
 
 use crate::attribution::{self, Attribution};
-use crate::desk::locate::Locator;
-use crate::desk::quotes::{self, QuoteCheck};
 use crate::entities::Registry;
+use crate::quotes::locate::Locator;
+use crate::quotes::{self, QuoteCheck};
 use crate::read::Corpus;
 use crate::reuse::{self, CopyPair, SharedQuote};
 
@@ -44,6 +44,59 @@ impl Analysis {
         let (attributions, entities) = attribution::extract_corpus(&corpus.articles);
         let found = reuse::detect_all(&corpus.articles, &attributions, reuse_options);
         Self::from_parts(corpus, attributions, entities, found)
+    }
+
+    /// The first stages only — attributions, entity ids merged across the
+    /// whole corpus — with no reuse yet: what [`Analysis::narrowed`] starts
+    /// from, so a command that needs the pairwise stages on a few articles
+    /// (`origin`) still names every source as the whole corpus does.
+    pub fn attributed(corpus: Corpus) -> Self {
+        let (attributions, entities) = attribution::extract_corpus(&corpus.articles);
+        Self::from_parts(corpus, attributions, entities, reuse::Reuse::default())
+    }
+
+    /// A few articles of this corpus as an analysis of their own: `read`
+    /// (indexes into this corpus) with their text and attributions, reuse
+    /// detection run among them only; `named` with their metadata alone (no
+    /// text, so no attributions, copies or quotes) — articles a command
+    /// needs to name but not to compare. The whole corpus's entity registry
+    /// is kept; articles stay in corpus order.
+    #[must_use]
+    pub fn narrowed(
+        &self,
+        read: &[usize],
+        named: &[usize],
+        reuse_options: &reuse::Options,
+    ) -> Self {
+        let mut keep: Vec<(usize, bool)> = read
+            .iter()
+            .map(|&i| (i, true))
+            .chain(named.iter().map(|&i| (i, false)))
+            .filter(|&(i, _)| i < self.corpus.articles.len())
+            .collect();
+        keep.sort_unstable_by_key(|&(i, full)| (i, !full));
+        keep.dedup_by_key(|x| x.0);
+        let mut articles = Vec::with_capacity(keep.len());
+        let mut attributions = Vec::with_capacity(keep.len());
+        for &(i, full) in &keep {
+            let a = &self.corpus.articles[i];
+            if full {
+                articles.push(a.clone());
+                attributions.push(self.attributions.get(i).cloned().unwrap_or_default());
+            } else {
+                let mut head =
+                    crate::article::Article::new(a.id.clone(), a.path.clone(), String::new());
+                head.meta = a.meta.clone();
+                articles.push(head);
+                attributions.push(Vec::new());
+            }
+        }
+        let found = reuse::detect_all(&articles, &attributions, reuse_options);
+        let corpus = Corpus {
+            articles,
+            ..Corpus::default()
+        };
+        Self::from_parts(corpus, attributions, self.entities.clone(), found)
     }
 
     /// An analysis from stages already run: `attributions[i]` belongs to
@@ -78,7 +131,13 @@ impl Analysis {
         self.quote_checks.get_or_init(|| {
             let articles = &self.corpus.articles;
             let locator = Locator::new(articles);
-            quotes::check_all(articles, &self.attributions, &self.copies, &locator)
+            quotes::check_all(
+                articles,
+                &self.attributions,
+                &self.copies,
+                &locator,
+                &self.entities,
+            )
         })
     }
 }
@@ -104,14 +163,8 @@ impl Analysis {
     }
 
     /// The name key of a report's publisher ("memri" for the MEMRI report):
-    /// the registry's publisher link when there is one, else the report's
-    /// own key (report ids are keyed by their publisher's name).
+    /// [`crate::graph::credited::publisher_key`] with this corpus's registry.
     pub fn publisher_key(&self, report: &str) -> String {
-        let id = self
-            .entities
-            .get(report)
-            .and_then(|e| e.publisher.clone())
-            .unwrap_or_else(|| report.to_string());
-        crate::graph::keys::key_of(&id).to_string()
+        crate::graph::credited::publisher_key(&self.entities, report)
     }
 }

@@ -3,7 +3,7 @@
 //! The library follows the pipeline (see `docs/DESIGN.md`):
 //!
 //! ```text
-//! read → text → attribution → entities → reuse → graph → export / desk
+//! read → text → attribution → entities → reuse → quotes → graph → export / desk
 //! ```
 //!
 //! - [`read`] turns files into [`article::Article`]s and infers metadata;
@@ -11,7 +11,8 @@
 //!   segments it;
 //! - [`attribution`] finds cue, source and content, and [`entities`] resolves
 //!   sources to reports, outlets, organisations and people;
-//! - [`reuse`] finds who copied whom;
+//! - [`reuse`] finds who copied whom; [`quotes`] checks every direct quote
+//!   against its source;
 //! - [`graph`] builds the provenance graph; [`export`] writes it and
 //!   everything else; [`desk`] serves the fact-checker's commands;
 //! - [`stage`] writes and reads the Parquet stage files of distributed copy
@@ -27,6 +28,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod graph;
+pub mod quotes;
 pub mod read;
 pub mod reuse;
 pub mod span;

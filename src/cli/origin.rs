@@ -1,11 +1,12 @@
 //! `citetrace origin`: where a claim or quote first appears, and how it spread.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use anyhow::{Result, bail};
 use citetrace::analysis::Analysis;
-use citetrace::desk::origin::{self, Carrier, ClaimIndex, Trace};
-use citetrace::read::Corpus;
+use citetrace::desk::origin::{self, Carrier, ClaimIndex, Credit, Trace};
+use citetrace::graph::credited::Via;
 use citetrace::reuse;
 
 use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
@@ -29,6 +30,31 @@ fn where_(c: &Carrier) -> String {
     format!("{} @{}-{}", c.label, c.span.start, c.span.end)
 }
 
+/// The corpus articles a credit can be, each with why when the graph
+/// resolves the cited report to it ("004: the report is this article").
+/// At most [`SHOWN_SOURCES`] of them; the JSON lists all.
+fn corpus_list(c: &Credit) -> String {
+    let mut list = c
+        .corpus_articles
+        .iter()
+        .enumerate()
+        .take(SHOWN_SOURCES)
+        .map(|(k, id)| match c.via.get(k) {
+            Some(v @ Via::ResolvesTo) => format!("{id}: {}", v.describe()),
+            _ => id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = c.corpus_articles.len().saturating_sub(SHOWN_SOURCES);
+    if more > 0 {
+        let _ = write!(list, " and {more} more");
+    }
+    list
+}
+
+/// How many of a credited source's corpus articles the table names.
+const SHOWN_SOURCES: usize = 5;
+
 fn write_table(out: &mut dyn Write, t: &Trace) -> Result<()> {
     let clean = |s: &str| common::preview(&s.replace(char::is_control, " "), 160);
     let Some(first) = &t.earliest else {
@@ -48,11 +74,16 @@ fn write_table(out: &mut dyn Write, t: &Trace) -> Result<()> {
         } else if c.outside_corpus {
             "not in the corpus: the claim originates outside it".to_string()
         } else if c.source_carries_claim {
-            format!("in the corpus ({})", c.corpus_articles.join(", "))
+            format!("in the corpus ({})", corpus_list(c))
+        } else if c.via.contains(&Via::ResolvesTo) {
+            format!(
+                "in the corpus ({}), but its text here does not carry this claim: not found in the source as read",
+                corpus_list(c)
+            )
         } else {
             format!(
                 "in the corpus ({}), but no article of it here carries this claim: the credited text is outside the corpus",
-                c.corpus_articles.join(", ")
+                corpus_list(c)
             )
         };
         writeln!(out, "  credits {}: {note}", clean(&who))?;
@@ -100,37 +131,21 @@ pub fn run(args: &Args) -> Result<Outcome> {
         };
         return write(args, format, &stored.trace, &url_of).map(|()| Outcome::Complete);
     }
+    // Attributions of the whole corpus (entity ids merged across it); copy
+    // detection and the provenance graph on the claim's neighbourhood.
     let (corpus, outcome) = args.input.read()?;
-    let index = ClaimIndex::build(&corpus.articles);
-    let hits = index.search(&args.text, args.limit.max(1));
-    // Attributions and copies only for the articles that carry the claim.
-    let mut carriers: Vec<usize> = hits.iter().map(|h| h.unit.article as usize).collect();
-    carriers.sort_unstable();
-    carriers.dedup();
-    let subset = Corpus {
-        articles: carriers
-            .iter()
-            .map(|&i| corpus.articles[i].clone())
-            .collect(),
-        ..Corpus::default()
-    };
-    let analysis = Analysis::run(subset, &reuse::Options::default());
-    // Attributions by corpus index: the carriers' from the run, none for the
-    // rest (which the trace still needs, to find a credited source's own
-    // articles in the corpus).
-    let mut attributions = vec![Vec::new(); corpus.articles.len()];
-    for (&i, attrs) in carriers.iter().zip(analysis.attributions) {
-        attributions[i] = attrs;
-    }
-    let trace = origin::trace(
+    let analysis = Analysis::attributed(corpus);
+    let index = ClaimIndex::build(&analysis.corpus.articles);
+    let trace = origin::answer(
+        &analysis,
+        &index,
         &args.text,
-        &corpus.articles,
-        &hits,
-        &attributions,
-        &analysis.copies,
+        args.limit,
+        &reuse::Options::default(),
     );
     let url_of = |id: &str| {
-        corpus
+        analysis
+            .corpus
             .articles
             .iter()
             .find(|a| a.id == id)

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use citetrace::desk::diff;
-use citetrace::desk::quotes::{Occurrence, QuoteCheck};
+use citetrace::quotes::diff;
+use citetrace::quotes::{Occurrence, QuoteCheck};
 use citetrace::reuse;
 
 use super::common::{self, Format, InputArgs, Outcome, OutputArgs};

@@ -13,6 +13,10 @@
 //! [`trace`] turns the ranked hits into a story: the earliest occurrence (and
 //! whether it credits someone outside the corpus), then every later article
 //! carrying the claim, with the copy or citation edge that explains the step.
+//! It reads the one provenance model: attributions with corpus-merged entity
+//! ids from the [`Analysis`], and which corpus article a credited source *is*
+//! from the [`ProvenanceGraph`] (`resolves-to`, then the graph's
+//! published-by / authored-by / affiliated-with nodes: [`credited`]).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -20,63 +24,27 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Analysis;
 use crate::article::{Article, Date};
 use crate::attribution::Attribution;
-use crate::entities::EntityRef;
+use crate::entities::{EntityRef, Registry};
+use crate::graph::ProvenanceGraph;
+use crate::graph::analysis::origins;
+use crate::graph::credited::{self, Via};
+use crate::graph::model::label;
+use crate::quotes::diff::{Token, tokens};
+use crate::quotes::locate::align;
+pub use crate::quotes::locate::{term, term_key};
 use crate::reuse::CopyPair;
 use crate::span::{Range, Span};
 use crate::text::segment;
 use crate::text::words::words;
-
-use super::diff::{Token, tokens};
-use super::locate::align;
-use super::sources;
 
 /// Hits scoring below this are not candidates.
 pub const MIN_SCORE: f64 = 0.3;
 
 /// A hit must reach this share of the best hit's score to join the story.
 const STORY_SHARE: f64 = 0.6;
-
-/// Words that carry no claim beyond the shared function words: the reporting
-/// nouns a paraphrase adds or drops freely.
-fn is_stop_term(w: &str) -> bool {
-    crate::text::stopwords::is_stopword(w) || matches!(w, "report" | "reported")
-}
-
-/// The index term for a word, or `None` for stop words.
-pub fn term(word: &str) -> Option<String> {
-    let mut w: String = super::diff::fold_word(word);
-    for suffix in ["'s", "'"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            w = stem.to_string();
-        }
-    }
-    if w.is_empty() || is_stop_term(&w) {
-        return None;
-    }
-    let n = w.chars().count();
-    if n > 4 && w.ends_with("ies") {
-        w.truncate(w.len() - 3);
-        w.push('y');
-    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        w.pop();
-    }
-    Some(w)
-}
-
-/// A term's 64-bit key (FNV-1a): the index stores keys, not strings, which
-/// keeps millions of sentences' terms small and cheap to build in parallel.
-/// A collision between two of a corpus's terms is vanishingly rare and would
-/// only merge their postings.
-pub fn term_key(term: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in term.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
 
 /// The index units of one article: each story sentence (boilerplate
 /// skipped) with its distinct term keys, sorted. The case file
@@ -266,7 +234,7 @@ impl ClaimIndex {
 pub struct Carrier {
     /// Article id.
     pub article: String,
-    /// How people read the article: "Outlet · date · title" ([`sources::label`]).
+    /// How people read the article: "Outlet · date · title" ([`label`]).
     #[serde(default)]
     pub label: String,
     /// Outlet, if known.
@@ -281,7 +249,7 @@ pub struct Carrier {
     /// 0.0–1.0 match score.
     pub score: f64,
     /// 0.0–1.0 share of the query's content words the sentence has in the
-    /// query's order ([`super::locate::align`], the quote checker's alignment).
+    /// query's order ([`align`], the quote checker's alignment).
     #[serde(default)]
     pub coverage: f64,
 }
@@ -331,8 +299,13 @@ pub struct Credit {
     pub vague: bool,
     /// True when no article of the corpus is by that source.
     pub outside_corpus: bool,
-    /// Corpus articles by that source (possible originals).
+    /// Corpus articles that source can be (possible originals): the article
+    /// the graph resolves it to, or articles by it ([`credited`]), none
+    /// known to come after the crediting article.
     pub corpus_articles: Vec<String>,
+    /// Why each of `corpus_articles` is that source, in the same order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<Via>,
     /// True when one of `corpus_articles` carries the claim too.
     pub source_carries_claim: bool,
 }
@@ -363,11 +336,11 @@ fn sentence_tokens(articles: &[Article], hit: &Hit) -> Vec<Token> {
 
 fn carrier(articles: &[Article], hit: &Hit, query: &[Token]) -> Option<Carrier> {
     let article = articles.get(hit.unit.article as usize)?;
-    let date = sources::effective_date(article);
+    let date = credited::effective_date(article);
     let coverage = align(query, &sentence_tokens(articles, hit)).map_or(0.0, |a| a.coverage());
     Some(Carrier {
         article: article.id.clone(),
-        label: sources::label(article),
+        label: label(article),
         outlet: article.outlet().map(str::to_string),
         date: date.map(|d| d.0),
         date_is_floor: date.is_some_and(|d| d.1),
@@ -377,16 +350,98 @@ fn carrier(articles: &[Article], hit: &Hit, query: &[Token]) -> Option<Carrier> 
     })
 }
 
-/// Builds the story of a claim from its `hits`, which index `articles`;
-/// `attributions[i]` belongs to `articles[i]` (the one per-article shape of
-/// [`crate::analysis::Analysis`]) and `copies` are the copy pairs among them.
-pub fn trace(
+/// The articles a claim's story reads, as indexes into the whole corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Neighbourhood {
+    /// Read with their text and compared (copy detection, the graph's
+    /// `resolves-to` evidence): the carriers, and the articles by the
+    /// publisher of a report or document they credit. Sorted.
+    pub read: Vec<usize>,
+    /// Named only (metadata, for [`credited::is_by`]): the other articles a
+    /// source they credit can be by. Sorted, none of `read`.
+    pub named: Vec<usize>,
+}
+
+/// The [`Neighbourhood`] of `hits` in `whole`: every article of the whole
+/// corpus that a source the carriers credit can be by
+/// ([`credited::is_by`]) — a credited source's own articles need not carry
+/// the claim. Only a cited report or document can resolve to an article
+/// on copy evidence, so only its publisher's articles are read in full.
+pub fn neighbourhood(whole: &Analysis, hits: &[Hit]) -> Neighbourhood {
+    use crate::entities::EntityKind;
+    let articles = &whole.corpus.articles;
+    let by_node = credited::ByNode::new(articles, &whole.entities);
+    let mut read: Vec<usize> = hits.iter().map(|h| h.unit.article as usize).collect();
+    let mut named = Vec::new();
+    let carriers = read.clone();
+    for c in carriers {
+        for e in whole
+            .attributions
+            .get(c)
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a.entity.as_ref())
+        {
+            let by = by_node
+                .candidates(e, &whole.entities)
+                .into_iter()
+                .filter(|&i| credited::is_by(&articles[i], e, &whole.entities).is_some());
+            if matches!(e.kind, EntityKind::Report | EntityKind::Document) {
+                read.extend(by);
+            } else {
+                named.extend(by);
+            }
+        }
+    }
+    read.sort_unstable();
+    read.dedup();
+    named.sort_unstable();
+    named.dedup();
+    named.retain(|i| read.binary_search(i).is_err());
+    Neighbourhood { read, named }
+}
+
+/// Answers an origin query on a whole corpus: `whole` holds its attributions
+/// with corpus-merged entity ids ([`Analysis::attributed`]) and `index` its
+/// claim index. Copy detection and the provenance graph run on the
+/// [`neighbourhood`] of the hits only, so a query never pays for the
+/// pairwise stages on the whole corpus.
+pub fn answer(
+    whole: &Analysis,
+    index: &ClaimIndex,
     query: &str,
-    articles: &[Article],
-    hits: &[Hit],
-    attributions: &[Vec<Attribution>],
-    copies: &[CopyPair],
+    limit: usize,
+    reuse_options: &crate::reuse::Options,
 ) -> Trace {
+    let hits = index.search(query, limit.max(1));
+    let near = neighbourhood(whole, &hits);
+    let story = whole.narrowed(&near.read, &near.named, reuse_options);
+    let mut keep: Vec<usize> = near.read.iter().chain(&near.named).copied().collect();
+    keep.sort_unstable();
+    let hits: Vec<Hit> = hits
+        .into_iter()
+        .filter_map(|mut h| {
+            let at = keep.binary_search(&(h.unit.article as usize)).ok()?;
+            h.unit.article = u32::try_from(at).ok()?;
+            Some(h)
+        })
+        .collect();
+    let graph = ProvenanceGraph::build(&story);
+    trace(query, &story, &graph, &hits)
+}
+
+/// Builds the story of a claim from its `hits`, which index
+/// `analysis.corpus.articles`; `graph` is the provenance graph of that
+/// analysis (`ProvenanceGraph::build`), read for which corpus article a
+/// credited source is.
+pub fn trace(query: &str, analysis: &Analysis, graph: &ProvenanceGraph, hits: &[Hit]) -> Trace {
+    let articles = &analysis.corpus.articles[..];
+    let attributions = &analysis.attributions[..];
+    let copies = &analysis.copies[..];
+    let model = Model {
+        graph,
+        entities: &analysis.entities,
+    };
     let words = tokens(query, 0);
     let candidates: Vec<Carrier> = hits
         .iter()
@@ -397,7 +452,7 @@ pub fn trace(
         .iter()
         .filter(|h| h.score >= top * STORY_SHARE)
         .collect();
-    let story = order_story(articles, &story, attributions, copies);
+    let story = order_story(articles, &story, attributions, copies, &model);
     let Some(first) = story.first() else {
         return Trace {
             query: query.to_string(),
@@ -407,7 +462,7 @@ pub fn trace(
             spread: Vec::new(),
         };
     };
-    let credits = credits_of(articles, first, hits, attributions);
+    let credits = credits_of(articles, first, hits, attributions, &model);
     let mut spread = Vec::new();
     for (k, hit) in story.iter().enumerate().skip(1) {
         let Some(c) = carrier(articles, hit, &words) else {
@@ -421,7 +476,7 @@ pub fn trace(
         let own = attributions
             .get(hit.unit.article as usize)
             .map_or(&[][..], Vec::as_slice);
-        let (edge, from, mut detail) = explain(later, &earlier, own, copies);
+        let (edge, from, mut detail) = explain(later, &earlier, own, copies, &model);
         // How the words travelled: the carrier's sentence against the
         // sentence of the article it came from, by the same alignment.
         let similarity_to_from = from.as_ref().and_then(|id| {
@@ -463,6 +518,20 @@ pub fn trace(
     }
 }
 
+/// The provenance model a trace reads: the graph and the corpus registry.
+struct Model<'a> {
+    graph: &'a ProvenanceGraph,
+    entities: &'a Registry,
+}
+
+impl Model<'_> {
+    /// Whether (and why) `candidate` can be the source `citing` credits as
+    /// `entity` ([`origins::credited_source`]).
+    fn source_of(&self, candidate: &Article, entity: &EntityRef, citing: &Article) -> Option<Via> {
+        origins::credited_source(self.graph, self.entities, candidate, entity, citing)
+    }
+}
+
 /// Orders the story: an article goes after every article it is known to
 /// follow — it copied from it (directed copy), it credits it, or its date is
 /// later than the other's exact date (a date floor only proves "not before").
@@ -474,6 +543,7 @@ fn order_story<'h>(
     story: &[&'h Hit],
     attributions: &[Vec<Attribution>],
     copies: &[CopyPair],
+    model: &Model,
 ) -> Vec<&'h Hit> {
     let n = story.len();
     let art = |k: usize| &articles[story[k].unit.article as usize];
@@ -495,14 +565,14 @@ fn order_story<'h>(
                     let credits = own
                         .iter()
                         .filter_map(|a| a.entity.as_ref())
-                        .any(|e| sources::is_source_of(earlier, e, later));
-                    copied || credits || sources::is_known_earlier(earlier, later)
+                        .any(|e| model.source_of(earlier, e, later).is_some());
+                    copied || credits || credited::is_known_earlier(earlier, later)
                 })
                 .collect()
         })
         .collect();
     let key = |k: usize| {
-        let date = sources::effective_date(art(k)).map(|d| d.0);
+        let date = credited::effective_date(art(k)).map(|d| d.0);
         (date.is_none(), date, story[k].unit.article)
     };
     let mut placed = vec![false; n];
@@ -530,6 +600,7 @@ fn credits_of(
     hit: &Hit,
     hits: &[Hit],
     attributions: &[Vec<Attribution>],
+    model: &Model,
 ) -> Vec<Credit> {
     let index = hit.unit.article as usize;
     let Some(attrs) = attributions.get(index) else {
@@ -544,16 +615,21 @@ fn credits_of(
         if !touches {
             continue;
         }
-        let by: Vec<usize> = a.entity.as_ref().map_or_else(Vec::new, |e| {
-            articles
-                .iter()
-                .enumerate()
-                .filter(|(i, other)| {
-                    *i != index && sources::is_source_of(other, e, &articles[index])
-                })
-                .map(|(i, _)| i)
-                .collect()
-        });
+        // The whole corpus is searched: a credited source's articles need
+        // not carry the claim.
+        let (by, via): (Vec<usize>, Vec<Via>) = a.entity.as_ref().map_or_else(
+            || (Vec::new(), Vec::new()),
+            |e| {
+                articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != index)
+                    .filter_map(|(i, other)| {
+                        model.source_of(other, e, &articles[index]).map(|v| (i, v))
+                    })
+                    .unzip()
+            },
+        );
         let credit = Credit {
             source: a.source.clone(),
             entity: a.entity.clone(),
@@ -563,6 +639,7 @@ fn credits_of(
                 .iter()
                 .any(|&i| hits.iter().any(|h| h.unit.article as usize == i)),
             corpus_articles: by.iter().map(|&i| articles[i].id.clone()).collect(),
+            via,
         };
         if !out.contains(&credit) {
             out.push(credit);
@@ -577,6 +654,7 @@ fn explain(
     earlier: &[&Article],
     attributions: &[Attribution],
     copies: &[CopyPair],
+    model: &Model,
 ) -> (EdgeKind, Option<String>, String) {
     for e in earlier.iter().rev() {
         if let Some(p) = copies
@@ -588,7 +666,7 @@ fn explain(
                 Some(e.id.clone()),
                 format!(
                     "copied from {} ({}, score {:.2})",
-                    sources::label(e),
+                    label(e),
                     kebab(&p.tier),
                     p.score
                 ),
@@ -599,12 +677,12 @@ fn explain(
         if let Some(entity) = attributions
             .iter()
             .filter_map(|a| a.entity.as_ref())
-            .find(|en| sources::is_source_of(e, en, later))
+            .find(|en| model.source_of(e, en, later).is_some())
         {
             return (
                 EdgeKind::Cites,
                 Some(e.id.clone()),
-                format!("credits {} ({})", entity.name, sources::label(e)),
+                format!("credits {} ({})", entity.name, label(e)),
             );
         }
     }
@@ -617,18 +695,18 @@ fn explain(
                 Some(e.id.clone()),
                 format!(
                     "shares text with {} ({}, direction undecided)",
-                    sources::label(e),
+                    label(e),
                     kebab(&p.tier)
                 ),
             );
         }
     }
     for e in earlier.iter().rev() {
-        if sources::same_publisher(later, e) {
+        if credited::same_publisher(later, e, model.entities) {
             return (
                 EdgeKind::SameOutlet,
                 Some(e.id.clone()),
-                format!("same outlet or author as {}", sources::label(e)),
+                format!("same outlet or author as {}", label(e)),
             );
         }
     }
@@ -745,7 +823,21 @@ mod tests {
             vague: false,
             basis: crate::attribution::Basis::Rules,
         }];
-        let t = trace("q", &articles, &hits, &attributions, &copies);
+        let analysis = Analysis::from_parts(
+            crate::read::Corpus {
+                articles,
+                ..crate::read::Corpus::default()
+            },
+            attributions,
+            Registry::default(),
+            crate::reuse::Reuse {
+                copies,
+                house: Vec::new(),
+                shared_quotes: Vec::new(),
+            },
+        );
+        let graph = ProvenanceGraph::build(&analysis);
+        let t = trace("q", &analysis, &graph, &hits);
         assert_eq!(t.earliest.as_ref().unwrap().article, "wire");
         assert_eq!(t.credits.len(), 1);
         assert!(t.credits[0].outside_corpus);

@@ -25,8 +25,8 @@ use super::{Level, Parts, ProvenanceGraph};
 use crate::analysis::Analysis;
 use crate::article::{Article, Field};
 use crate::attribution::Attribution;
-use crate::desk::quotes::{QuoteCheck, Status};
 use crate::entities::EntityKind;
+use crate::quotes::{QuoteCheck, Status};
 use crate::reuse::{CopyPair, SharedQuote};
 
 /// Node id of an article.

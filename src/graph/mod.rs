@@ -16,6 +16,7 @@
 
 pub mod analysis;
 mod build;
+pub mod credited;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod keys;

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Date;
 use crate::attribution::QuoteKind;
-use crate::desk::diff::Run;
+use crate::quotes::diff::Run;
 use crate::reuse::{Passage, Tier};
 use crate::span::Span;
 
@@ -199,7 +199,7 @@ pub struct ArticleInfo {
 }
 
 /// The verdict on a quote, as the graph holds it (the quote checker's
-/// `desk::quotes::Status`, converted when the graph is built so the model
+/// `quotes::Status`, converted when the graph is built so the model
 /// depends on no desk module's types but the diff).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -626,6 +626,19 @@ fn file_name(path: &str, id: &str) -> String {
         Some(f) if !many && !f.is_empty() && f != "-" => shorten(f, 90),
         _ => id.to_string(),
     }
+}
+
+/// [`article_label`] of a corpus article: how every view names it.
+pub fn label(article: &crate::article::Article) -> String {
+    let title = article.meta.title.as_ref().map(|t| t.value.as_str());
+    article_label(
+        article.outlet(),
+        article.date(),
+        article.meta.date_floor.as_ref().map(|f| f.value),
+        title,
+        &article.path,
+        &article.id,
+    )
 }
 
 /// [`article_label`] of a graph node: an article node's label, else the

@@ -20,9 +20,10 @@ use rusqlite::{OptionalExtension, params};
 use super::{CaseFile, bad_json, content_hash, key, load};
 use crate::article::Article;
 use crate::attribution::{self, Attribution};
-use crate::desk::{origin, sources};
+use crate::desk::origin;
 use crate::entities::Registry;
 use crate::error::Result;
+use crate::graph::credited;
 use crate::reuse::index::Fingerprints;
 use crate::reuse::tokens::Profile;
 use crate::reuse::{self, Found, Signals};
@@ -337,8 +338,8 @@ impl CaseFile {
         let mut put = conn
             .prepare_cached("INSERT OR IGNORE INTO name_key (key, article) VALUES (?1, ?2)")
             .map_err(err)?;
-        for name in sources::article_names(a) {
-            for k in sources::name_keys(name) {
+        for name in credited::article_names(a) {
+            for k in credited::lookup_keys(name) {
                 put.execute(params![k, row]).map_err(err)?;
             }
         }

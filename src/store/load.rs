@@ -229,7 +229,7 @@ impl CaseFile {
     }
 
     /// Rows of current articles known by a name with one of `keys`
-    /// ([`crate::desk::sources::name_keys`]), in corpus order.
+    /// ([`crate::graph::credited::lookup_keys`]), in corpus order.
     pub fn rows_named(&self, keys: &[String]) -> Result<Vec<i64>> {
         if keys.is_empty() {
             return Ok(Vec::new());

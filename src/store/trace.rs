@@ -1,12 +1,15 @@
 //! `origin` from a case file: the stored claim index finds the sentences,
-//! and only the articles they are in (and the articles by the sources the
-//! earliest one credits) are read from the file.
+//! and only the articles they are in (and the articles by the sources they
+//! credit) are read from the file.
 //!
-//! The answer is the in-memory command's: the carriers are analysed as a
-//! corpus of their own (attributions and copies among them), as
-//! `citetrace origin INPUT...` does, and the credited sources are looked up
-//! among the articles that share a name key with them — the only ones
-//! [`crate::desk::sources::is_by`] can accept.
+//! The answer is the in-memory command's: the credited sources' articles
+//! are found among those sharing a lookup key with them
+//! ([`crate::graph::credited::lookup_keys`]) — read in full for a cited
+//! report's or document's publisher, by metadata alone otherwise, as the
+//! in-memory neighbourhood (`crate::desk::origin::neighbourhood`) — and the
+//! pipeline and provenance graph of those articles decide which one a source
+//! is, by the same rule as in memory
+//! ([`crate::graph::analysis::origins::credited_source`]).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -14,10 +17,11 @@ use super::CaseFile;
 use super::claims::to_hit;
 use crate::analysis::Analysis;
 use crate::article::Article;
-use crate::attribution::Attribution;
 use crate::desk::origin::{self, Trace};
-use crate::desk::sources::name_keys;
+use crate::entities::EntityKind;
 use crate::error::Result;
+use crate::graph::ProvenanceGraph;
+use crate::graph::credited::{lookup_keys, publisher_key};
 use crate::read::Corpus;
 use crate::reuse;
 
@@ -45,27 +49,46 @@ impl CaseFile {
             ..Corpus::default()
         };
         let analysis = Analysis::run(subset, &reuse::Options::default());
-        // Articles by the sources the carriers credit.
+        // Articles by the sources the carriers credit: those of a cited
+        // report's or document's publisher are read in full (a report
+        // resolves to an article on copy evidence), the others named only —
+        // the in-memory `origin`'s neighbourhood.
         let mut keys: BTreeSet<String> = BTreeSet::new();
+        let mut report_keys: BTreeSet<String> = BTreeSet::new();
         for list in &analysis.attributions {
             for e in list.iter().filter_map(|a| a.entity.as_ref()) {
-                keys.extend(name_keys(&e.name));
+                let mut k = lookup_keys(&e.name);
+                k.push(publisher_key(&analysis.entities, &e.id));
+                if matches!(e.kind, EntityKind::Report | EntityKind::Document) {
+                    report_keys.extend(k.iter().cloned());
+                }
+                keys.extend(k);
             }
         }
         let keys: Vec<String> = keys.into_iter().collect();
+        let report_keys: Vec<String> = report_keys.into_iter().collect();
         let carrier_set: BTreeSet<i64> = carrier_rows.iter().copied().collect();
-        let named: Vec<i64> = self
-            .rows_named(&keys)?
+        let read: Vec<i64> = self
+            .rows_named(&report_keys)?
             .into_iter()
             .filter(|r| !carrier_set.contains(r))
             .collect();
-        let heads = self.article_heads(&named)?;
-        let seqs = self.seqs(&named)?;
+        let named: Vec<i64> = self
+            .rows_named(&keys)?
+            .into_iter()
+            .filter(|r| !carrier_set.contains(r) && !read.contains(r))
+            .collect();
+        let mut heads = self.articles(&read)?;
+        heads.extend(self.article_heads(&named)?);
+        let seqs = self
+            .seqs(&read)?
+            .into_iter()
+            .chain(self.seqs(&named)?)
+            .collect::<HashMap<_, _>>();
         // One slice in corpus order: carriers and named articles.
         let mut all: Vec<(i64, i64, Article)> = Vec::new();
         let carrier_seq: HashMap<i64, i64> =
             carriers.iter().map(|&(seq, row)| (row, seq)).collect();
-        let loaded_rows: Vec<i64> = loaded.iter().map(|(r, _)| *r).collect();
         for (row, a) in loaded {
             all.push((carrier_seq.get(&row).copied().unwrap_or(i64::MAX), row, a));
         }
@@ -78,18 +101,21 @@ impl CaseFile {
             .iter()
             .filter_map(|h| place.get(&h.row).map(|&i| to_hit(h, i)))
             .collect();
-        // The analysed subset is the loaded carriers, in that order.
-        let mut attributions: Vec<Vec<Attribution>> = vec![Vec::new(); all.len()];
-        for (i, attrs) in loaded_rows
-            .iter()
-            .filter_map(|r| place.get(r).copied())
-            .zip(analysis.attributions)
-        {
-            attributions[i] = attrs;
-        }
+        // The pipeline over every article the trace reads (the named ones
+        // have no text), and its provenance graph.
         let articles: Vec<Article> = all.into_iter().map(|x| x.2).collect();
-        let trace = origin::trace(query, &articles, &hits, &attributions, &analysis.copies);
-        let by_id = articles
+        let analysis = Analysis::run(
+            Corpus {
+                articles,
+                ..Corpus::default()
+            },
+            &reuse::Options::default(),
+        );
+        let graph = ProvenanceGraph::build(&analysis);
+        let trace = origin::trace(query, &analysis, &graph, &hits);
+        let by_id = analysis
+            .corpus
+            .articles
             .into_iter()
             .filter(|a| !a.text.as_str().is_empty())
             .map(|a| (a.id.clone(), a))

@@ -196,6 +196,63 @@ fn origin_traces_a_paraphrased_claim() {
     assert!(e["text"].as_str().unwrap().contains("Mirpur"));
 }
 
+/// The credited source is found in the whole corpus although it does not
+/// carry the claim, and the graph says why: IANS's 000 credits "a report in
+/// US-based MEMRI", which the graph resolves to 004 (000 copies 004, whose
+/// author works at MEMRI).
+#[test]
+fn origin_names_the_corpus_article_a_credited_report_is() {
+    let run = citetrace([
+        "origin",
+        "Pakistan is becoming the next fertile ground for Hamas",
+        &arg(&seeds()),
+        "--format",
+        "json",
+    ]);
+    let t = run.json();
+    assert_eq!(t["earliest"]["article"], S000);
+    let carriers: Vec<&str> = t["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["article"].as_str().unwrap())
+        .collect();
+    assert!(!carriers.contains(&S004), "{carriers:?}");
+    let memri = t["credits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["entity"]["id"] == "report:memri")
+        .expect("000 credits the MEMRI report");
+    assert_eq!(memri["corpus_articles"], serde_json::json!([S004]));
+    assert_eq!(memri["via"], serde_json::json!(["resolves-to"]));
+    assert_eq!(memri["outside_corpus"], false);
+    let table = citetrace([
+        "origin",
+        "Pakistan is becoming the next fertile ground for Hamas",
+        &arg(&seeds()),
+    ]);
+    assert!(
+        table.ok().contains("the report is this article"),
+        "{}",
+        table.ok()
+    );
+    // The case file reads the publisher's article in full too: same answer.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("case.db");
+    let db = db.to_str().unwrap();
+    citetrace(["add", &arg(&seeds()), "--db", db]).ok();
+    let stored = citetrace([
+        "origin",
+        "Pakistan is becoming the next fertile ground for Hamas",
+        "--format",
+        "json",
+        "--db",
+        db,
+    ]);
+    assert_eq!(stored.ok(), run.ok());
+}
+
 #[test]
 fn origin_says_when_nothing_matches_and_rejects_empty_queries() {
     let run = citetrace([

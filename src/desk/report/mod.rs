@@ -4,7 +4,7 @@
 //! [`Report::build`] reads the [`ProvenanceGraph`] and its [`Findings`]
 //! (laundering, uncredited copying, circular reporting, vague sources,
 //! stories) exactly as `citetrace graph` computes them, adds the quote checks
-//! of [`crate::desk::quotes`], and arranges them for reading:
+//! of [`crate::quotes`], and arranges them for reading:
 //!
 //! - **stories** (connected groups of articles, [`Findings::stories`]) ranked
 //!   by what a desk acts on, each with its own small graph, its findings and
@@ -28,12 +28,11 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::article::{Article, Field, Origin};
 use crate::attribution::Attribution;
-use crate::desk::diff::{self, Change};
-use crate::desk::quotes::QuoteCheck;
-use crate::desk::sources;
 use crate::graph::ProvenanceGraph;
 use crate::graph::analysis::{Findings, LaunderingKind};
 use crate::graph::model::{EdgeData, EdgeKind};
+use crate::quotes::QuoteCheck;
+use crate::quotes::diff::{self, Change};
 use crate::reuse::CopyPair;
 use crate::span::{Range, Span};
 
@@ -401,7 +400,7 @@ fn card(analysis: &Analysis, graph: &ProvenanceGraph, index: usize) -> Card {
         .unwrap_or_default();
     Card {
         id: a.id.clone(),
-        label: sources::label(a),
+        label: crate::graph::model::label(a),
         path: a.path.clone(),
         fields,
         credits,
@@ -776,7 +775,7 @@ fn stories(
             let headline = members
                 .first()
                 .and_then(|id| index.get(id.as_str()))
-                .map(|&i| sources::label(&articles[i]))
+                .map(|&i| crate::graph::model::label(&articles[i]))
                 .unwrap_or_default();
             StoryView {
                 rank: 0,

@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::article::Article;
-use crate::desk::diff::{Change, Run};
-use crate::desk::quotes::{Occurrence, Status};
+use crate::quotes::diff::{Change, Run};
+use crate::quotes::{Occurrence, Status};
 use crate::span::Range;
 
 use super::svg::{self, Engine, Layout};

@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::desk::diff::{Change, Run};
-use crate::desk::quotes::Status;
+use crate::quotes::Status;
+use crate::quotes::diff::{Change, Run};
 
 use crate::desk::report::graph::{EdgeKind, GraphView, NodeKind};
 use crate::desk::report::{MAX_COPIES_PER_STORY, MAX_STORIES_SHOWN, Report, StoryView, preview};

@@ -17,7 +17,10 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::Serialize;
 
 use super::{evidence_line, not_after, parents};
+use crate::article::Article;
+use crate::entities::{EntityRef, Registry};
 use crate::graph::ProvenanceGraph;
+use crate::graph::credited::{self, Via};
 use crate::graph::model::{EdgeKind, NodeKind, article_label_of};
 
 /// The most nodes one origin walk visits.
@@ -99,6 +102,35 @@ fn resolves(graph: &ProvenanceGraph, p: NodeIndex) -> bool {
     graph
         .edges_of(p, petgraph::Direction::Outgoing)
         .any(|(_, _, e)| e.kind() == EdgeKind::ResolvesTo)
+}
+
+/// Whether (and why) corpus article `candidate` can be the source `citing`
+/// credits as `entity`: the graph resolves the entity's node to it
+/// (`resolves-to`), or it is by the entity ([`credited::is_by`], the
+/// graph's published-by / authored-by / affiliated-with nodes); and it is
+/// not known to come after `citing` (the date rule of the walk above).
+pub fn credited_source(
+    graph: &ProvenanceGraph,
+    entities: &Registry,
+    candidate: &Article,
+    entity: &EntityRef,
+    citing: &Article,
+) -> Option<Via> {
+    if candidate.id == citing.id || credited::is_known_earlier(citing, candidate) {
+        return None;
+    }
+    let resolved = graph
+        .find(entities.canonical(&entity.id))
+        .zip(graph.find_article(&candidate.id))
+        .is_some_and(|(source, article)| {
+            graph
+                .edges_of(source, petgraph::Direction::Outgoing)
+                .any(|(to, _, e)| to == article && e.kind() == EdgeKind::ResolvesTo)
+        });
+    if resolved {
+        return Some(Via::ResolvesTo);
+    }
+    credited::is_by(candidate, entity, entities)
 }
 
 /// The origin of the node at `start`.
@@ -194,5 +226,43 @@ pub fn origin_of(graph: &ProvenanceGraph, start: NodeIndex) -> Origin {
         article: graph.node(start).id.clone(),
         roots: out,
         truncated,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::EntityKind;
+    use crate::graph::fixture;
+
+    fn entity(id: &str, name: &str, kind: EntityKind) -> EntityRef {
+        EntityRef {
+            id: id.into(),
+            name: name.into(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn a_credited_source_is_the_article_the_graph_resolves_it_to_never_a_later_one() {
+        let analysis = fixture::seeds();
+        let graph = ProvenanceGraph::build(&analysis);
+        let (a, reg) = (&analysis.corpus.articles, &analysis.entities);
+        let report = entity("report:memri", "MEMRI report", EntityKind::Report);
+        // IANS's 000 cites the MEMRI report and copies 004, by a MEMRI fellow.
+        assert_eq!(
+            credited_source(&graph, reg, &a[4], &report, &a[0]),
+            Some(Via::ResolvesTo)
+        );
+        // 001 (September 2025) cannot take from 004 (January 2026 events).
+        assert_eq!(credited_source(&graph, reg, &a[4], &report, &a[1]), None);
+        // An outlet is its articles; an article is never its own source.
+        let ians = entity("outlet:ians", "IANS", EntityKind::Outlet);
+        assert_eq!(
+            credited_source(&graph, reg, &a[2], &ians, &a[3]),
+            Some(Via::Outlet)
+        );
+        assert_eq!(credited_source(&graph, reg, &a[2], &ians, &a[2]), None);
+        assert_eq!(credited_source(&graph, reg, &a[1], &ians, &a[3]), None);
     }
 }

@@ -9,9 +9,9 @@
 
 use serde::Serialize;
 
-use crate::desk::diff::{Change, Run};
 use crate::graph::ProvenanceGraph;
 use crate::graph::model::{EdgeData, NodeKind, QuoteTally, Verdict, article_label_of};
+use crate::quotes::diff::{Change, Run};
 use crate::span::Span;
 
 /// One outlet reusing passages of its own earlier story.

@@ -3,7 +3,7 @@
 //!
 //! [`Locator`] is an inverted index built once, in one pass over the corpus:
 //! every content word (folded, stop words dropped, plural and possessive
-//! endings stripped — the terms of [`super::origin::term`]) keeps the list
+//! endings stripped — the terms of [`term`]) keeps the list
 //! of places (article, word position) where it occurs. A query walks only its
 //! own words' lists, rarest first — names, numbers and unusual words anchor
 //! the lookup — and stops when a fixed budget per query word is spent, so a
@@ -30,7 +30,46 @@ use crate::span::Range;
 use crate::text::stopwords::is_stopword;
 
 use super::diff::{self, Change, Run, Token};
-use super::origin::{term, term_key};
+
+/// Words that carry no claim beyond the shared function words: the reporting
+/// nouns a paraphrase adds or drops freely.
+fn is_stop_term(w: &str) -> bool {
+    crate::text::stopwords::is_stopword(w) || matches!(w, "report" | "reported")
+}
+
+/// The index term for a word, or `None` for stop words.
+pub fn term(word: &str) -> Option<String> {
+    let mut w: String = super::diff::fold_word(word);
+    for suffix in ["'s", "'"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            w = stem.to_string();
+        }
+    }
+    if w.is_empty() || is_stop_term(&w) {
+        return None;
+    }
+    let n = w.chars().count();
+    if n > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        w.pop();
+    }
+    Some(w)
+}
+
+/// A term's 64-bit key (FNV-1a): the index stores keys, not strings, which
+/// keeps millions of sentences' terms small and cheap to build in parallel.
+/// A collision between two of a corpus's terms is vanishingly rare and would
+/// only merge their postings.
+pub fn term_key(term: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in term.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 
 /// Places a word may occur in and still anchor a lookup; commoner words
 /// only count inside the alignment.

@@ -44,13 +44,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Date};
 use crate::attribution::{Attribution, QuoteKind};
-use crate::entities::{EntityKind, EntityRef};
+use crate::entities::{EntityKind, EntityRef, Registry};
+use crate::graph::credited;
+use crate::graph::keys::key_of;
+use crate::graph::model::label;
 use crate::reuse::CopyPair;
 use crate::span::{Range, Span};
 
 use super::diff::{self, Run, Token};
 use super::locate::{self, Locator, Match};
-use super::sources;
 
 /// Shortest quote checked, in words (shorter quoted phrases are names and scare quotes).
 pub const MIN_WORDS: usize = 4;
@@ -415,7 +417,7 @@ pub fn quote_tokens(article: &Article, pieces: &[Range]) -> Vec<Token> {
 }
 
 fn occurrence(article: &Article, m: &Match) -> Occurrence {
-    let date = sources::effective_date(article);
+    let date = credited::effective_date(article);
     Occurrence {
         article: article.id.clone(),
         outlet: article.outlet().map(str::to_string),
@@ -429,7 +431,7 @@ fn occurrence(article: &Article, m: &Match) -> Occurrence {
 }
 
 fn own_occurrence(article: &Article, range: Range) -> Occurrence {
-    let date = sources::effective_date(article);
+    let date = credited::effective_date(article);
     Occurrence {
         article: article.id.clone(),
         outlet: article.outlet().map(str::to_string),
@@ -468,7 +470,9 @@ pub fn same_speaker(a: &EntityRef, b: &EntityRef) -> bool {
             && wa.last() == wb.last()
             && (wa.len() == 1 || wb.len() == 1 || wa.first() == wb.first());
     }
-    !personal(a.kind) && !personal(b.kind) && sources::same_name(&a.name, &b.name)
+    // Organisations, outlets and reports: the same graph key ("report:memri"
+    // is MEMRI's, as "org:memri" is).
+    !personal(a.kind) && !personal(b.kind) && key_of(&a.id) == key_of(&b.id)
 }
 
 /// What a quote can be checked against: the corpus, its quotes, the copy
@@ -479,8 +483,10 @@ struct Desk<'a> {
     locator: &'a Locator,
     /// Article index → articles it copies from (or shares text with, undirected).
     copied_from: HashMap<usize, Vec<usize>>,
-    /// Name key → articles published or written under that name.
-    by_name: HashMap<String, Vec<usize>>,
+    /// The articles by each graph node (outlet, author, affiliation).
+    by_node: credited::ByNode,
+    /// The corpus registry: canonical ids, report publishers.
+    entities: &'a Registry,
 }
 
 /// Who a quote is credited to and which articles can hold its source.
@@ -533,6 +539,7 @@ impl<'a> Desk<'a> {
         attributions: &'a [Vec<Attribution>],
         copies: &[CopyPair],
         locator: &'a Locator,
+        entities: &'a Registry,
     ) -> Self {
         let quotes: Vec<Vec<Quoted<'a>>> = articles
             .par_iter()
@@ -555,23 +562,14 @@ impl<'a> Desk<'a> {
                 copied_from.entry(o).or_default().push(c);
             }
         }
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, a) in articles.iter().enumerate() {
-            for name in sources::article_names(a) {
-                for key in sources::name_keys(name) {
-                    let list = by_name.entry(key).or_default();
-                    if list.last() != Some(&i) {
-                        list.push(i);
-                    }
-                }
-            }
-        }
+        let by_node = credited::ByNode::new(articles, entities);
         Desk {
             articles,
             quotes,
             locator,
             copied_from,
-            by_name,
+            by_node,
+            entities,
         }
     }
 
@@ -585,16 +583,18 @@ impl<'a> Desk<'a> {
             .filter(move |q| q.pieces.iter().any(|p| p.overlaps(range)))
     }
 
-    /// Articles by `entity` that can be the source `citing` credits.
+    /// Articles by `entity` ([`credited::is_by`], the graph's rule) that can
+    /// be the source `citing` credits: none known to come after it.
     fn source_articles(&self, entity: &EntityRef, citing: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = sources::name_keys(&entity.name)
-            .iter()
-            .filter_map(|k| self.by_name.get(k))
-            .flatten()
-            .copied()
+        let mut out: Vec<usize> = self
+            .by_node
+            .candidates(entity, self.entities)
+            .into_iter()
             .filter(|&i| {
+                let (candidate, quoting) = (&self.articles[i], &self.articles[citing]);
                 i != citing
-                    && sources::is_source_of(&self.articles[i], entity, &self.articles[citing])
+                    && !credited::is_known_earlier(quoting, candidate)
+                    && credited::is_by(candidate, entity, self.entities).is_some()
             })
             .collect();
         out.sort_unstable();
@@ -630,7 +630,7 @@ impl<'a> Desk<'a> {
         let source = &self.articles[m.article];
         // A later report of the same speaker corroborates (or contradicts)
         // the quote too — unless it copies this article, which proves nothing.
-        let later = sources::is_known_earlier(&self.articles[index], source);
+        let later = credited::is_known_earlier(&self.articles[index], source);
         if later
             && self
                 .copied_from
@@ -877,7 +877,7 @@ impl<'a> Desk<'a> {
             .min_by(|a, b| {
                 own.contains(&b.0)
                     .cmp(&own.contains(&a.0))
-                    .then_with(|| sources::by_date(&articles[a.0], &articles[b.0]))
+                    .then_with(|| credited::by_date(&articles[a.0], &articles[b.0]))
                     .then((a.0 != index).cmp(&(b.0 != index)))
                     .then(a.0.cmp(&b.0))
             });
@@ -1055,7 +1055,7 @@ fn days_apart(a: &Article, b: &Article) -> Option<i64> {
 
 /// Why a quote stays unverified although `r`'s passage has the statement.
 fn explain_refusal(r: &Refused, source: &Article) -> String {
-    let place = sources::label(source);
+    let place = label(source);
     let found = format!(
         "{place} has the statement ({:.0}% of the quote's content words in order, similarity \
          {:.2})",
@@ -1088,7 +1088,7 @@ fn explain(c: &Candidate, source: &Article, speaker: Option<&str>) -> String {
     let place = format!(
         "{}, {}{}",
         c.basis.phrase(),
-        sources::label(source),
+        label(source),
         if c.later { ", published later" } else { "" }
     );
     let who = speaker.map_or(String::new(), |s| format!(" credited to {s}"));
@@ -1130,14 +1130,16 @@ fn explain(c: &Candidate, source: &Article, speaker: Option<&str>) -> String {
 
 /// Checks every quote of every article, in article then text order.
 /// `attributions[i]` belongs to `articles[i]`; `copies` are the corpus's
-/// copy pairs (a quote may be checked against an article its own copies).
+/// copy pairs (a quote may be checked against an article its own copies);
+/// `entities` is the corpus registry the attributions' entity ids belong to.
 pub fn check_all(
     articles: &[Article],
     attributions: &[Vec<Attribution>],
     copies: &[CopyPair],
     locator: &Locator,
+    entities: &Registry,
 ) -> Vec<QuoteCheck> {
-    let desk = Desk::new(articles, attributions, copies, locator);
+    let desk = Desk::new(articles, attributions, copies, locator, entities);
     (0..articles.len())
         .into_par_iter()
         .flat_map_iter(|i| {
@@ -1167,7 +1169,7 @@ mod tests {
     }
 
     fn memri() -> EntityRef {
-        entity("organization:memri", "MEMRI", EntityKind::Organization)
+        entity("org:memri", "MEMRI", EntityKind::Organization)
     }
 
     fn article(id: &str, day: Option<&str>, text: &str) -> Article {
@@ -1207,7 +1209,7 @@ mod tests {
         copies: &[CopyPair],
     ) -> Vec<QuoteCheck> {
         let loc = Locator::new(articles);
-        check_all(articles, attrs, copies, &loc)
+        check_all(articles, attrs, copies, &loc, &Registry::default())
     }
 
     fn memri_corpus() -> Vec<Article> {
@@ -1219,6 +1221,8 @@ mod tests {
              offered mutual endorsements and framed the Palestinian and Kashmiri causes as \
              interconnected fronts in a broader pan-Islamic jihadist struggle.",
         );
+        // By a MEMRI fellow: the graph's authored-by → affiliated-with org:memri.
+        source.meta.author = Some(Field::given("Anna Mahjar-Barducci".into(), "byline"));
         source.meta.affiliation = Some(Field::given("MEMRI".into(), "bio"));
         let wire = article(
             "000",
@@ -1710,7 +1714,7 @@ mod tests {
             let attrs = vec![crate::attribution::extract(&a)];
             let articles = vec![a];
             let loc = Locator::new(&articles);
-            let checks = check_all(&articles, &attrs, &[], &loc);
+            let checks = check_all(&articles, &attrs, &[], &loc, &Registry::default());
             (loc.work(), checks.len())
         }
         let (w1, n1) = work(500);
