@@ -160,10 +160,6 @@ enum Outcome {
     Unresolved,
 }
 
-/// How far back (characters) a surname after an honorific looks for the
-/// person of that surname named last.
-const RECENT: usize = 800;
-
 /// How far back (characters) a definite description looks in the text for
 /// a name that holds its head ("the court" → "Supreme Court").
 const SCAN_REACH: usize = 3000;
@@ -490,6 +486,35 @@ fn person_shaped(name: &str) -> bool {
                 && !is_acronym(w)
         })
         && gazetteer().lookup(name).is_none()
+}
+
+/// True when a source is written as a speaker the text introduces: right
+/// after a speech verb ("…," said Benard Dreyer) or set off before a role
+/// ("Benard Dreyer, president of …", "Jane Doe, a nurse, said").
+fn introduced_speaker(text: &Text, src: crate::span::Range) -> bool {
+    let before = text.slice(crate::span::Range::new(
+        src.start.saturating_sub(12),
+        src.start,
+    ));
+    let after = text.slice(crate::span::Range::new(
+        src.end,
+        (src.end + 30).min(text.char_len()),
+    ));
+    let verb = before
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| is_in(&["said", "says", "added", "told", "wrote", "explained"], w));
+    let role = after.strip_prefix(", ").is_some_and(|rest| {
+        let w = rest
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        is_in(&["a", "an", "the"], w)
+            || is_role(w)
+            || !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+    });
+    verb || role
 }
 
 /// The words of a mention; brackets and commas become "," so name runs break there.
@@ -938,7 +963,13 @@ impl Resolver {
             }
             j -= 1;
         }
-        while j < k && !ws[j].capitalized() {
+        // "When the poll", "September Washington Post-ABC News poll": no
+        // sponsor's name opens with a common word or a month.
+        while j < k
+            && (!ws[j].capitalized()
+                || is_common_word(ws[j].bare())
+                || is_calendar_word(ws[j].bare()))
+        {
             j += 1;
         }
         if j == k {
@@ -1144,7 +1175,7 @@ impl Resolver {
             if !list.is_empty() {
                 let gender = m.honorific.flatten();
                 if let Some(g) = gender
-                    && self.honorific_conflict(name, &list, g)
+                    && self.honorific_conflict(name, &list)
                 {
                     // "Mr. Khan" where the article names only a Ghazala Khan
                     // and also writes "Ms. Khan": someone else, kept apart.
@@ -1163,12 +1194,6 @@ impl Resolver {
                     return Some(Outcome::Entity(r));
                 }
                 let pick = pick_by_gender(&self.census.people, &list, gender)
-                    .or_else(|| {
-                        m.honorific
-                            .is_some()
-                            .then(|| self.recent_of(&list, gender))
-                            .flatten()
-                    })
                     .or_else(|| prominent(&self.census.people, &list));
                 if let Some(i) = pick {
                     let full = self.census.people[i].name.clone();
@@ -1282,11 +1307,11 @@ impl Resolver {
         Some(Outcome::Entity(self.record(e)))
     }
 
-    /// True when a surname after an honorific of gender `g` cannot be the one
-    /// person of that surname the article names in full: that person's
-    /// first name says the other gender, or (first name telling nothing)
-    /// the article writes the surname after both "Mr." and "Ms./Mrs.".
-    fn honorific_conflict(&self, surname: &str, list: &[usize], g: Gender) -> bool {
+    /// True when a surname after an honorific cannot be told to be the one
+    /// person of that surname the article names in full: the article writes
+    /// the surname after both "Mr." and "Ms./Mrs." (two people), and that
+    /// person's first name tells no gender ("Ghazala Khan").
+    fn honorific_conflict(&self, surname: &str, list: &[usize]) -> bool {
         let [i] = list else {
             return false;
         };
@@ -1295,10 +1320,7 @@ impl Resolver {
             .split_whitespace()
             .next()
             .unwrap_or_default();
-        match first_name_gender(first) {
-            Some(x) => x != g,
-            None => self.mixed_honorifics(surname),
-        }
+        first_name_gender(first).is_none() && self.mixed_honorifics(surname)
     }
 
     /// True when the article writes `surname` after both a male and a female honorific.
@@ -1314,18 +1336,6 @@ impl Resolver {
         let p = &self.census.people[i];
         let first = p.name.split_whitespace().next().unwrap_or_default();
         first_name_gender(first).is_none() && self.mixed_honorifics(&p.surname)
-    }
-
-    /// Among people sharing a surname, the one of fitting gender the text
-    /// named last, as a subject, close before the mention being resolved
-    /// ("Jeb Bush, like his brother …" before "Mr. Bush").
-    fn recent_of(&self, list: &[usize], gender: Option<Gender>) -> Option<usize> {
-        let &(at, i) = self.census.mentions.iter().rev().find(|&&(at, i)| {
-            at < self.at
-                && list.contains(&i)
-                && gender.is_none_or(|g| self.census.people[i].gender.is_none_or(|x| x == g))
-        })?;
-        (self.at - at <= RECENT && !scan::oblique(&self.chars, at)).then_some(i)
     }
 
     /// A person entity: keyed by first and last name; the census's full name
@@ -1760,12 +1770,14 @@ impl Resolver {
         let Some(hi) = ws.iter().position(|w| w == head) else {
             return Vec::new();
         };
-        ws[..hi]
+        // Only the words after the determiner ("Now the government": none).
+        let from = ws[..hi]
             .iter()
-            .filter(|w| {
-                !is_in(DEFINITE, w.as_str())
-                    && !is_in(&["former", "late", "then", "current", "new"], w.as_str())
-            })
+            .rposition(|w| is_in(DEFINITE, w.as_str()))
+            .map_or(0, |d| d + 1);
+        ws[from..hi]
+            .iter()
+            .filter(|w| !is_in(&["former", "late", "then", "current", "new"], w.as_str()))
             .cloned()
             .collect()
     }
@@ -2126,7 +2138,6 @@ impl Resolver {
                 // ("…," said Donna Lages, a waitress at the Golden Bear. She
                 // said …) unless another person opens a sentence in between.
                 if let Some((at, e)) = self.last_speaker.clone()
-                    && (e.kind == EntityKind::Person || person_shaped(&e.name))
                     && at < pos
                     && pos - at < NEAR
                     && self
@@ -2161,27 +2172,13 @@ impl Resolver {
                     }
                     return Outcome::Entity(e);
                 }
-                // The nearest fitting person named as a subject; else not in a
-                // prepositional phrase or possessive ("his memory of Bill
-                // Clinton's years, he …"); else the nearest at all.
-                let chars = &self.chars;
                 let near = self
                     .census
                     .mentions
                     .iter()
                     .rev()
                     .filter(fits_near)
-                    .find(|(at, _)| {
-                        self.census.subjects.binary_search(at).is_ok() && !scan::oblique(chars, *at)
-                    })
-                    .or_else(|| {
-                        self.census
-                            .mentions
-                            .iter()
-                            .rev()
-                            .filter(fits_near)
-                            .find(|(at, _)| !scan::oblique(chars, *at))
-                    })
+                    .find(|(at, _)| self.census.subjects.binary_search(at).is_ok())
                     .or_else(|| self.census.mentions.iter().rev().find(fits_near))
                     .copied();
                 let from = near.map_or(pos.saturating_sub(NEAR), |(at, _)| at);
@@ -2469,14 +2466,10 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
             r.history.push(e.clone());
             // A name of unknown kind may be a person's ("Benard Dreyer"),
             // not when the text writes it with a determiner ("the Philippine Star").
-            let bare_name = |s: crate::span::Range| {
-                let first = text.slice(s).split_whitespace().next().unwrap_or_default();
-                !is_in(DEFINITE, first) && !is_in(&["a", "an"], first)
-            };
             if (e.kind == EntityKind::Person
                 || e.kind == EntityKind::Unknown
                     && person_shaped(&e.name)
-                    && f.source.is_some_and(bare_name))
+                    && f.source.is_some_and(|s| introduced_speaker(text, s)))
                 && let Some(src) = f.source
             {
                 r.last_speaker = Some((src.start, e.clone()));
