@@ -2072,7 +2072,7 @@ impl Resolver {
     }
 
     /// A person-shaped name of someone the census does not know ("Bill
-    /// McInturff", a first name the census reads as a word) opening a
+    /// `McInturff`", a first name the census reads as a word) opening a
     /// sentence after `from` and before `pos`, outside other quotations,
     /// of a gender that fits: the person a he/she follows.
     fn stranger_subject(&mut self, from: usize, pos: usize, want: Gender) -> Option<Outcome> {
@@ -2100,7 +2100,7 @@ impl Resolver {
                 && !is_demonym(last)
                 && !is_calendar_word(last)
                 && gazetteer().lookup(&format!("{first} {last}")).is_none()
-                && !(w[2].capitalized() && !b.closes())
+                && (!w[2].capitalized() || b.closes())
                 && !self.in_other_quotation(a.start, pos);
             ok.then(|| format!("{first} {last}"))
         })?;
@@ -2445,7 +2445,7 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
                             .source
                             .and_then(|s| r.relative_which(text, s))
                             .unwrap_or(Outcome::Unresolved),
-                        o => o,
+                        o @ Outcome::Entity(_) => o,
                     }
                 }
             }
@@ -2879,5 +2879,91 @@ mod tests {
             find(&got, "A Politico report").1,
             Some(("Politico report".into(), "report".into()))
         );
+    }
+
+    #[allow(clippy::unnecessary_wraps)] // compared with `Row`'s optional entity
+    fn person(name: &str) -> Option<(String, String)> {
+        Some((name.into(), "person".into()))
+    }
+
+    #[test]
+    fn descriptions_take_the_name_that_holds_their_head() {
+        let got = entities(
+            "Voting law\n\n\
+             The rule was lifted in a landmark Supreme Court ruling in 2013.\n\n\
+             The court said Congress must write a new formula.\n\n\
+             The local party said it would back the slate.",
+        );
+        assert_eq!(
+            find(&got, "The court").1,
+            Some(("Supreme Court".into(), "org".into()))
+        );
+        // "local" is in no name the text gives: unresolved, not a guess.
+        assert_eq!(find(&got, "The local party").1, None);
+    }
+
+    #[test]
+    fn a_title_before_one_name_tells_the_description() {
+        let got = entities(
+            "Pope Francis met the senator at the Vatican guest house.\n\n\
+             \"This is called good manners,\" the pope told reporters.",
+        );
+        assert_eq!(find(&got, "the pope").1, person("Pope Francis"));
+    }
+
+    #[test]
+    fn which_takes_the_phrase_before_its_comma() {
+        let got = entities(
+            "The results of the investigation by a UN-OPCW panel, which said the army \
+             carried out two attacks, were sent to the council.",
+        );
+        assert_eq!(
+            find(&got, "which").1,
+            Some(("UN-OPCW panel".into(), "org".into()))
+        );
+    }
+
+    #[test]
+    fn respondents_are_the_poll_their_sentence_names() {
+        let got = entities(
+            "According to exit polls conducted for the Associated Press by Edison Research, \
+             majorities of Republican primary voters say they feel betrayed by the party.",
+        );
+        let row = got
+            .iter()
+            .find(|x| x.0.starts_with("majorities"))
+            .expect("the share is a source");
+        assert_eq!(
+            row.1,
+            Some(("Edison Research exit poll".into(), "report".into()))
+        );
+    }
+
+    #[test]
+    fn mr_and_ms_of_one_surname_are_two_people() {
+        let got = entities(
+            "The parents, Khizr and Ghazala Khan, spoke on Sunday.\n\n\
+             Mr. Khan said the remarks were unfair.\n\n\
+             Ms. Khan wrote that she had not been allowed to speak.",
+        );
+        assert_eq!(find(&got, "Mr. Khan").1, person("Mr. Khan"));
+        assert_ne!(find(&got, "Ms. Khan").1, find(&got, "Mr. Khan").1);
+    }
+
+    #[test]
+    fn he_follows_the_speaker_the_text_introduced() {
+        let got = entities(
+            "The virus is spreading in Puerto Rico.\n\n\
+             \"This is a public health emergency,\" said Benard Dreyer, president of the \
+             American Academy of Pediatrics.\n\n\
+             He said Congress must act.",
+        );
+        assert_eq!(find(&got, "He").1, person("Benard Dreyer"));
+        let got = entities(
+            "Ben Carson rose in the polls this fall.\n\n\
+             Bill McInturff, a Republican pollster, sounded a cautious note. While \
+             confidence is high, he said, the mood is sour.",
+        );
+        assert_eq!(find(&got, "he").1, person("Bill McInturff"));
     }
 }
