@@ -31,6 +31,8 @@ use super::lexicon::{DEFINITE, DOCUMENT_NOUNS, OUTLET_NOUNS, REPORT_NOUNS, VAGUE
 use super::rules::{Doc, Found};
 use super::tokens::Kind;
 
+mod scan;
+
 /// Words that mark an organisation name.
 const ORG_WORDS: &[&str] = &[
     "institute",
@@ -136,6 +138,15 @@ struct Resolver {
     /// The article's quotations (character ranges, sorted): a name inside a
     /// quotation is what the speaker talked about, not who is speaking.
     quoted: Vec<crate::span::Range>,
+    /// The article's text as characters, for the text scans of [`scan`].
+    chars: Vec<char>,
+    /// Where the mention being resolved starts, and its text.
+    at: usize,
+    mention: String,
+    /// Ids of entities of unknown kind a he/she took up: people after all.
+    promoted: std::collections::BTreeSet<String>,
+    /// Surnames (lower-cased) written after a male and/or a female honorific.
+    honorific_surnames: HashMap<String, (bool, bool)>,
 }
 
 /// What one source mention resolved to.
@@ -149,7 +160,14 @@ enum Outcome {
     Unresolved,
 }
 
-/// How far back (characters) a relative "who" looks for the person it follows.
+/// How far back (characters) a definite description looks in the text for
+/// a name that holds its head ("the court" → "Supreme Court").
+const SCAN_REACH: usize = 3000;
+
+/// How far back (characters) "the company" looks for a company's name.
+const COMPANY_REACH: usize = 400;
+
+/// How far back a relative "who" looks for the person it follows.
 const RELATIVE_REACH: usize = 160;
 
 /// Prepositions that never open a source's noun phrase.
@@ -453,6 +471,52 @@ fn prominent(people: &[census::Person], list: &[usize]) -> Option<usize> {
     }
 }
 
+/// True for a name shaped like a person's: two or three capitalised words,
+/// none of them an organisation word, not an outlet ("Benard Dreyer").
+fn person_shaped(name: &str) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&ws.len())
+        && ws.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                && !is_in(ORG_WORDS, w)
+                && !is_in(ORG_HEADS, w)
+                && !is_common_word(w)
+                && !is_acronym(w)
+        })
+        && gazetteer().lookup(name).is_none()
+}
+
+/// True when a source is written as a speaker the text introduces: right
+/// after a speech verb ("…," said Benard Dreyer) or set off before a role
+/// ("Benard Dreyer, president of …", "Jane Doe, a nurse, said").
+fn introduced_speaker(text: &Text, src: crate::span::Range) -> bool {
+    let before = text.slice(crate::span::Range::new(
+        src.start.saturating_sub(12),
+        src.start,
+    ));
+    let after = text.slice(crate::span::Range::new(
+        src.end,
+        (src.end + 30).min(text.char_len()),
+    ));
+    let verb = before
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| is_in(&["said", "says", "added", "told", "wrote", "explained"], w));
+    let role = after.strip_prefix(", ").is_some_and(|rest| {
+        let w = rest
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        is_in(&["a", "an", "the"], w)
+            || is_role(w)
+            || !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+    });
+    verb || role
+}
+
 /// The words of a mention; brackets and commas become "," so name runs break there.
 fn words_of(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -696,6 +760,8 @@ impl Resolver {
     /// Resolves one source mention that starts at character `pos`.
     fn resolve(&mut self, text: &str, pos: usize) -> Outcome {
         let text = without_time_clause(text);
+        self.at = pos;
+        self.mention = text.to_string();
         if let Some(o) = self.respondents(text) {
             return o;
         }
@@ -718,6 +784,17 @@ impl Resolver {
         {
             m.head = Some(n.to_lowercase());
             m.name = None;
+        }
+        // "A USA TODAY/Rock the Vote Millennial Poll": a poll's proper name.
+        if let Some(n) = m.name.clone()
+            && let Some((base, last)) = n.rsplit_once(' ')
+            && is_in(&["Poll", "Study"], last)
+            && last.starts_with(char::is_uppercase)
+            && base.chars().any(char::is_alphabetic)
+            && gazetteer().lookup(&n).is_none()
+        {
+            let e = Entity::new(format!("report:{}", slug(&n)), n, EntityKind::Report);
+            return Outcome::Entity(self.record(e));
         }
         let report_head = m
             .head
@@ -816,7 +893,15 @@ impl Resolver {
                 || l == "surveyed"
                 || l == "polled"
         }) || words.len() >= 3 && is_in(&["in", "out"], &words[1]) && number;
-        if !(number && share) {
+        // "majorities of Republican primary voters", "most of those polled":
+        // a share of a group, the poll's respondents only when the sentence names the poll.
+        let of_group = words.len() >= 3
+            && words[1].eq_ignore_ascii_case("of")
+            && is_in(
+                &["majority", "majorities", "most", "half", "plurality"],
+                &first,
+            );
+        if !(number && (share || of_group)) {
             return None;
         }
         // "in the CBS poll": the capitalised words before a poll noun.
@@ -832,11 +917,67 @@ impl Resolver {
                 return Some(Outcome::Entity(self.report_by(&publisher, &words[k])));
             }
         }
+        if let Some(r) = self.poll_in_sentence() {
+            return Some(Outcome::Entity(r));
+        }
+        if !share {
+            return None;
+        }
         Some(
             self.last(&[EntityKind::Report])
                 .or_else(|| self.main_report.clone())
                 .map_or(Outcome::Unresolved, Outcome::Entity),
         )
+    }
+
+    /// The poll the sentence around the mention being resolved names: one
+    /// "conducted by/for X" ("exit polls conducted for the Associated Press
+    /// … by Edison Research"), else a poll or survey with its sponsor's
+    /// capitalised name before the noun ("a new CBS News poll").
+    fn poll_in_sentence(&mut self) -> Option<EntityRef> {
+        let start = scan::sentence_start(&self.chars, self.at);
+        let mut end = self.at;
+        while end < self.chars.len()
+            && !(matches!(self.chars[end], '.' | '!' | '?' | '\n')
+                && self.chars.get(end + 1).is_none_or(|c| c.is_whitespace()))
+        {
+            end += 1;
+        }
+        let sentence: String = self.chars[start..end].iter().collect();
+        if let Some((publisher, head)) = conducted_by(&sentence) {
+            return Some(self.report_by(&publisher, &head));
+        }
+        let ws = scan::words(&self.chars, start, end);
+        let k = ws.iter().position(|w| {
+            is_in(&["poll", "survey"], w.raw.trim_end_matches([',', '.']))
+                && w.raw.starts_with(char::is_lowercase)
+        })?;
+        let mut j = k;
+        while j > 0 && k - j < 5 {
+            let p = &ws[j - 1];
+            let small = j >= 2 && is_in(&["the", "of", "and"], &p.raw) && ws[j - 2].capitalized();
+            if !(p.capitalized() && !p.closes() || small)
+                || ["The", "A", "An", "This", "New", "Latest"].contains(&p.raw.as_str())
+            {
+                break;
+            }
+            j -= 1;
+        }
+        // "When the poll", "September Washington Post-ABC News poll": no
+        // sponsor's name opens with a common word or a month.
+        while j < k
+            && (!ws[j].capitalized()
+                || is_common_word(ws[j].bare())
+                || is_calendar_word(ws[j].bare()))
+        {
+            j += 1;
+        }
+        if j == k {
+            return None;
+        }
+        let publisher: Vec<&str> = ws[j..k].iter().map(|w| w.raw.as_str()).collect();
+        let noun = ws[k].raw.trim_end_matches([',', '.']).to_lowercase();
+        Some(self.report_by(&publisher.join(" "), &noun))
     }
 
     /// A report mention: its publisher when named ("a Politico report", "a
@@ -1033,6 +1174,25 @@ impl Resolver {
             let list = self.census.by_surname(name);
             if !list.is_empty() {
                 let gender = m.honorific.flatten();
+                if let Some(g) = gender
+                    && self.honorific_conflict(name, &list)
+                {
+                    // "Mr. Khan" where the article names only a Ghazala Khan
+                    // and also writes "Ms. Khan": someone else, kept apart.
+                    let hon = if g == Gender::Male { "Mr." } else { "Ms." };
+                    let display = format!("{hon} {name}");
+                    let r = self.person(&display, m, None, None);
+                    if let Some(e) = self.entities.get_mut(&r.id) {
+                        let note = format!(
+                            "kept apart: \"{display}\" is not {}, the only {name} named in full",
+                            self.census.people[list[0]].name
+                        );
+                        if !e.notes.contains(&note) {
+                            e.notes.push(note);
+                        }
+                    }
+                    return Some(Outcome::Entity(r));
+                }
                 let pick = pick_by_gender(&self.census.people, &list, gender)
                     .or_else(|| prominent(&self.census.people, &list));
                 if let Some(i) = pick {
@@ -1147,6 +1307,37 @@ impl Resolver {
         Some(Outcome::Entity(self.record(e)))
     }
 
+    /// True when a surname after an honorific cannot be told to be the one
+    /// person of that surname the article names in full: the article writes
+    /// the surname after both "Mr." and "Ms./Mrs." (two people), and that
+    /// person's first name tells no gender ("Ghazala Khan").
+    fn honorific_conflict(&self, surname: &str, list: &[usize]) -> bool {
+        let [i] = list else {
+            return false;
+        };
+        let first = self.census.people[*i]
+            .name
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        first_name_gender(first).is_none() && self.mixed_honorifics(surname)
+    }
+
+    /// True when the article writes `surname` after both a male and a female honorific.
+    fn mixed_honorifics(&self, surname: &str) -> bool {
+        self.honorific_surnames
+            .get(&surname.to_lowercase())
+            .is_some_and(|&(m, f)| m && f)
+    }
+
+    /// True when census person `i` may not be told by gender: the first
+    /// name gives none and the surname is written after both "Mr." and "Ms.".
+    fn unsure_gender(&self, i: usize) -> bool {
+        let p = &self.census.people[i];
+        let first = p.name.split_whitespace().next().unwrap_or_default();
+        first_name_gender(first).is_none() && self.mixed_honorifics(&p.surname)
+    }
+
     /// A person entity: keyed by first and last name; the census's full name
     /// when known; with the mention's affiliation.
     fn person(
@@ -1215,6 +1406,20 @@ impl Resolver {
             && let [i] = self.census.by_surname(surname).as_slice()
         {
             return format!("{} {head}", self.census.people[*i].name);
+        }
+        // "the Trump team", "the Clinton camp": the campaign, when the
+        // article speaks of that person's campaign.
+        if let [surname, head] = words.as_slice()
+            && is_in(&["team", "camp"], head)
+            && let [i] = self.census.by_surname(surname).as_slice()
+        {
+            let text: String = self.chars.iter().collect();
+            let campaign = [" campaign", "'s campaign", "’s campaign"]
+                .iter()
+                .any(|t| text.contains(&format!("{surname}{t}")));
+            if campaign {
+                return format!("{} campaign", self.census.people[*i].name);
+            }
         }
         name.to_string()
     }
@@ -1286,6 +1491,24 @@ impl Resolver {
                 .last(&[EntityKind::Outlet])
                 .map_or(Outcome::Unresolved, Outcome::Entity);
         }
+        // "the book", "the memoir": the work the text named by its title.
+        if is_in(scan::WORK_NOUNS, &h) && det == Determiner::Definite {
+            if let Some(e) = self.last(&[EntityKind::Document]) {
+                return Outcome::Entity(e);
+            }
+            let Some(title) = scan::titled_work(&self.chars, pos, SCAN_REACH) else {
+                return Outcome::Unresolved;
+            };
+            let mut e = Entity::new(
+                format!("document:{}", slug(&title)),
+                title.clone(),
+                EntityKind::Document,
+            );
+            e.merges.push(format!(
+                "description: \"the {h}\" is {title}, the work the text names by its title before"
+            ));
+            return Outcome::Entity(self.record(e));
+        }
         if is_in(DOCUMENT_NOUNS, &h) {
             return if det == Determiner::Definite {
                 self.last(&[EntityKind::Document, EntityKind::Report])
@@ -1351,18 +1574,25 @@ impl Resolver {
         }
         // "the campaign", "the agency": an organisation met before whose name has that word.
         if is_in(ORG_HEADS, &h) && det == Determiner::Definite {
-            let generic = is_in(
-                &["group", "organization", "organisation", "company", "firm"],
-                &h,
-            );
+            let generic = is_in(&["group", "organization", "organisation"], &h);
+            let company = is_in(&["company", "firm", "corporation"], &h);
+            let modifiers = self.modifiers_of(&h);
             let found = self.history.iter().rev().take(HISTORY).find(|e| {
+                let lname = e.name.to_lowercase();
                 matches!(e.kind, EntityKind::Organization | EntityKind::Outlet)
+                    && !company
                     && (generic
-                        || e.name
-                            .split_whitespace()
-                            .any(|w| w.eq_ignore_ascii_case(&h)))
+                        || lname.split_whitespace().any(|w| w == h)
+                            && modifiers
+                                .iter()
+                                .all(|m| lname.split_whitespace().any(|w| w == m)))
             });
-            return found.cloned().map_or(Outcome::Unresolved, Outcome::Entity);
+            if let Some(e) = found {
+                return Outcome::Entity(e.clone());
+            }
+            return self
+                .org_by_head(&h)
+                .map_or(Outcome::Unresolved, Outcome::Entity);
         }
         // "the president", "the GOP nominee": the person the article gives that role.
         if is_role(&h) && matches!(det, Determiner::Definite) {
@@ -1372,6 +1602,12 @@ impl Resolver {
             if !plural
                 && m.possessor.is_none()
                 && let Some(r) = self.topic_person(&h, pos, self.heading_end)
+            {
+                return Outcome::Entity(r);
+            }
+            if !plural
+                && m.possessor.is_none()
+                && let Some(r) = self.titled_person(&h, pos)
             {
                 return Outcome::Entity(r);
             }
@@ -1420,6 +1656,178 @@ impl Resolver {
             "description: \"the {role}\" is {full}, the person the text is about just before"
         );
         Some(self.person(&full, &mention::parse(""), Some(i), Some(why)))
+    }
+
+    /// "the pope" when the text wrote "Pope Francis" before (and no other
+    /// name after that title): the census's person of that surname, else
+    /// the person named with the title ("Pope Francis"; a longer name
+    /// without it). `None` when the title went with two names or none.
+    fn titled_person(&mut self, role: &str, pos: usize) -> Option<EntityRef> {
+        // Only "the [former] pope": no modifier that picks another one
+        // ("the French president"), nothing after the title ("the president of the union").
+        let after_head = self
+            .mention
+            .split_whitespace()
+            .skip_while(|w| !w.eq_ignore_ascii_case(role))
+            .count();
+        if !self.modifiers_of(role).is_empty() || after_head != 1 {
+            return None;
+        }
+        let names = scan::titled_names(&self.chars, pos, role);
+        let [name] = names.as_slice() else {
+            return None;
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let last = *words.last()?;
+        if words.iter().any(|w| {
+            is_common_word(w)
+                || is_in(ORG_WORDS, w)
+                || is_in(ORG_HEADS, w)
+                || is_group_word(w)
+                || is_calendar_word(w)
+        }) {
+            return None;
+        }
+        let why =
+            format!("description: \"the {role}\" is the {name} the text names with that title");
+        // A surname of people the article names in full: the one it writes
+        // with that title ("President Barack Obama"); nobody when none or
+        // several are ("President Clinton" beside Hillary Clinton).
+        let list = self.census.by_surname(last);
+        if !list.is_empty() {
+            let text: String = self.chars.iter().collect();
+            let lower = text.to_lowercase();
+            let titled: Vec<usize> = list
+                .into_iter()
+                .filter(|&i| {
+                    let full = self.census.people[i].name.to_lowercase();
+                    lower.contains(&format!("{role} {full}"))
+                        || lower.contains(&format!("{role}. {full}"))
+                })
+                .collect();
+            let [i] = titled.as_slice() else {
+                return None;
+            };
+            let full = self.census.people[*i].name.clone();
+            return Some(self.person(&full, &mention::parse(""), Some(*i), Some(why)));
+        }
+        // An office goes with the name alone ("Obama"); a title that is
+        // part of how the person is called stays ("Pope Francis").
+        let display = if words.len() == 1 && !is_in(OFFICES, role) && role != "president" {
+            let mut t = role.chars();
+            let title: String = t
+                .next()
+                .map(|c| c.to_uppercase().chain(t).collect())
+                .unwrap_or_default();
+            format!("{title} {name}")
+        } else {
+            name.clone()
+        };
+        Some(self.person(&display, &mention::parse(""), None, Some(why)))
+    }
+
+    /// "the court", "the department", "the company" when no source before
+    /// was one: the organisation the text names last with that head
+    /// ("Supreme Court", "State Department"; for a company, a web address
+    /// or a name before "Inc."). Words before the head must be in that
+    /// name ("the local party" is not the Republican Party); `None` when nothing fits.
+    fn org_by_head(&mut self, head: &str) -> Option<EntityRef> {
+        let modifiers = self.modifiers_of(head);
+        let name = if is_in(&["company", "firm", "corporation"], head) {
+            scan::named_company(&self.chars, self.at, COMPANY_REACH, self.heading_end)?
+        } else if is_in(&["group", "organization", "organisation", "campaign"], head) {
+            return None;
+        } else {
+            scan::named_with_head(&self.chars, self.at, head, SCAN_REACH, self.heading_end)?
+        };
+        let lname = name.to_lowercase();
+        if !modifiers
+            .iter()
+            .all(|m| lname.split_whitespace().any(|w| w == m.as_str()))
+            || self.census.full(&name).is_some()
+        {
+            return None;
+        }
+        let mut e = self.named(&name);
+        e.merges.push(format!(
+            "description: \"the {head}\" is {name}, named before in the text"
+        ));
+        Some(self.record(e))
+    }
+
+    /// The lower-cased words of the mention being resolved between its
+    /// determiner and `head` ("local" in "the local party"); words such as
+    /// "former" that say nothing about which one are left out.
+    fn modifiers_of(&self, head: &str) -> Vec<String> {
+        let ws: Vec<String> = self
+            .mention
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        let Some(hi) = ws.iter().position(|w| w == head) else {
+            return Vec::new();
+        };
+        // Only the words after the determiner ("Now the government": none).
+        let from = ws[..hi]
+            .iter()
+            .rposition(|w| is_in(DEFINITE, w.as_str()))
+            .map_or(0, |d| d + 1);
+        ws[from..hi]
+            .iter()
+            .filter(|w| !is_in(&["former", "late", "then", "current", "new"], w.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    /// A relative "which" right after a noun phrase and its comma ("a
+    /// UN-OPCW panel, which said"): what that phrase names, when it names
+    /// an organisation, outlet, report or document; `None` for anything else.
+    fn relative_which(&mut self, text: &Text, src: crate::span::Range) -> Option<Outcome> {
+        if !text.slice(src).trim().eq_ignore_ascii_case("which") {
+            return None;
+        }
+        let phrase = scan::phrase_before_comma(&self.chars, src.start)?;
+        let ws: Vec<&str> = phrase.split_whitespace().collect();
+        // "a UN-OPCW panel": a name and an organisation's head noun.
+        if ws.len() >= 3
+            && let Some((head, name)) = ws[1..].split_last()
+            && (is_in(ORG_HEADS, head) || is_in(&["panel", "tribunal"], head))
+            && head.chars().all(char::is_lowercase)
+            && name.iter().all(|w| w.starts_with(char::is_uppercase))
+        {
+            let full = format!("{} {head}", name.join(" "));
+            let e = self.named(&full);
+            return Some(Outcome::Entity(self.record(e)));
+        }
+        let saved = (self.at, self.mention.clone());
+        let o = self.resolve(
+            &phrase,
+            src.start.saturating_sub(phrase.chars().count() + 2),
+        );
+        (self.at, self.mention) = saved;
+        let law = |n: &str| {
+            n.split_whitespace()
+                .last()
+                .is_some_and(|w| is_in(&["Act", "Law", "Amendment", "Constitution", "Bill"], w))
+        };
+        Some(match o {
+            Outcome::Entity(e)
+                if !law(&e.name)
+                    && matches!(
+                        e.kind,
+                        EntityKind::Organization
+                            | EntityKind::Outlet
+                            | EntityKind::Report
+                            | EntityKind::Document
+                    ) =>
+            {
+                Outcome::Entity(e)
+            }
+            _ => Outcome::Unresolved,
+        })
     }
 
     /// True when `at` lies inside a quotation that does not hold `pos`.
@@ -1663,6 +2071,48 @@ impl Resolver {
         Outcome::Vague
     }
 
+    /// A person-shaped name of someone the census does not know ("Bill
+    /// `McInturff`", a first name the census reads as a word) opening a
+    /// sentence after `from` and before `pos`, outside other quotations,
+    /// of a gender that fits: the person a he/she follows.
+    fn stranger_subject(&mut self, from: usize, pos: usize, want: Gender) -> Option<Outcome> {
+        let ws = scan::words(&self.chars, from, pos);
+        let found = ws.windows(3).rev().find_map(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            let first = a.bare();
+            let last = b.bare();
+            let ok = a.start > from
+                && scan::opens_sentence(&self.chars, a.start)
+                && !a.closes()
+                && is_first_name(first)
+                && first_name_gender(first).is_none_or(|g| g == want)
+                && b.capitalized()
+                && last.chars().count() >= 2
+                && last
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && self.census.by_surname(last).is_empty()
+                && self.census.full(&format!("{first} {last}")).is_none()
+                && !is_common_word(last)
+                && !is_in(ORG_WORDS, last)
+                && !is_in(ORG_HEADS, last)
+                && !is_group_word(last)
+                && !is_demonym(last)
+                && !is_calendar_word(last)
+                && gazetteer().lookup(&format!("{first} {last}")).is_none()
+                && (!w[2].capitalized() || b.closes())
+                && !self.in_other_quotation(a.start, pos);
+            ok.then(|| format!("{first} {last}"))
+        })?;
+        let why = format!("pronoun: {found} opens the sentence before, a person the text names");
+        Some(Outcome::Entity(self.person(
+            &found,
+            &mention::parse(""),
+            None,
+            Some(why),
+        )))
+    }
+
     fn pronoun(&mut self, p: &str, pos: usize) -> Outcome {
         match p {
             "he" | "him" | "she" => {
@@ -1681,6 +2131,7 @@ impl Resolver {
                     at < pos
                         && pos - at < NEAR
                         && self.census.people[i].gender.is_none_or(|g| g == want)
+                        && !self.unsure_gender(i)
                         && !quoted_away(at)
                 };
                 // The speaker of the attribution just before goes on speaking
@@ -1711,6 +2162,14 @@ impl Resolver {
                             && !quoted_away(m)
                     })
                 {
+                    // A person the text introduces after the speaker, opening a
+                    // sentence, is who the pronoun follows.
+                    if let Some(o) = self.stranger_subject(at, pos, want) {
+                        return o;
+                    }
+                    if e.kind == EntityKind::Unknown {
+                        self.promoted.insert(e.id.clone());
+                    }
                     return Outcome::Entity(e);
                 }
                 let near = self
@@ -1720,8 +2179,13 @@ impl Resolver {
                     .rev()
                     .filter(fits_near)
                     .find(|(at, _)| self.census.subjects.binary_search(at).is_ok())
-                    .or_else(|| self.census.mentions.iter().rev().find(fits_near));
-                if let Some(&(_, i)) = near {
+                    .or_else(|| self.census.mentions.iter().rev().find(fits_near))
+                    .copied();
+                let from = near.map_or(pos.saturating_sub(NEAR), |(at, _)| at);
+                if let Some(o) = self.stranger_subject(from, pos, want) {
+                    return o;
+                }
+                if let Some((_, i)) = near {
                     let full = self.census.people[i].name.clone();
                     return Outcome::Entity(self.person(&full, &mention::parse(""), Some(i), None));
                 }
@@ -1945,7 +2409,13 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
         census: Census::of(doc.text),
         genders: HashMap::new(),
         roles: HashMap::new(),
+        chars: doc.text.chars().collect(),
+        at: 0,
+        mention: String::new(),
+        promoted: std::collections::BTreeSet::new(),
+        honorific_surnames: HashMap::new(),
     };
+    r.honorific_surnames = scan::honorific_surnames(&r.chars);
     if let Some(first) = first_named_report(doc) {
         let rep = r.report_of(&first);
         // Counted when an attribution resolves to it, not for being named.
@@ -1970,7 +2440,12 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
                 } else {
                     match r.resolve(mention, src.start) {
                         Outcome::Vague => r.not_a_source(text, src, f.cue, heading_end),
-                        o => o,
+                        // "a UN-OPCW panel, which said": the phrase before the comma.
+                        Outcome::Unresolved => f
+                            .source
+                            .and_then(|s| r.relative_which(text, s))
+                            .unwrap_or(Outcome::Unresolved),
+                        o @ Outcome::Entity(_) => o,
                     }
                 }
             }
@@ -1989,7 +2464,12 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
                 rec.mentions = rec.mentions.max(1);
             }
             r.history.push(e.clone());
-            if e.kind == EntityKind::Person
+            // A name of unknown kind may be a person's ("Benard Dreyer"),
+            // not when the text writes it with a determiner ("the Philippine Star").
+            if (e.kind == EntityKind::Person
+                || e.kind == EntityKind::Unknown
+                    && person_shaped(&e.name)
+                    && f.source.is_some_and(|s| introduced_speaker(text, s)))
                 && let Some(src) = f.source
             {
                 r.last_speaker = Some((src.start, e.clone()));
@@ -2008,6 +2488,32 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
             channel,
             vague,
         });
+    }
+    // Entities of unknown kind a he/she took up are people.
+    for id in std::mem::take(&mut r.promoted) {
+        let Some(mut e) = r.entities.remove(&id) else {
+            continue;
+        };
+        let key = id.split_once(':').map_or(id.as_str(), |(_, k)| k);
+        let new_id = format!("person:{key}");
+        e.kind = EntityKind::Person;
+        e.merges
+            .push("kind: a person, taken up by he/she in the text".to_string());
+        e.id.clone_from(&new_id);
+        match r.entities.get_mut(&new_id) {
+            Some(old) => old.mentions += e.mentions,
+            None => {
+                r.entities.insert(new_id.clone(), e);
+            }
+        }
+        for x in &mut out {
+            if let Some(ent) = &mut x.entity
+                && ent.id == id
+            {
+                ent.id.clone_from(&new_id);
+                ent.kind = EntityKind::Person;
+            }
+        }
     }
     // Keep only entities something resolved to, plus publishers of those.
     let used: std::collections::BTreeSet<String> = out
@@ -2373,5 +2879,91 @@ mod tests {
             find(&got, "A Politico report").1,
             Some(("Politico report".into(), "report".into()))
         );
+    }
+
+    #[allow(clippy::unnecessary_wraps)] // compared with `Row`'s optional entity
+    fn person(name: &str) -> Option<(String, String)> {
+        Some((name.into(), "person".into()))
+    }
+
+    #[test]
+    fn descriptions_take_the_name_that_holds_their_head() {
+        let got = entities(
+            "Voting law\n\n\
+             The rule was lifted in a landmark Supreme Court ruling in 2013.\n\n\
+             The court said Congress must write a new formula.\n\n\
+             The local party said it would back the slate.",
+        );
+        assert_eq!(
+            find(&got, "The court").1,
+            Some(("Supreme Court".into(), "org".into()))
+        );
+        // "local" is in no name the text gives: unresolved, not a guess.
+        assert_eq!(find(&got, "The local party").1, None);
+    }
+
+    #[test]
+    fn a_title_before_one_name_tells_the_description() {
+        let got = entities(
+            "Pope Francis met the senator at the Vatican guest house.\n\n\
+             \"This is called good manners,\" the pope told reporters.",
+        );
+        assert_eq!(find(&got, "the pope").1, person("Pope Francis"));
+    }
+
+    #[test]
+    fn which_takes_the_phrase_before_its_comma() {
+        let got = entities(
+            "The results of the investigation by a UN-OPCW panel, which said the army \
+             carried out two attacks, were sent to the council.",
+        );
+        assert_eq!(
+            find(&got, "which").1,
+            Some(("UN-OPCW panel".into(), "org".into()))
+        );
+    }
+
+    #[test]
+    fn respondents_are_the_poll_their_sentence_names() {
+        let got = entities(
+            "According to exit polls conducted for the Associated Press by Edison Research, \
+             majorities of Republican primary voters say they feel betrayed by the party.",
+        );
+        let row = got
+            .iter()
+            .find(|x| x.0.starts_with("majorities"))
+            .expect("the share is a source");
+        assert_eq!(
+            row.1,
+            Some(("Edison Research exit poll".into(), "report".into()))
+        );
+    }
+
+    #[test]
+    fn mr_and_ms_of_one_surname_are_two_people() {
+        let got = entities(
+            "The parents, Khizr and Ghazala Khan, spoke on Sunday.\n\n\
+             Mr. Khan said the remarks were unfair.\n\n\
+             Ms. Khan wrote that she had not been allowed to speak.",
+        );
+        assert_eq!(find(&got, "Mr. Khan").1, person("Mr. Khan"));
+        assert_ne!(find(&got, "Ms. Khan").1, find(&got, "Mr. Khan").1);
+    }
+
+    #[test]
+    fn he_follows_the_speaker_the_text_introduced() {
+        let got = entities(
+            "The virus is spreading in Puerto Rico.\n\n\
+             \"This is a public health emergency,\" said Benard Dreyer, president of the \
+             American Academy of Pediatrics.\n\n\
+             He said Congress must act.",
+        );
+        assert_eq!(find(&got, "He").1, person("Benard Dreyer"));
+        let got = entities(
+            "Ben Carson rose in the polls this fall.\n\n\
+             Bill McInturff, a Republican pollster, sounded a cautious note. While \
+             confidence is high, he said, the mood is sour.",
+        );
+        assert_eq!(find(&got, "he").1, person("Bill McInturff"));
     }
 }
