@@ -168,32 +168,28 @@ impl CaseFile {
         if query_weight <= 0.0 {
             return Ok(Vec::new());
         }
-        let members = self.members(&terms, query_weight)?;
-        // Each sentence's covered weight, summed in key order (the in-memory
-        // index's order, so the floats are equal).
-        let scores: Vec<(i64, f32)> = members
+        // Sentences that can still cover MIN_SCORE of the query, each with
+        // the most it can cover (the rare terms' postings walked, the
+        // common terms' weight added in full).
+        let (partial, unwalked) = self.candidates(&terms, query_weight)?;
+        let mut by_bound: Vec<(i64, f32)> = partial
             .into_iter()
-            .map(|(u, held)| {
-                let mut held = held;
-                held.sort_unstable();
-                (u, held.iter().fold(0f32, |acc, &k| acc + terms[k].1))
-            })
+            .map(|(u, w)| (u, w + unwalked))
             .collect();
-        // Falling coverage; a sentence scores at most its coverage.
-        let mut by_cover: Vec<(i64, f32)> = scores
-            .into_iter()
-            .filter(|&(_, s)| f64::from(s / query_weight) >= MIN_SCORE)
-            .collect();
-        by_cover.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        by_bound.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut unit_of = conn
             .prepare_cached(
                 "SELECT u.article, u.start, u.end, u.terms, a.seq FROM claim_unit u JOIN article a ON a.row = u.article WHERE u.unit = ?1",
             )
             .map_err(err)?;
         let mut best: HashMap<i64, StoredHit> = HashMap::new();
-        let mut floor = f64::NEG_INFINITY;
-        for (k, &(unit, s)) in by_cover.iter().enumerate() {
-            if f64::from(s / query_weight) < floor {
+        // A sentence scores at most its coverage: once the bound falls
+        // under MIN_SCORE or the `limit`-th best score so far, stop (a
+        // small margin keeps float rounding safe).
+        let margin = 1.0 - 1e-4;
+        let mut floor = MIN_SCORE;
+        for (k, &(unit, bound)) in by_bound.iter().enumerate() {
+            if f64::from(bound / query_weight) < floor * margin {
                 break;
             }
             let (row, start, end, blob, seq): (i64, i64, i64, Vec<u8>, i64) = unit_of
@@ -201,16 +197,27 @@ impl CaseFile {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
                 })
                 .map_err(err)?;
+            let mut held = unpack(&blob);
+            held.sort_unstable();
+            // The covered weight, summed in query-term key order as the
+            // in-memory index sums it.
+            let covered = terms
+                .iter()
+                .filter(|(t, _)| held.binary_search(t).is_ok())
+                .fold(0f32, |acc, (_, w)| acc + w);
+            if f64::from(covered / query_weight) < MIN_SCORE {
+                continue;
+            }
             // The unit's weight: its terms' IDFs summed in first-seen order.
-            let mut terms: Vec<(i64, f32)> = Vec::new();
+            let mut weights: Vec<(i64, f32)> = Vec::new();
             for t in unpack(&blob) {
                 if let Some(v) = lookup(t)? {
-                    terms.push(v);
+                    weights.push(v);
                 }
             }
-            terms.sort_by_key(|t| t.0);
-            let weight: f32 = terms.iter().fold(0.0, |acc, t| acc + t.1);
-            let (score, coverage) = unit_score(s, query_weight, weight);
+            weights.sort_by_key(|t| t.0);
+            let weight: f32 = weights.iter().fold(0.0, |acc, t| acc + t.1);
+            let (score, coverage) = unit_score(covered, query_weight, weight);
             if score < MIN_SCORE {
                 continue;
             }
@@ -234,10 +241,10 @@ impl CaseFile {
                     }
                 })
                 .or_insert(hit);
-            if limit > 0 && best.len() >= limit && k % 32 == 31 {
+            if limit > 0 && best.len() >= limit && k % 16 == 15 {
                 let mut s: Vec<f64> = best.values().map(|h| h.score).collect();
                 s.sort_by(|a, b| b.total_cmp(a));
-                floor = s[limit - 1];
+                floor = floor.max(s[limit - 1]);
             }
         }
         let mut hits: Vec<StoredHit> = best.into_values().collect();
@@ -254,23 +261,21 @@ impl CaseFile {
 
 impl CaseFile {
     /// The sentences that may cover [`MIN_SCORE`] of the query, each with
-    /// the indices (into `terms`) of the query terms it holds. Terms are
-    /// walked rarest first; once the terms left weigh too little for a
-    /// sentence holding only them to reach [`MIN_SCORE`], no new sentence
-    /// can qualify, and the sentences already met are checked against the
-    /// remaining (common, long-listed) terms one by one instead of walking
-    /// their postings, when that is cheaper.
-    fn members(&self, terms: &[(u64, f32)], query_weight: f32) -> Result<HashMap<i64, Vec<usize>>> {
+    /// the weight of the query terms found in it so far, and the weight of
+    /// the terms whose postings were not walked. Terms are walked rarest
+    /// first; once the terms left weigh too little for a sentence holding
+    /// only them to reach [`MIN_SCORE`], no new sentence can qualify and
+    /// the rest (the common, long-listed terms) are not walked: the
+    /// sentences met are checked against them from their own term lists.
+    fn candidates(
+        &self,
+        terms: &[(u64, f32)],
+        query_weight: f32,
+    ) -> Result<(HashMap<i64, f32>, f32)> {
         let conn = self.conn();
         let err = |e: rusqlite::Error| self.err(&e);
         let mut postings = conn
             .prepare_cached("SELECT unit FROM claim_posting WHERE term = ?1")
-            .map_err(err)?;
-        let mut holds = conn
-            .prepare_cached("SELECT 1 FROM claim_posting WHERE term = ?1 AND unit = ?2")
-            .map_err(err)?;
-        let mut df = conn
-            .prepare_cached("SELECT df FROM claim_term WHERE term = ?1")
             .map_err(err)?;
         let mut order: Vec<usize> = (0..terms.len()).collect();
         order.sort_by(|&a, &b| {
@@ -283,35 +288,23 @@ impl CaseFile {
         // the terms from i on; a small margin keeps float rounding safe.
         let need = (MIN_SCORE * f64::from(query_weight)) * (1.0 - 1e-4);
         let mut left: f64 = order.iter().map(|&k| f64::from(terms[k].1)).sum();
-        let mut members: HashMap<i64, Vec<usize>> = HashMap::new();
+        let mut unwalked = 0f32;
+        let mut partial: HashMap<i64, f32> = HashMap::new();
         for &k in &order {
-            let open = left >= need;
-            left -= f64::from(terms[k].1);
-            let t = key(terms[k].0);
-            if !open {
-                let n: i64 = df.query_row([t], |r| r.get(0)).map_err(err)?;
-                if (members.len() as f64) * 4.0 < n as f64 {
-                    for (u, held) in &mut members {
-                        if holds.exists(params![t, u]).map_err(err)? {
-                            held.push(k);
-                        }
-                    }
-                    continue;
-                }
+            if left < need {
+                unwalked += terms[k].1;
+                continue;
             }
+            left -= f64::from(terms[k].1);
             for u in postings
-                .query_map([t], |r| r.get::<_, i64>(0))
+                .query_map([key(terms[k].0)], |r| r.get::<_, i64>(0))
                 .map_err(err)?
             {
-                let u = u.map_err(err)?;
-                if open {
-                    members.entry(u).or_default().push(k);
-                } else if let Some(held) = members.get_mut(&u) {
-                    held.push(k);
-                }
+                *partial.entry(u.map_err(err)?).or_insert(0.0) += terms[k].1;
             }
         }
-        Ok(members)
+        // Margin for the float sums of the bounds.
+        Ok((partial, unwalked * (1.0 + 1e-4) + 1e-4))
     }
 }
 
