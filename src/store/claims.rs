@@ -178,9 +178,11 @@ impl CaseFile {
             .collect();
         by_bound.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut unit_of = conn
-            .prepare_cached(
-                "SELECT u.article, u.start, u.end, u.terms, a.seq FROM claim_unit u JOIN article a ON a.row = u.article WHERE u.unit = ?1",
-            )
+            .prepare_cached("SELECT article, start, end, terms FROM claim_unit WHERE unit = ?1")
+            .map_err(err)?;
+        // The article's place, read only for hits (an article row is wide).
+        let mut seq_of = conn
+            .prepare_cached("SELECT seq FROM article WHERE row = ?1")
             .map_err(err)?;
         let mut best: HashMap<i64, StoredHit> = HashMap::new();
         // A sentence scores at most its coverage: once the bound falls
@@ -192,10 +194,8 @@ impl CaseFile {
             if f64::from(bound / query_weight) < floor * margin {
                 break;
             }
-            let (row, start, end, blob, seq): (i64, i64, i64, Vec<u8>, i64) = unit_of
-                .query_row([unit], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                })
+            let (row, start, end, blob): (i64, i64, i64, Vec<u8>) = unit_of
+                .query_row([unit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
                 .map_err(err)?;
             let mut held = unpack(&blob);
             held.sort_unstable();
@@ -221,6 +221,10 @@ impl CaseFile {
             if score < MIN_SCORE {
                 continue;
             }
+            let seq = match best.get(&row) {
+                Some(h) => h.seq,
+                None => seq_of.query_row([row], |r| r.get(0)).map_err(err)?,
+            };
             let range = Range::new(
                 usize::try_from(start).unwrap_or(0),
                 usize::try_from(end).unwrap_or(0),
@@ -288,12 +292,12 @@ impl CaseFile {
         // the terms from i on; a small margin keeps float rounding safe.
         let need = (MIN_SCORE * f64::from(query_weight)) * (1.0 - 1e-4);
         let mut left: f64 = order.iter().map(|&k| f64::from(terms[k].1)).sum();
-        let mut unwalked = 0f32;
         let mut partial: HashMap<i64, f32> = HashMap::new();
-        for &k in &order {
+        let mut closed = order.len();
+        for (i, &k) in order.iter().enumerate() {
             if left < need {
-                unwalked += terms[k].1;
-                continue;
+                closed = i;
+                break;
             }
             left -= f64::from(terms[k].1);
             for u in postings
@@ -303,8 +307,34 @@ impl CaseFile {
                 *partial.entry(u.map_err(err)?).or_insert(0.0) += terms[k].1;
             }
         }
+        // The closed terms: no new sentence, but walking a closed term's
+        // postings (cheap, in order) tightens the bound of the sentences
+        // met, where reading each sentence's term list is a random read:
+        // walk it while its postings are few next to the sentences left.
+        let mut df = conn
+            .prepare_cached("SELECT df FROM claim_term WHERE term = ?1")
+            .map_err(err)?;
+        let mut unwalked: f32 = order[closed..].iter().map(|&k| terms[k].1).sum();
+        let slack = |x: f32| x * (1.0 + 1e-4) + 1e-4;
+        for &k in &order[closed..] {
+            let (t, w) = terms[k];
+            partial.retain(|_, p| f64::from(*p + slack(unwalked)) >= need);
+            let n: i64 = df.query_row([key(t)], |r| r.get(0)).map_err(err)?;
+            if n as f64 > 8.0 * partial.len() as f64 {
+                break;
+            }
+            for u in postings
+                .query_map([key(t)], |r| r.get::<_, i64>(0))
+                .map_err(err)?
+            {
+                if let Some(p) = partial.get_mut(&u.map_err(err)?) {
+                    *p += w;
+                }
+            }
+            unwalked -= w;
+        }
         // Margin for the float sums of the bounds.
-        Ok((partial, unwalked * (1.0 + 1e-4) + 1e-4))
+        Ok((partial, slack(unwalked.max(0.0))))
     }
 }
 

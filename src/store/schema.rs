@@ -187,6 +187,11 @@ pub fn prepare(file: &CaseFile, write: bool) -> Result<()> {
             ),
         ));
     }
+    // Map the file (up to SQLite's limit) instead of copying every page
+    // read: `origin` reads many scattered pages of a large file.
+    file.conn()
+        .pragma_update(None, "mmap_size", 1i64 << 33)
+        .map_err(|e| file.err(&e))?;
     if !write {
         if empty {
             return Err(problem(path, "empty: nothing was added to it yet"));
