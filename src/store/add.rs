@@ -12,7 +12,8 @@
 //! written in the one transaction: a process killed mid-add leaves the last
 //! committed state.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 use rusqlite::{OptionalExtension, params};
@@ -651,7 +652,7 @@ impl CaseFile {
                 }
             }
         }
-        let fresh: std::collections::HashSet<i64> = stored.iter().map(|s| s.row).collect();
+        let fresh: HashSet<i64> = stored.iter().map(|s| s.row).collect();
         self.recheck_stored_pairs(&regrouped, &displaced, &fresh, io)?;
         if signals.is_empty() {
             return Ok((0, 0));
@@ -732,16 +733,16 @@ impl CaseFile {
         &self,
         regrouped: &[Vec<i64>],
         displaced: &[(i64, Vec<i64>)],
-        fresh: &std::collections::HashSet<i64>,
+        fresh: &HashSet<i64>,
         io: &reuse::index::IndexOptions,
     ) -> Result<()> {
         let conn = self.conn();
         let err = |e: rusqlite::Error| self.err(&e);
-        let mut suspects: std::collections::BTreeSet<(i64, i64)> = Default::default();
+        let mut suspects: BTreeSet<(i64, i64)> = BTreeSet::new();
         let mut pairs_of = conn
             .prepare_cached("SELECT a, b FROM pair WHERE a = ?1 OR b = ?1")
             .map_err(err)?;
-        let mut look = |row: i64, among: &std::collections::HashSet<i64>| -> Result<()> {
+        let mut look = |row: i64, among: &HashSet<i64>| -> Result<()> {
             for p in pairs_of
                 .query_map([row], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
                 .map_err(err)?
@@ -755,13 +756,13 @@ impl CaseFile {
             Ok(())
         };
         for group in regrouped {
-            let among: std::collections::HashSet<i64> = group.iter().copied().collect();
+            let among: HashSet<i64> = group.iter().copied().collect();
             for &row in group {
                 look(row, &among)?;
             }
         }
         for (head, group) in displaced {
-            let among: std::collections::HashSet<i64> = group.iter().copied().collect();
+            let among: HashSet<i64> = group.iter().copied().collect();
             look(*head, &among)?;
         }
         drop(pairs_of);
@@ -795,7 +796,7 @@ impl CaseFile {
                 .map_err(err)?;
             let mut counts = [(0u32, 0u32); 2];
             for k in keys {
-                if !known.contains_key(&k) {
+                if let Entry::Vacant(slot) = known.entry(k) {
                     let group: Vec<Holder> = holders
                         .query_map(params![k.0, k.1], |r| {
                             Ok((r.get(1)?, r.get(2)?, r.get(3)?, r.get(0)?))
@@ -804,7 +805,7 @@ impl CaseFile {
                         .collect::<std::result::Result<_, _>>()
                         .map_err(err)?;
                     let info = (group.len() > all_pairs_df).then(|| heads_of(group.iter(), heads));
-                    known.insert(k, info);
+                    slot.insert(info);
                 }
                 let c = &mut counts[usize::from(k.0 == ANCHOR)];
                 match &known[&k] {
