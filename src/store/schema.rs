@@ -264,6 +264,45 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_file_migrates_with_its_stored_lines_keyed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        let text = "A first line of the story with enough words in it.\nA second line, also long enough to be keyed here.";
+        conn.execute(
+            "INSERT INTO article (id, version, seq, current, hash, path, text, meta, boilerplate, added)
+             VALUES ('a', 1, 0, 1, '', 'a.txt', ?1, ?2, '[]', '')",
+            [
+                text.to_string(),
+                serde_json::to_string(&crate::article::Article::new("a", "a.txt", text.into()).meta)
+                    .unwrap(),
+            ],
+        )
+        .unwrap();
+        drop(conn);
+        assert!(
+            CaseFile::open(&path, false).is_err(),
+            "a reader does not migrate"
+        );
+        let file = CaseFile::open(&path, true).unwrap();
+        assert_eq!(pragma_i32(&file, "user_version").unwrap(), VERSION);
+        let (lines, marked): (Vec<u8>, Vec<u8>) = file
+            .conn()
+            .query_row("SELECT lines, marked FROM stock_line", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        let lines = crate::read::infer::stock::unpack_lines(&lines);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.key != 0));
+        assert!(marked.is_empty());
+    }
+
+    #[test]
     fn foreign_and_garbage_files_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let other = dir.path().join("other.db");

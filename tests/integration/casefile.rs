@@ -393,7 +393,8 @@ fn prose(seed: u64, words: usize) -> String {
         }
         // A sprinkle of numbers and names keeps the sentences apart.
         if i % 12 == 5 {
-            out.push_str(&format!(" {}", (x >> 40) % 997));
+            out.push(' ');
+            out.push_str(&((x >> 40) % 997).to_string());
         }
         out.push_str(if i % 12 == 11 { ".\n" } else { " " });
     }
@@ -431,9 +432,9 @@ fn several_adds_answer_as_one_add_and_as_the_in_memory_run() {
             text,
         );
         if i < 2 {
-            first.push(record)
+            first.push(record);
         } else {
-            second.push(record)
+            second.push(record);
         }
     }
     for i in 0..80u64 {
@@ -445,9 +446,9 @@ fn several_adds_answer_as_one_add_and_as_the_in_memory_run() {
             text,
         );
         if i % 2 == 0 {
-            first.push(record)
+            first.push(record);
         } else {
-            second.push(record)
+            second.push(record);
         }
     }
     let dir = tempfile::tempdir().unwrap();

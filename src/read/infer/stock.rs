@@ -546,6 +546,39 @@ mod tests {
     }
 
     #[test]
+    fn stored_lines_learn_what_the_articles_learn() {
+        let mut articles = vec![
+            article("a", "Post", 1, &format!("{BODY} Alpha.\n{NOTE}")),
+            article("b", "Post", 2, &format!("{BODY} Beta.\n{NOTE}")),
+            article("c", "Post", 3, &format!("{BODY} Gamma.\n{NOTE}\nEnd.")),
+        ];
+        let options = StockOptions::default();
+        // What a case file keeps: the packed lines, outlet and date.
+        let stored: Vec<StockInput> = articles
+            .iter()
+            .map(|a| {
+                let mut input = StockInput::of(a, &options);
+                input.lines = unpack_lines(&pack_lines(&input.lines));
+                input
+            })
+            .collect();
+        assert_eq!(
+            stored[2].lines,
+            keyed_lines(&articles[2], options.min_words)
+        );
+        let marks = learn(&stored, &options);
+        assert!(marks.iter().all(|m| m.len() == 1));
+        let mut from_stored = articles.clone();
+        for ((a, input), m) in from_stored.iter_mut().zip(&stored).zip(&marks) {
+            apply(a, &input.lines, m);
+        }
+        mark_corpus(&mut articles, &options);
+        for (x, y) in articles.iter().zip(&from_stored) {
+            assert_eq!(x.boilerplate, y.boilerplate);
+        }
+    }
+
+    #[test]
     fn corpus_stock_needs_many_articles_and_no_quotes() {
         let footer = "Subscribe to our newsletter for the latest updates every single morning.";
         let quote = "“Another horrific attack, this time in a city we all know well,” he wrote.";
