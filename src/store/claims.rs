@@ -319,8 +319,18 @@ impl CaseFile {
         for &k in &order[closed..] {
             let (t, w) = terms[k];
             partial.retain(|_, p| f64::from(*p + slack(unwalked)) >= need);
+            // The sentences this term decides: those that fall under the
+            // minimum without it (none for this term: none for the lighter
+            // terms after it either).
+            let decided = partial
+                .values()
+                .filter(|&&p| f64::from(p + slack(unwalked - w)) < need)
+                .count();
+            if decided == 0 {
+                break;
+            }
             let n: i64 = df.query_row([key(t)], |r| r.get(0)).map_err(err)?;
-            if n as f64 > 8.0 * partial.len() as f64 {
+            if n as f64 > 8.0 * decided as f64 {
                 break;
             }
             for u in postings
