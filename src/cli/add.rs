@@ -60,11 +60,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Format::Json => common::write_json(&mut out, &summary)?,
         _ => writeln!(
             out,
-            "{}: {} added, {} updated (new version), {} unchanged; {} pairs compared, {} share text; {} articles in the case file",
+            "{}: {} added, {} updated (new version), {} unchanged; {} stored redone (stock text changed); {} pairs compared, {} share text; {} articles in the case file",
             args.db.display(),
             summary.added.len(),
             summary.updated.len(),
             summary.unchanged,
+            summary.restocked,
             summary.compared,
             summary.found,
             total

@@ -168,52 +168,63 @@ impl CaseFile {
         if query_weight <= 0.0 {
             return Ok(Vec::new());
         }
-        let members = self.members(&terms, query_weight)?;
-        // Each sentence's covered weight, summed in key order (the in-memory
-        // index's order, so the floats are equal).
-        let scores: Vec<(i64, f32)> = members
+        // Sentences that can still cover MIN_SCORE of the query, each with
+        // the most it can cover (the rare terms' postings walked, the
+        // common terms' weight added in full).
+        let (partial, unwalked) = self.candidates(&terms, query_weight)?;
+        let mut by_bound: Vec<(i64, f32)> = partial
             .into_iter()
-            .map(|(u, held)| {
-                let mut held = held;
-                held.sort_unstable();
-                (u, held.iter().fold(0f32, |acc, &k| acc + terms[k].1))
-            })
+            .map(|(u, w)| (u, w + unwalked))
             .collect();
-        // Falling coverage; a sentence scores at most its coverage.
-        let mut by_cover: Vec<(i64, f32)> = scores
-            .into_iter()
-            .filter(|&(_, s)| f64::from(s / query_weight) >= MIN_SCORE)
-            .collect();
-        by_cover.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        by_bound.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut unit_of = conn
-            .prepare_cached(
-                "SELECT u.article, u.start, u.end, u.terms, a.seq FROM claim_unit u JOIN article a ON a.row = u.article WHERE u.unit = ?1",
-            )
+            .prepare_cached("SELECT article, start, end, terms FROM claim_unit WHERE unit = ?1")
+            .map_err(err)?;
+        // The article's place, read only for hits (an article row is wide).
+        let mut seq_of = conn
+            .prepare_cached("SELECT seq FROM article WHERE row = ?1")
             .map_err(err)?;
         let mut best: HashMap<i64, StoredHit> = HashMap::new();
-        let mut floor = f64::NEG_INFINITY;
-        for (k, &(unit, s)) in by_cover.iter().enumerate() {
-            if f64::from(s / query_weight) < floor {
+        // A sentence scores at most its coverage: once the bound falls
+        // under MIN_SCORE or the `limit`-th best score so far, stop (a
+        // small margin keeps float rounding safe).
+        let margin = 1.0 - 1e-4;
+        let mut floor = MIN_SCORE;
+        for (k, &(unit, bound)) in by_bound.iter().enumerate() {
+            if f64::from(bound / query_weight) < floor * margin {
                 break;
             }
-            let (row, start, end, blob, seq): (i64, i64, i64, Vec<u8>, i64) = unit_of
-                .query_row([unit], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                })
+            let (row, start, end, blob): (i64, i64, i64, Vec<u8>) = unit_of
+                .query_row([unit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
                 .map_err(err)?;
+            let mut held = unpack(&blob);
+            held.sort_unstable();
+            // The covered weight, summed in query-term key order as the
+            // in-memory index sums it.
+            let covered = terms
+                .iter()
+                .filter(|(t, _)| held.binary_search(t).is_ok())
+                .fold(0f32, |acc, (_, w)| acc + w);
+            if f64::from(covered / query_weight) < MIN_SCORE {
+                continue;
+            }
             // The unit's weight: its terms' IDFs summed in first-seen order.
-            let mut terms: Vec<(i64, f32)> = Vec::new();
+            let mut weights: Vec<(i64, f32)> = Vec::new();
             for t in unpack(&blob) {
                 if let Some(v) = lookup(t)? {
-                    terms.push(v);
+                    weights.push(v);
                 }
             }
-            terms.sort_by_key(|t| t.0);
-            let weight: f32 = terms.iter().fold(0.0, |acc, t| acc + t.1);
-            let (score, coverage) = unit_score(s, query_weight, weight);
+            weights.sort_by_key(|t| t.0);
+            let weight: f32 = weights.iter().fold(0.0, |acc, t| acc + t.1);
+            let (score, coverage) = unit_score(covered, query_weight, weight);
             if score < MIN_SCORE {
                 continue;
             }
+            let seq = match best.get(&row) {
+                Some(h) => h.seq,
+                None => seq_of.query_row([row], |r| r.get(0)).map_err(err)?,
+            };
             let range = Range::new(
                 usize::try_from(start).unwrap_or(0),
                 usize::try_from(end).unwrap_or(0),
@@ -234,10 +245,10 @@ impl CaseFile {
                     }
                 })
                 .or_insert(hit);
-            if limit > 0 && best.len() >= limit && k % 32 == 31 {
+            if limit > 0 && best.len() >= limit && k % 16 == 15 {
                 let mut s: Vec<f64> = best.values().map(|h| h.score).collect();
                 s.sort_by(|a, b| b.total_cmp(a));
-                floor = s[limit - 1];
+                floor = floor.max(s[limit - 1]);
             }
         }
         let mut hits: Vec<StoredHit> = best.into_values().collect();
@@ -254,23 +265,21 @@ impl CaseFile {
 
 impl CaseFile {
     /// The sentences that may cover [`MIN_SCORE`] of the query, each with
-    /// the indices (into `terms`) of the query terms it holds. Terms are
-    /// walked rarest first; once the terms left weigh too little for a
-    /// sentence holding only them to reach [`MIN_SCORE`], no new sentence
-    /// can qualify, and the sentences already met are checked against the
-    /// remaining (common, long-listed) terms one by one instead of walking
-    /// their postings, when that is cheaper.
-    fn members(&self, terms: &[(u64, f32)], query_weight: f32) -> Result<HashMap<i64, Vec<usize>>> {
+    /// the weight of the query terms found in it so far, and the weight of
+    /// the terms whose postings were not walked. Terms are walked rarest
+    /// first; once the terms left weigh too little for a sentence holding
+    /// only them to reach [`MIN_SCORE`], no new sentence can qualify and
+    /// the rest (the common, long-listed terms) are not walked: the
+    /// sentences met are checked against them from their own term lists.
+    fn candidates(
+        &self,
+        terms: &[(u64, f32)],
+        query_weight: f32,
+    ) -> Result<(HashMap<i64, f32>, f32)> {
         let conn = self.conn();
         let err = |e: rusqlite::Error| self.err(&e);
         let mut postings = conn
             .prepare_cached("SELECT unit FROM claim_posting WHERE term = ?1")
-            .map_err(err)?;
-        let mut holds = conn
-            .prepare_cached("SELECT 1 FROM claim_posting WHERE term = ?1 AND unit = ?2")
-            .map_err(err)?;
-        let mut df = conn
-            .prepare_cached("SELECT df FROM claim_term WHERE term = ?1")
             .map_err(err)?;
         let mut order: Vec<usize> = (0..terms.len()).collect();
         order.sort_by(|&a, &b| {
@@ -283,35 +292,59 @@ impl CaseFile {
         // the terms from i on; a small margin keeps float rounding safe.
         let need = (MIN_SCORE * f64::from(query_weight)) * (1.0 - 1e-4);
         let mut left: f64 = order.iter().map(|&k| f64::from(terms[k].1)).sum();
-        let mut members: HashMap<i64, Vec<usize>> = HashMap::new();
-        for &k in &order {
-            let open = left >= need;
-            left -= f64::from(terms[k].1);
-            let t = key(terms[k].0);
-            if !open {
-                let n: i64 = df.query_row([t], |r| r.get(0)).map_err(err)?;
-                if (members.len() as f64) * 4.0 < n as f64 {
-                    for (u, held) in &mut members {
-                        if holds.exists(params![t, u]).map_err(err)? {
-                            held.push(k);
-                        }
-                    }
-                    continue;
-                }
+        let mut partial: HashMap<i64, f32> = HashMap::new();
+        let mut closed = order.len();
+        for (i, &k) in order.iter().enumerate() {
+            if left < need {
+                closed = i;
+                break;
             }
+            left -= f64::from(terms[k].1);
             for u in postings
-                .query_map([t], |r| r.get::<_, i64>(0))
+                .query_map([key(terms[k].0)], |r| r.get::<_, i64>(0))
                 .map_err(err)?
             {
-                let u = u.map_err(err)?;
-                if open {
-                    members.entry(u).or_default().push(k);
-                } else if let Some(held) = members.get_mut(&u) {
-                    held.push(k);
-                }
+                *partial.entry(u.map_err(err)?).or_insert(0.0) += terms[k].1;
             }
         }
-        Ok(members)
+        // The closed terms: no new sentence, but walking a closed term's
+        // postings (cheap, in order) tightens the bound of the sentences
+        // met, where reading each sentence's term list is a random read:
+        // walk it while its postings are few next to the sentences left.
+        let mut df = conn
+            .prepare_cached("SELECT df FROM claim_term WHERE term = ?1")
+            .map_err(err)?;
+        let mut unwalked: f32 = order[closed..].iter().map(|&k| terms[k].1).sum();
+        let slack = |x: f32| x * (1.0 + 1e-4) + 1e-4;
+        for &k in &order[closed..] {
+            let (t, w) = terms[k];
+            partial.retain(|_, p| f64::from(*p + slack(unwalked)) >= need);
+            // The sentences this term decides: those that fall under the
+            // minimum without it (none for this term: none for the lighter
+            // terms after it either).
+            let decided = partial
+                .values()
+                .filter(|&&p| f64::from(p + slack(unwalked - w)) < need)
+                .count();
+            if decided == 0 {
+                break;
+            }
+            let n: i64 = df.query_row([key(t)], |r| r.get(0)).map_err(err)?;
+            if n as f64 > 8.0 * decided as f64 {
+                break;
+            }
+            for u in postings
+                .query_map([key(t)], |r| r.get::<_, i64>(0))
+                .map_err(err)?
+            {
+                if let Some(p) = partial.get_mut(&u.map_err(err)?) {
+                    *p += w;
+                }
+            }
+            unwalked -= w;
+        }
+        // Margin for the float sums of the bounds.
+        Ok((partial, slack(unwalked.max(0.0))))
     }
 }
 

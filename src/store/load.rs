@@ -14,11 +14,12 @@ use rusqlite::params_from_iter;
 
 use super::{CaseFile, bad_json};
 use crate::analysis::Analysis;
-use crate::article::{Article, Boilerplate, Metadata};
+use crate::article::{Article, Boilerplate, BoilerplateKind, Metadata};
 use crate::attribution::Attribution;
 use crate::entities::{Entity, Registry};
 use crate::error::Result;
 use crate::read::Corpus;
+use crate::read::infer::stock;
 use crate::reuse::{self, Found};
 use crate::text::Text;
 
@@ -130,6 +131,14 @@ impl CaseFile {
             articles.push(a?);
             rows.push(row);
         }
+        // Stock lines are learned over the whole corpus, as the reader
+        // learns them: the stored marks have the right lines, but their
+        // reasons (how many articles, which dates) were written when each
+        // article was last derived.
+        for a in &mut articles {
+            a.boilerplate.retain(|b| b.kind != BoilerplateKind::Stock);
+        }
+        stock::mark_corpus(&mut articles, &stock::StockOptions::default());
         Ok((
             Corpus {
                 articles,

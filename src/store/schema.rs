@@ -14,7 +14,7 @@ use crate::error::Result;
 pub const APPLICATION_ID: i32 = 0x4354_5243;
 
 /// The schema version this citetrace writes and reads.
-pub const VERSION: i32 = 1;
+pub const VERSION: i32 = 2;
 
 /// Migration `k` brings a file from version `k` to `k + 1`.
 pub const MIGRATIONS: &[&str] = &[
@@ -101,7 +101,59 @@ CREATE TABLE name_key (
     PRIMARY KEY (key, article)
 ) WITHOUT ROWID;
 ",
+    // 1 → 2: each article's lines as the stock pass keys them, and the
+    // lines it learned as stock, so every add learns stock text over the
+    // whole file ([`fill_stock_lines`] fills it for the stored articles).
+    r"
+CREATE TABLE stock_line (
+    article INTEGER PRIMARY KEY REFERENCES article(row),
+    lines BLOB NOT NULL,
+    marked BLOB NOT NULL
+);
+",
 ];
+
+/// Migration 1 → 2's second half: the keyed lines of every stored current
+/// article, and the lines its stored boilerplate marks as stock (so the
+/// next add redoes only the articles whose stock lines change).
+fn fill_stock_lines(file: &CaseFile) -> Result<()> {
+    use crate::read::infer::stock::{StockOptions, keyed_lines, pack_lines};
+    let conn = file.conn();
+    let err = |e: rusqlite::Error| file.err(&e);
+    let rows: Vec<i64> = {
+        let mut stmt = conn
+            .prepare("SELECT row FROM article WHERE current = 1")
+            .map_err(err)?;
+        stmt.query_map([], |r| r.get(0))
+            .map_err(err)?
+            .collect::<std::result::Result<_, _>>()
+            .map_err(err)?
+    };
+    let min_words = StockOptions::default().min_words;
+    let mut put = conn
+        .prepare("INSERT OR REPLACE INTO stock_line (article, lines, marked) VALUES (?1, ?2, ?3)")
+        .map_err(err)?;
+    for chunk in rows.chunks(1024) {
+        for (row, a) in super::load::articles_by_row(file, chunk)? {
+            let lines = keyed_lines(&a, min_words);
+            let mut marked: Vec<u8> = Vec::new();
+            for (k, l) in lines.iter().enumerate() {
+                let range = a.text.range_of_bytes(l.line.start, l.line.end);
+                let stock = a.boilerplate.iter().any(|b| {
+                    b.kind == crate::article::BoilerplateKind::Stock
+                        && b.span.start == range.start
+                        && b.span.end == range.end
+                });
+                if stock {
+                    marked.extend_from_slice(&u32::try_from(k).unwrap_or(u32::MAX).to_le_bytes());
+                }
+            }
+            put.execute(rusqlite::params![row, pack_lines(&lines), marked])
+                .map_err(err)?;
+        }
+    }
+    Ok(())
+}
 
 fn pragma_i32(file: &CaseFile, name: &str) -> Result<i32> {
     file.conn()
@@ -135,6 +187,11 @@ pub fn prepare(file: &CaseFile, write: bool) -> Result<()> {
             ),
         ));
     }
+    // Map the file (up to SQLite's limit) instead of copying every page
+    // read: `origin` reads many scattered pages of a large file.
+    file.conn()
+        .pragma_update(None, "mmap_size", 1i64 << 33)
+        .map_err(|e| file.err(&e))?;
     if !write {
         if empty {
             return Err(problem(path, "empty: nothing was added to it yet"));
@@ -167,6 +224,9 @@ pub fn prepare(file: &CaseFile, write: bool) -> Result<()> {
         let now = pragma_i32(file, "user_version")?;
         for (k, migration) in MIGRATIONS.iter().enumerate().skip(now.max(0) as usize) {
             conn.execute_batch(migration).map_err(|e| file.err(&e))?;
+            if k == 1 {
+                fill_stock_lines(file)?;
+            }
             conn.pragma_update(
                 None,
                 "user_version",
@@ -201,6 +261,45 @@ mod tests {
         drop(file);
         let again = CaseFile::open(&path, false).unwrap();
         again.integrity_check().unwrap();
+    }
+
+    #[test]
+    fn a_version_1_file_migrates_with_its_stored_lines_keyed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        let text = "A first line of the story with enough words in it.\nA second line, also long enough to be keyed here.";
+        conn.execute(
+            "INSERT INTO article (id, version, seq, current, hash, path, text, meta, boilerplate, added)
+             VALUES ('a', 1, 0, 1, '', 'a.txt', ?1, ?2, '[]', '')",
+            [
+                text.to_string(),
+                serde_json::to_string(&crate::article::Article::new("a", "a.txt", text.into()).meta)
+                    .unwrap(),
+            ],
+        )
+        .unwrap();
+        drop(conn);
+        assert!(
+            CaseFile::open(&path, false).is_err(),
+            "a reader does not migrate"
+        );
+        let file = CaseFile::open(&path, true).unwrap();
+        assert_eq!(pragma_i32(&file, "user_version").unwrap(), VERSION);
+        let (lines, marked): (Vec<u8>, Vec<u8>) = file
+            .conn()
+            .query_row("SELECT lines, marked FROM stock_line", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        let lines = crate::read::infer::stock::unpack_lines(&lines);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.key != 0));
+        assert!(marked.is_empty());
     }
 
     #[test]

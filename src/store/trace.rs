@@ -37,6 +37,17 @@ pub struct StoredTrace {
 impl CaseFile {
     /// Where `query` first appears among the stored articles, and how it spread.
     pub fn trace(&self, query: &str, limit: usize) -> Result<StoredTrace> {
+        // One read transaction: one committed state, and SQLite takes its
+        // shared lock once instead of once per statement (thousands).
+        self.conn()
+            .execute_batch("BEGIN")
+            .map_err(|e| self.err(&e))?;
+        let result = self.trace_in_snapshot(query, limit);
+        let _ = self.conn().execute_batch("COMMIT");
+        result
+    }
+
+    fn trace_in_snapshot(&self, query: &str, limit: usize) -> Result<StoredTrace> {
         let stored = self.search_claims(query, limit.max(1))?;
         // The carriers, in corpus order.
         let mut carriers: Vec<(i64, i64)> = stored.iter().map(|h| (h.seq, h.row)).collect();

@@ -329,3 +329,164 @@ fn origin_from_the_case_file_writes_claim_review() {
         1 + trace["spread"].as_array().unwrap().len()
     );
 }
+
+/// Prose from a small vocabulary, seeded: `words` words in sentences, no
+/// corpus text.
+fn prose(seed: u64, words: usize) -> String {
+    const VOCAB: &[&str] = &[
+        "the",
+        "council",
+        "said",
+        "budget",
+        "river",
+        "would",
+        "open",
+        "bridge",
+        "after",
+        "years",
+        "of",
+        "delay",
+        "and",
+        "residents",
+        "asked",
+        "for",
+        "a",
+        "new",
+        "school",
+        "near",
+        "market",
+        "mayor",
+        "plans",
+        "road",
+        "water",
+        "board",
+        "voted",
+        "against",
+        "park",
+        "its",
+        "city",
+        "north",
+        "district",
+        "funds",
+        "report",
+        "week",
+        "public",
+        "hearing",
+        "costs",
+        "rose",
+    ];
+    let mut x = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    let mut out = String::new();
+    for i in 0..words {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let w = VOCAB[((x >> 33) as usize) % VOCAB.len()];
+        if i % 12 == 0 {
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                out.extend(f.to_uppercase());
+                out.push_str(c.as_str());
+            }
+        } else {
+            out.push_str(w);
+        }
+        // A sprinkle of numbers and names keeps the sentences apart.
+        if i % 12 == 5 {
+            out.push(' ');
+            out.push_str(&((x >> 40) % 997).to_string());
+        }
+        out.push_str(if i % 12 == 11 { ".\n" } else { " " });
+    }
+    out.trim_end().to_string() + "."
+}
+
+/// Writes one JSON Lines file of articles (id, outlet, date, text).
+fn write_articles(path: &Path, articles: &[(String, &str, String, String)]) {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (id, outlet, date, text) in articles {
+        let record = serde_json::json!({"id": id, "outlet": outlet, "date": date, "text": text});
+        writeln!(out, "{record}").unwrap();
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn several_adds_answer_as_one_add_and_as_the_in_memory_run() {
+    // A note the Gazette drops under its stories: two stories in each half
+    // of the corpus, so it is stock text only over both halves. A wire
+    // story with its rewrites, split the same way, and more copies of it
+    // than fan-out pairs among themselves once both halves are in.
+    let line = |seed: u64| prose(seed, 24).replace('\n', " ");
+    let note = format!("Editor's note: {}\n{}\n{}", line(900), line(901), line(902));
+    let wire = prose(500, 180);
+    let mut first = Vec::new();
+    let mut second = Vec::new();
+    for i in 0..4u64 {
+        let text = format!("{}\n{note}\n{}", prose(10 + i, 120), prose(20 + i, 120));
+        let record = (
+            format!("gazette-{i}"),
+            "Gazette",
+            format!("2024-03-{:02}", 1 + i),
+            text,
+        );
+        if i < 2 {
+            first.push(record);
+        } else {
+            second.push(record);
+        }
+    }
+    for i in 0..80u64 {
+        let text = format!("{}\n{wire}\n{}", prose(1000 + i, 30), prose(2000 + i, 20));
+        let record = (
+            format!("site{i:02}"),
+            if i % 3 == 0 { "Daily" } else { "Courier" },
+            format!("2024-04-{:02}", 1 + i % 28),
+            text,
+        );
+        if i % 2 == 0 {
+            first.push(record);
+        } else {
+            second.push(record);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    write_articles(&a, &first);
+    write_articles(&b, &second);
+    let two = dir.path().join("two.db");
+    let one = dir.path().join("one.db");
+    add(&[&a], &two);
+    let later = add(&[&b], &two);
+    assert!(
+        later["restocked"].as_u64().unwrap() >= 2,
+        "the first half's Gazette stories are redone: {later}"
+    );
+    add(&[&a, &b], &one);
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    for view in [
+        vec!["copies", "--format", "json", "--relations"],
+        vec!["quotes", "--format", "json"],
+        vec!["report", "--format", "json"],
+        vec!["articles", "--format", "json"],
+    ] {
+        let memory = citetrace(view.iter().copied().chain([a, b]));
+        assert!(!memory.ok().is_empty(), "{view:?}");
+        for db in [&one, &two] {
+            let stored = citetrace(view.iter().copied().chain(["--db", db.to_str().unwrap()]));
+            assert_eq!(memory.ok(), stored.ok(), "{view:?} --db {}", db.display());
+        }
+    }
+    // The note is stock text, and the wire story's copies are found.
+    let articles = citetrace([
+        "articles",
+        "--format",
+        "json",
+        "--db",
+        two.to_str().unwrap(),
+    ]);
+    assert!(articles.ok().contains("Gazette repeats this line in 4"));
+    let copies = citetrace(["copies", "--format", "json", "--db", two.to_str().unwrap()]).json();
+    assert!(copies.as_array().unwrap().len() >= 10, "{copies}");
+}

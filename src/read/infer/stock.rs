@@ -56,18 +56,88 @@ impl Default for StockOptions {
     }
 }
 
-/// One line of one article, keyed by its folded words.
-#[derive(Debug, Clone, Copy)]
-struct Keyed {
+/// One line of one article, keyed by its folded words: all the stock pass
+/// needs of the line, so a case file can keep it instead of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keyed {
     /// Hash of the folded words; 0 for a line too short to count.
-    key: u64,
+    pub key: u64,
     /// Byte range in the article text.
-    line: Line,
+    pub line: Line,
     /// Number of words.
-    words: usize,
+    pub words: usize,
     /// The line contains a quotation mark.
-    quoted: bool,
+    pub quoted: bool,
 }
+
+/// Bytes per line in [`pack_lines`]: key, start, end, words, quoted.
+const PACKED: usize = 8 + 4 + 4 + 4 + 1;
+
+/// Packs keyed lines into a blob (little-endian, [`PACKED`] bytes a line),
+/// the form a case file stores them in.
+pub fn pack_lines(lines: &[Keyed]) -> Vec<u8> {
+    let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes();
+    let mut out = Vec::with_capacity(lines.len() * PACKED);
+    for k in lines {
+        out.extend_from_slice(&k.key.to_le_bytes());
+        out.extend_from_slice(&small(k.line.start));
+        out.extend_from_slice(&small(k.line.end));
+        out.extend_from_slice(&small(k.words));
+        out.push(u8::from(k.quoted));
+    }
+    out
+}
+
+/// The keyed lines of a [`pack_lines`] blob (a torn tail is ignored).
+pub fn unpack_lines(blob: &[u8]) -> Vec<Keyed> {
+    let word = |b: &[u8]| {
+        let mut x = [0u8; 4];
+        x.copy_from_slice(b);
+        u32::from_le_bytes(x) as usize
+    };
+    blob.chunks_exact(PACKED)
+        .map(|c| {
+            let mut key = [0u8; 8];
+            key.copy_from_slice(&c[..8]);
+            Keyed {
+                key: u64::from_le_bytes(key),
+                line: Line {
+                    start: word(&c[8..12]),
+                    end: word(&c[12..16]),
+                },
+                words: word(&c[16..20]),
+                quoted: c[20] != 0,
+            }
+        })
+        .collect()
+}
+
+/// What the stock pass needs of one article: its keyed lines, its outlet
+/// as given (folded for comparison, shown as given) and its date.
+#[derive(Debug, Clone, Default)]
+pub struct StockInput {
+    /// The article's keyed lines ([`keyed_lines`]).
+    pub lines: Vec<Keyed>,
+    /// The outlet name as the metadata gives it.
+    pub outlet: Option<String>,
+    /// The publication date.
+    pub date: Option<jiff::civil::Date>,
+}
+
+impl StockInput {
+    /// The stock pass's view of an article.
+    pub fn of(article: &Article, options: &StockOptions) -> StockInput {
+        StockInput {
+            lines: keyed_lines(article, options.min_words),
+            outlet: article.outlet().map(str::to_string),
+            date: article.date(),
+        }
+    }
+}
+
+/// A stock line learned for one article: the index of the line among its
+/// keyed lines, and the reason.
+pub type StockMark = (u32, String);
 
 /// A 64-bit finaliser (splitmix64).
 fn mix(mut x: u64) -> u64 {
@@ -159,7 +229,7 @@ fn line_key(s: &str, min_words: usize) -> (u64, usize, bool) {
 }
 
 /// The keyed lines of an article (all its non-empty lines, in order).
-fn keyed_lines(article: &Article, min_words: usize) -> Vec<Keyed> {
+pub fn keyed_lines(article: &Article, min_words: usize) -> Vec<Keyed> {
     let text = article.text.as_str();
     lines(text)
         .into_iter()
@@ -224,24 +294,17 @@ fn dropped_in(keyed: &[Keyed], recurring: &dyn Fn(u64) -> bool) -> Vec<bool> {
     out
 }
 /// The outlet name of an article, folded for comparison.
-fn outlet_of(a: &Article) -> Option<String> {
-    a.meta
-        .outlet
+fn outlet_of(a: &StockInput) -> Option<String> {
+    a.outlet
         .as_ref()
-        .map(|o| o.value.trim().to_lowercase())
+        .map(|o| o.trim().to_lowercase())
         .filter(|o| !o.is_empty())
 }
 
 /// True unless every holder is dated and all on one day: stock text recurs
 /// over time, versions of one story on one day are not stock.
-fn dates_apart(articles: &[Article], holders: &[&Holder]) -> bool {
-    let mut dates = holders.iter().map(|h| {
-        articles[h.article as usize]
-            .meta
-            .date
-            .as_ref()
-            .map(|d| d.value)
-    });
+fn dates_apart(articles: &[StockInput], holders: &[&Holder]) -> bool {
+    let mut dates = holders.iter().map(|h| articles[h.article as usize].date);
     let Some(first) = dates.next() else {
         return false;
     };
@@ -249,16 +312,10 @@ fn dates_apart(articles: &[Article], holders: &[&Holder]) -> bool {
 }
 
 /// "2016-02-24 to 2016-09-27" for the dated holders, or "".
-fn date_span(articles: &[Article], holders: &[&Holder]) -> String {
+fn date_span(articles: &[StockInput], holders: &[&Holder]) -> String {
     let mut dates: Vec<_> = holders
         .iter()
-        .filter_map(|h| {
-            articles[h.article as usize]
-                .meta
-                .date
-                .as_ref()
-                .map(|d| d.value)
-        })
+        .filter_map(|h| articles[h.article as usize].date)
         .collect();
     dates.sort_unstable();
     match (dates.first(), dates.last()) {
@@ -272,10 +329,25 @@ fn date_span(articles: &[Article], holders: &[&Holder]) -> String {
 /// [`BoilerplateKind::Stock`] boilerplate with their reason. Lines already
 /// (partly) marked keep their marks. Returns the number of lines marked.
 pub fn mark_corpus(articles: &mut [Article], options: &StockOptions) -> usize {
-    let keyed: Vec<Vec<Keyed>> = articles
+    let inputs: Vec<StockInput> = articles
         .par_iter()
-        .map(|a| keyed_lines(a, options.min_words))
+        .map(|a| StockInput::of(a, options))
         .collect();
+    let marks = learn(&inputs, options);
+    let marked = marks.iter().map(Vec::len).sum();
+    articles
+        .par_iter_mut()
+        .zip(marks)
+        .zip(inputs)
+        .for_each(|((article, marks), input)| apply(article, &input.lines, &marks));
+    marked
+}
+
+/// The stock lines of each article of `articles` (in corpus order), learned
+/// from them all: the pass [`mark_corpus`] makes, on what a case file keeps
+/// of each article. Each article's marks are sorted by line.
+pub fn learn(articles: &[StockInput], options: &StockOptions) -> Vec<Vec<StockMark>> {
+    let keyed: Vec<&[Keyed]> = articles.iter().map(|a| a.lines.as_slice()).collect();
     let mut holders: Vec<(u64, Holder)> = keyed
         .iter()
         .enumerate()
@@ -363,10 +435,9 @@ pub fn mark_corpus(articles: &mut [Article], options: &StockOptions) -> usize {
                 continue;
             }
             let shown = articles[hs[0].article as usize]
-                .meta
                 .outlet
-                .as_ref()
-                .map_or(outlet, |o| o.value.as_str());
+                .as_deref()
+                .unwrap_or(outlet);
             let reason = format!(
                 "stock: {shown} repeats this line in {} of its stories{}",
                 hs.len(),
@@ -375,42 +446,48 @@ pub fn mark_corpus(articles: &mut [Article], options: &StockOptions) -> usize {
             found.extend(hs.iter().map(|h| (h.article, h.line, reason.clone())));
         }
     }
-    let marked = found.len();
     found.sort_unstable_by_key(|(a, l, _)| (*a, *l));
-    let mut by_article: Vec<Vec<(u32, String)>> = vec![Vec::new(); articles.len()];
+    let mut by_article: Vec<Vec<StockMark>> = vec![Vec::new(); articles.len()];
     for (a, l, r) in found {
         by_article[a as usize].push((l, r));
     }
-    articles
-        .par_iter_mut()
-        .zip(by_article)
-        .zip(keyed)
-        .for_each(|((article, lines), keyed)| {
-            if lines.is_empty() {
-                return;
-            }
-            for (l, reason) in lines {
-                let line = keyed[l as usize].line;
-                let range = article.text.range_of_bytes(line.start, line.end);
-                let overlaps = article
-                    .boilerplate
-                    .iter()
-                    .any(|b| b.span.start < range.end && range.start < b.span.end);
-                if overlaps {
-                    continue;
-                }
-                let span = article.span(range);
-                article.boilerplate.push(Boilerplate {
-                    kind: BoilerplateKind::Stock,
-                    span,
-                    reason: Some(reason),
-                });
-            }
-            article
-                .boilerplate
-                .sort_by_key(|b| (b.span.start, b.span.end));
+    by_article
+}
+
+/// Marks an article's learned stock lines ([`learn`]) as
+/// [`BoilerplateKind::Stock`] boilerplate with their reasons; `lines` are
+/// its keyed lines. A line that overlaps boilerplate already marked keeps
+/// that mark.
+pub fn apply(article: &mut Article, lines: &[Keyed], marks: &[StockMark]) {
+    if marks.is_empty() {
+        return;
+    }
+    for (l, reason) in marks {
+        let Some(keyed) = lines.get(*l as usize) else {
+            continue;
+        };
+        let line = keyed.line;
+        if line.end > article.text.as_str().len() {
+            continue;
+        }
+        let range = article.text.range_of_bytes(line.start, line.end);
+        let overlaps = article
+            .boilerplate
+            .iter()
+            .any(|b| b.span.start < range.end && range.start < b.span.end);
+        if overlaps {
+            continue;
+        }
+        let span = article.span(range);
+        article.boilerplate.push(Boilerplate {
+            kind: BoilerplateKind::Stock,
+            span,
+            reason: Some(reason.clone()),
         });
-    marked
+    }
+    article
+        .boilerplate
+        .sort_by_key(|b| (b.span.start, b.span.end));
 }
 
 #[cfg(test)]
@@ -466,6 +543,39 @@ mod tests {
         }
         assert!(articles[3].boilerplate.is_empty());
         assert!(articles[4..].iter().all(|a| a.boilerplate.is_empty()));
+    }
+
+    #[test]
+    fn stored_lines_learn_what_the_articles_learn() {
+        let mut articles = vec![
+            article("a", "Post", 1, &format!("{BODY} Alpha.\n{NOTE}")),
+            article("b", "Post", 2, &format!("{BODY} Beta.\n{NOTE}")),
+            article("c", "Post", 3, &format!("{BODY} Gamma.\n{NOTE}\nEnd.")),
+        ];
+        let options = StockOptions::default();
+        // What a case file keeps: the packed lines, outlet and date.
+        let stored: Vec<StockInput> = articles
+            .iter()
+            .map(|a| {
+                let mut input = StockInput::of(a, &options);
+                input.lines = unpack_lines(&pack_lines(&input.lines));
+                input
+            })
+            .collect();
+        assert_eq!(
+            stored[2].lines,
+            keyed_lines(&articles[2], options.min_words)
+        );
+        let marks = learn(&stored, &options);
+        assert!(marks.iter().all(|m| m.len() == 1));
+        let mut from_stored = articles.clone();
+        for ((a, input), m) in from_stored.iter_mut().zip(&stored).zip(&marks) {
+            apply(a, &input.lines, m);
+        }
+        mark_corpus(&mut articles, &options);
+        for (x, y) in articles.iter().zip(&from_stored) {
+            assert_eq!(x.boilerplate, y.boilerplate);
+        }
     }
 
     #[test]
