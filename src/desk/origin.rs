@@ -744,6 +744,7 @@ mod tests {
             }),
             vague: false,
             basis: crate::attribution::Basis::Rules,
+            also: Vec::new(),
         }];
         let t = trace("q", &articles, &hits, &attributions, &copies);
         assert_eq!(t.earliest.as_ref().unwrap().article, "wire");

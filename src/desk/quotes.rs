@@ -1191,6 +1191,7 @@ mod tests {
             entity: who,
             vague: false,
             basis: crate::attribution::Basis::Rules,
+            also: Vec::new(),
         }
     }
 

@@ -17,7 +17,7 @@ use super::people::{
     COMMON_WORDS, Gender, MODIFIER_WORDS, MONTHS_BUT_MAY, PARTY_LABELS, first_name_gender,
     honorific, is_demonym, is_first_name, is_group_word, is_in, is_role, is_wordy_first_name,
 };
-use super::people::{LEADING_JUNK, ROLE_MODIFIERS, WordSet};
+use super::people::{LEADING_JUNK, ROLE_MODIFIERS, WordSet, is_place};
 use crate::text::calendar;
 
 /// One person the article names in full.
@@ -295,10 +295,13 @@ impl Census {
                 i = k;
                 continue;
             }
+            // "Puerto Rico", "the United States", "New Hampshire": a place, never a person.
+            let place = is_place(&run.iter().map(|x| bare(x)).collect::<Vec<_>>().join(" "));
             if run.len() >= 2
                 && (first_ok || titled)
                 && !initial(run[run.len() - 1])
                 && !org_follows
+                && !place
             {
                 // Lower-case roles written just before ("presidential candidate Donald Trump").
                 let mut back = i;
@@ -422,6 +425,7 @@ impl Census {
                 || is_demonym(last)
                 || is_demonym(first)
                 || is_in(PLACE_WORDS, first)
+                || is_place(&format!("{first} {last}"))
                 || first.to_lowercase().ends_with("-based")
                 || sets().common.contains(last)
                 || sets().org.contains(last)

@@ -16,7 +16,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::names::{org_key, same_person, skeleton, slug, strip_titles};
+use super::names::{
+    acronym_matches, is_acronym, org_key, same_person, skeleton, slug, strip_titles,
+};
+use super::people::is_place;
 use super::{Entity, EntityKind, EntityRef};
 
 /// Entities of a corpus, merged, with a map from every member id to its canonical id.
@@ -54,7 +57,20 @@ impl Registry {
         // 1. Same id.
         let mut by_id: BTreeMap<String, Entity> = BTreeMap::new();
         let mut names: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-        for rec in records {
+        // A place is never a person ("France" read as a first name): such a
+        // record becomes a name of unknown kind, and its old id points there.
+        let mut unplaced: Vec<(String, String)> = Vec::new();
+        for mut rec in records {
+            if rec.kind == EntityKind::Person && is_place(&rec.name) {
+                let id = format!("{}:{}", EntityKind::Unknown.prefix(), slug(&rec.name));
+                rec.merges.push(format!(
+                    "kind: \"{}\" is a place, not a person (data/places.tsv)",
+                    rec.name
+                ));
+                unplaced.push((std::mem::replace(&mut rec.id, id.clone()), id));
+                rec.kind = EntityKind::Unknown;
+                rec.affiliations.clear();
+            }
             *names
                 .entry(rec.id.clone())
                 .or_default()
@@ -336,6 +352,11 @@ impl Registry {
             }
             entities.push(merged);
         }
+        for (old, new) in unplaced {
+            let to = redirect.get(&new).cloned().unwrap_or(new);
+            redirect.insert(old, to);
+        }
+        name_by_long_form(&mut entities);
         // Publishers and affiliations point at canonical ids too.
         for e in &mut entities {
             if let Some(p) = &e.publisher
@@ -377,6 +398,36 @@ impl Registry {
     /// Every merged entity, sorted by id.
     pub fn entities(&self) -> &[Entity] {
         &self.entities
+    }
+}
+
+/// An organisation named by an acronym whose long form the corpus gives
+/// ("DNC", defined in the text as "Democratic National Committee") is named
+/// by the long form, the acronym kept as an alias. A report keeps the name
+/// its mentions give it ("MEMRI report"): the publisher it links to carries
+/// the long form. An acronym no text spells out keeps its name: its
+/// expansion is not guessed.
+fn name_by_long_form(entities: &mut [Entity]) {
+    for e in entities.iter_mut() {
+        if !matches!(e.kind, EntityKind::Organization) || !is_acronym(&e.name) {
+            continue;
+        }
+        let long = e
+            .aliases
+            .iter()
+            .map(|a| a.strip_prefix("The ").unwrap_or(a).trim())
+            .filter(|a| a.contains(' ') && acronym_matches(&e.name, a))
+            // Several spellings ("Federal Election(s) Commission"): the plainest.
+            .min_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)))
+            .map(str::to_string);
+        if let Some(long) = long {
+            let old = std::mem::replace(&mut e.name, long.clone());
+            e.add_alias(&old);
+            e.aliases.retain(|a| a != &e.name);
+            e.merges.push(format!(
+                "name: \"{old}\" is the acronym of \"{long}\", given in the corpus"
+            ));
+        }
     }
 }
 
@@ -444,5 +495,36 @@ mod tests {
         assert_eq!(r.canonical("org:inter-services-intelligence"), "org:isi");
         assert_eq!(r.entities().len(), 1);
         assert!(r.entities()[0].merges[0].starts_with("alias"));
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_is_named_by_its_long_form() {
+        let mut dnc = Entity::new("org:dnc", "DNC", EntityKind::Organization);
+        dnc.add_alias("The Democratic National Committee");
+        dnc.mentions = 3;
+        let mut rep = Entity::new("report:dnc", "DNC report", EntityKind::Report);
+        rep.publisher = Some("org:dnc".into());
+        rep.mentions = 1;
+        let fec = Entity::new("org:fec", "FEC", EntityKind::Organization);
+        let r = Registry::build([dnc, rep, fec]);
+        let e = r.get("org:dnc").expect("dnc");
+        assert_eq!(e.name, "Democratic National Committee");
+        assert!(e.aliases.contains(&"DNC".to_string()));
+        // A report keeps the name its mentions give it.
+        assert_eq!(r.get("report:dnc").expect("report").name, "DNC report");
+        // No expansion in the corpus: the acronym stays.
+        assert_eq!(r.get("org:fec").expect("fec").name, "FEC");
+    }
+
+    #[test]
+    fn a_place_is_never_a_person() {
+        let r = Registry::build([
+            person("person:france", "France", 2),
+            Entity::new("entity:france", "France", EntityKind::Unknown),
+        ]);
+        let e = r.get("person:france").expect("kept");
+        assert_eq!(e.kind, EntityKind::Unknown);
+        assert_eq!(r.canonical("person:france"), "entity:france");
+        assert!(e.merges.iter().any(|m| m.starts_with("kind:")));
     }
 }
