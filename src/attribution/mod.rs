@@ -284,6 +284,23 @@ pub fn analyze_with(
             entity: r.channel,
         }));
     }
+    let mut entities = entities;
+    // "A Times/CBS News poll" in an article of The New York Times.
+    if let Some(own) = article
+        .meta
+        .outlet
+        .as_ref()
+        .and_then(|f| crate::entities::gazetteer::gazetteer().outlet_of(&f.value))
+    {
+        let renamed = crate::entities::gazetteer::expand_own_reports(&mut entities, own);
+        for a in &mut attributions {
+            for e in a.entity.iter_mut().chain(a.also.iter_mut()) {
+                if let Some((_, new)) = renamed.iter().find(|(old, _)| *old == e.id) {
+                    e.clone_from(new);
+                }
+            }
+        }
+    }
     Analysis {
         attributions,
         channels,

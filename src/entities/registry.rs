@@ -19,8 +19,12 @@ use std::collections::{BTreeMap, HashMap};
 use super::names::{
     acronym_matches, is_acronym, org_key, same_person, skeleton, slug, strip_titles,
 };
-use super::people::is_place;
+use super::people::{is_common_word, is_place};
 use super::{Entity, EntityKind, EntityRef};
+
+/// In how many articles a person must be named in full before a surname met
+/// alone elsewhere in the corpus is taken to be them.
+const MIN_ARTICLES_FOR_SURNAME: usize = 2;
 
 /// Entities of a corpus, merged, with a map from every member id to its canonical id.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +64,8 @@ impl Registry {
         // A place is never a person ("France" read as a first name): such a
         // record becomes a name of unknown kind, and its old id points there.
         let mut unplaced: Vec<(String, String)> = Vec::new();
+        // In how many articles each id has a record (one record per article).
+        let mut articles: HashMap<String, usize> = HashMap::new();
         for mut rec in records {
             if rec.kind == EntityKind::Person && is_place(&rec.name) {
                 let id = format!("{}:{}", EntityKind::Unknown.prefix(), slug(&rec.name));
@@ -71,6 +77,7 @@ impl Registry {
                 rec.kind = EntityKind::Unknown;
                 rec.affiliations.clear();
             }
+            *articles.entry(rec.id.clone()).or_default() += 1;
             *names
                 .entry(rec.id.clone())
                 .or_default()
@@ -220,19 +227,27 @@ impl Registry {
         // one named far more often than any other; otherwise it is kept apart
         // and the ambiguity is noted.
         let mut full_by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        // Only a person named in full in at least two articles stands for a
+        // surname met alone in another ("Carson" is Ben Carson; "Cheney" is
+        // not the Cheryl Cheney one article quotes), and only under a surname
+        // that is a word of a name (not "Is" of a headline's "Christie Is").
         for (i, e) in list.iter().enumerate() {
             let words: Vec<&str> = e.name.split_whitespace().collect();
             if e.kind == EntityKind::Person
                 && words.len() >= 2
                 && let Some(last) = words.last()
+                && !is_common_word(last)
+                && articles.get(&e.id).copied().unwrap_or(0) >= MIN_ARTICLES_FOR_SURNAME
             {
                 full_by_surname.entry(slug(last)).or_default().push(i);
             }
         }
         let mut notes: Vec<(usize, String)> = Vec::new();
         for (i, e) in list.iter().enumerate() {
+            // "Israel", "Washington": a place alone is not a surname.
             if !matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
                 || e.name.split_whitespace().count() != 1
+                || is_place(&e.name)
             {
                 continue;
             }
@@ -464,13 +479,24 @@ mod tests {
         trump.mentions = 9;
         let mut clinton = person("person:clinton", "Clinton", 4);
         clinton.mentions = 4;
+        // Donald Trump is named in full in two articles; Cheryl Cheney in one.
         let r = Registry::build([
             trump,
-            person("person:donald-trump", "Donald Trump", 5),
+            person("person:donald-trump", "Donald Trump", 3),
+            person("person:donald-trump", "Donald Trump", 2),
             clinton,
-            person("person:hillary-clinton", "Hillary Clinton", 3),
-            person("person:bill-clinton", "Bill Clinton", 2),
+            person("person:hillary-clinton", "Hillary Clinton", 2),
+            person("person:hillary-clinton", "Hillary Clinton", 1),
+            person("person:bill-clinton", "Bill Clinton", 1),
+            person("person:bill-clinton", "Bill Clinton", 1),
+            person("person:cheney", "Cheney", 1),
+            person("person:cheryl-cheney", "Cheryl Cheney", 2),
+            Entity::new("entity:israel", "Israel", EntityKind::Unknown),
+            person("person:steve-israel", "Steve Israel", 1),
+            person("person:steve-israel", "Steve Israel", 1),
         ]);
+        assert_eq!(r.canonical("person:cheney"), "person:cheney");
+        assert_eq!(r.canonical("entity:israel"), "entity:israel");
         assert_eq!(r.canonical("entity:trump"), "person:donald-trump");
         let t = r.get("entity:trump").expect("merged");
         assert_eq!(t.kind, EntityKind::Person);
