@@ -913,6 +913,14 @@ pub fn coordinated(text: &str) -> Option<Vec<(usize, &str)>> {
         if alone && next_bare_full && is_first_name(&name) {
             return None;
         }
+        // "Charles G. and David H. Koch": a first name and initial share the
+        // surname after them; "Fox News Vice President and … Editor Bill
+        // Sammon": a title is not a source of its own.
+        let last = name.split_whitespace().last().unwrap_or("");
+        let initial = last.trim_end_matches('.').chars().count() == 1;
+        if (k + 1 < parsed.len() && initial) || is_role(last.trim_end_matches('.')) {
+            return None;
+        }
         if names.contains(&name) {
             return None;
         }
@@ -1120,6 +1128,14 @@ mod tests {
         let got = coordinated(text).expect("two");
         assert_eq!(&text[got[1].0..got[1].0 + got[1].1.len()], "Menendez");
         assert_eq!(parts("Bill and Melinda Gates"), None);
+        assert_eq!(
+            parts("the billionaire brothers Charles G. and David H. Koch"),
+            None
+        );
+        assert_eq!(
+            parts("Fox News Vice President and Washington Managing Editor Bill Sammon"),
+            None
+        );
         assert_eq!(parts("Trump and his campaign"), None);
         assert_eq!(parts("Donald Trump"), None);
         assert_eq!(parts("Johnson and Johnson"), None);

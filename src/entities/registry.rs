@@ -16,10 +16,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::gazetteer::gazetteer;
 use super::names::{
     acronym_matches, is_acronym, org_key, same_person, skeleton, slug, strip_titles,
 };
-use super::people::{is_common_word, is_place};
+use super::people::{is_common_word, is_place, is_wordy_first_name};
 use super::{Entity, EntityKind, EntityRef};
 
 /// In how many articles a person must be named in full before a surname met
@@ -63,7 +64,7 @@ impl Registry {
         let mut names: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
         // A place is never a person ("France" read as a first name): such a
         // record becomes a name of unknown kind, and its old id points there.
-        let mut unplaced: Vec<(String, String)> = Vec::new();
+        let mut rekinded: Vec<(String, String)> = Vec::new();
         // In how many articles each id has a record (one record per article).
         let mut articles: HashMap<String, usize> = HashMap::new();
         for mut rec in records {
@@ -73,8 +74,24 @@ impl Registry {
                     "kind: \"{}\" is a place, not a person (data/places.tsv)",
                     rec.name
                 ));
-                unplaced.push((std::mem::replace(&mut rec.id, id.clone()), id));
+                rekinded.push((std::mem::replace(&mut rec.id, id.clone()), id));
                 rec.kind = EntityKind::Unknown;
+                rec.affiliations.clear();
+            }
+            // "The Washington Post" read as a person by its first word: a
+            // name of two or more words the gazetteer knows is that outlet.
+            if rec.kind == EntityKind::Person
+                && rec.name.split_whitespace().count() >= 2
+                && let Some(o) = gazetteer().lookup(&rec.name)
+            {
+                rec.merges.push(format!(
+                    "kind: \"{}\" is the outlet {} (gazetteer), not a person",
+                    rec.name, o.name
+                ));
+                let old_name = std::mem::replace(&mut rec.name, o.name.clone());
+                rec.add_alias(&old_name);
+                rekinded.push((std::mem::replace(&mut rec.id, o.id.clone()), o.id.clone()));
+                rec.kind = EntityKind::Outlet;
                 rec.affiliations.clear();
             }
             *articles.entry(rec.id.clone()).or_default() += 1;
@@ -230,13 +247,15 @@ impl Registry {
         // Only a person named in full in at least two articles stands for a
         // surname met alone in another ("Carson" is Ben Carson; "Cheney" is
         // not the Cheryl Cheney one article quotes), and only under a surname
-        // that is a word of a name (not "Is" of a headline's "Christie Is").
+        // that is only a name (not "Is" of a headline's "Christie Is", nor
+        // "King", which is also a word and many people's name).
         for (i, e) in list.iter().enumerate() {
             let words: Vec<&str> = e.name.split_whitespace().collect();
             if e.kind == EntityKind::Person
                 && words.len() >= 2
                 && let Some(last) = words.last()
                 && !is_common_word(last)
+                && !is_wordy_first_name(last)
                 && articles.get(&e.id).copied().unwrap_or(0) >= MIN_ARTICLES_FOR_SURNAME
             {
                 full_by_surname.entry(slug(last)).or_default().push(i);
@@ -367,7 +386,7 @@ impl Registry {
             }
             entities.push(merged);
         }
-        for (old, new) in unplaced {
+        for (old, new) in rekinded {
             let to = redirect.get(&new).cloned().unwrap_or(new);
             redirect.insert(old, to);
         }
@@ -552,5 +571,11 @@ mod tests {
         assert_eq!(e.kind, EntityKind::Unknown);
         assert_eq!(r.canonical("person:france"), "entity:france");
         assert!(e.merges.iter().any(|m| m.starts_with("kind:")));
+        let r = Registry::build([person("person:washington-post", "The Washington Post", 1)]);
+        let e = r.get("person:washington-post").expect("kept");
+        assert_eq!(
+            (e.id.as_str(), e.kind),
+            ("outlet:washington-post", EntityKind::Outlet)
+        );
     }
 }

@@ -177,10 +177,19 @@ fn add_article(
     }
 
     if let (Some(name), Some(field)) = (author, meta.author.as_ref()) {
-        let pid = analysis.canonical(&person_id(&name));
+        // A staff byline that names the outlet ("Breitbart News", "Washington
+        // Post") is the outlet, never a person.
+        let (pid, kind, name) = match gazetteer().lookup(&name) {
+            Some(o) => (analysis.canonical(&o.id), NodeKind::Outlet, o.name.clone()),
+            None => (
+                analysis.canonical(&person_id(&name)),
+                NodeKind::Person,
+                name,
+            ),
+        };
         parts.node(Node {
             id: pid.clone(),
-            kind: NodeKind::Person,
+            kind,
             name,
             article: None,
             aliases: Vec::new(),
