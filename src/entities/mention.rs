@@ -513,7 +513,13 @@ fn parse_segment(seg: &[Word]) -> Mention {
     let mut split = 0;
     for i in (0..run.len()).rev() {
         let w = &run[i];
-        let titled = is_role(&w.text) || honorific(&w.text).is_some() || w.is(PARTY_LABELS);
+        // A plural title before two people's names ("Professors Foner and Alba").
+        let plural_role = w.text.len() > 3
+            && w.text.ends_with('s')
+            && !w.text.ends_with("ss")
+            && is_role(&w.text[..w.text.len() - 1]);
+        let titled =
+            is_role(&w.text) || plural_role || honorific(&w.text).is_some() || w.is(PARTY_LABELS);
         if titled && i + 1 < run.len() {
             let rest = &run[i + 1..];
             let org_rest = rest.iter().any(|x| is_in(ORG_HEADS, &x.text));
@@ -1051,6 +1057,7 @@ mod tests {
             p("Mr. Grassley and Mr. Leahy").name.as_deref(),
             Some("Grassley")
         );
+        assert_eq!(p("Professors Foner").name.as_deref(), Some("Foner"));
         assert_eq!(
             p("The Commission on Presidential Debates").name.as_deref(),
             Some("Commission on Presidential Debates")
