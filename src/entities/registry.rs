@@ -256,7 +256,6 @@ impl Registry {
                 && let Some(last) = words.last()
                 && !is_common_word(last)
                 && !is_wordy_first_name(last)
-                && articles.get(&e.id).copied().unwrap_or(0) >= MIN_ARTICLES_FOR_SURNAME
             {
                 full_by_surname.entry(slug(last)).or_default().push(i);
             }
@@ -284,7 +283,12 @@ impl Registry {
             let best = ranked[0];
             let best_n = list[best].mentions.max(1);
             let second_n = ranked.get(1).map_or(0, |&j| list[j].mentions.max(1));
-            let clear = ranked.len() == 1 || best_n * 5 >= total * 4 && best_n >= 3 * second_n;
+            // Every person of that surname counts for ambiguity; only one
+            // named in full in two articles may take the surname.
+            let known =
+                articles.get(&list[best].id).copied().unwrap_or(0) >= MIN_ARTICLES_FOR_SURNAME;
+            let clear =
+                known && (ranked.len() == 1 || best_n * 5 >= total * 4 && best_n >= 3 * second_n);
             if clear {
                 if uf.union(i, best) {
                     let how = if ranked.len() == 1 {
