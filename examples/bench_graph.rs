@@ -204,6 +204,7 @@ fn main() {
                 entity,
                 vague,
                 basis: citetrace::attribution::Basis::Rules,
+                also: Vec::new(),
             });
         }
         // Copies of earlier articles of the same story.

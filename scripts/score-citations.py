@@ -189,6 +189,11 @@ def read_attributions(path):
         single = entity_of(first(a, 'entity', 'entity_id', 'resolved_entity'), cat)
         if single and not any(e.get('id') == single.get('id') for e in ents):
             ents.insert(0, single)
+        # further entities of a source naming several ("also": citetrace's field)
+        for r in first(a, 'also', default=[]) or []:
+            e = entity_of(r, cat)
+            if e and not any(x.get('id') == e.get('id') for x in ents):
+                ents.append(e)
         src = first(a, 'source', 'source_span')
         vague = first(a, 'vague', 'is_vague', 'vague_source')
         if vague is None and isinstance(src, dict):

@@ -87,6 +87,11 @@ pub struct Attribution {
     pub quote: QuoteKind,
     /// What the source resolves to, when it can be identified.
     pub entity: Option<EntityRef>,
+    /// Further entities when the source names several ("Jeb Bush and Chris
+    /// Christie": `entity` is Jeb Bush, `also` holds Chris Christie); the
+    /// graph draws one citation edge per entity, each with this evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<EntityRef>,
     /// True when the source cannot be identified ("sources said", "reportedly").
     pub vague: bool,
     /// How it was found: by the rules, or by the learned cue model alone.
@@ -271,6 +276,7 @@ pub fn analyze_with(
             content: f.content.iter().copied().map(span).collect(),
             quote: f.quote,
             entity: r.entity,
+            also: r.also,
             vague: r.vague,
             basis,
         });
@@ -278,6 +284,23 @@ pub fn analyze_with(
             span: span(c),
             entity: r.channel,
         }));
+    }
+    let mut entities = entities;
+    // "A Times/CBS News poll" in an article of The New York Times.
+    if let Some(own) = article
+        .meta
+        .outlet
+        .as_ref()
+        .and_then(|f| crate::entities::gazetteer::gazetteer().outlet_of(&f.value))
+    {
+        let renamed = crate::entities::gazetteer::expand_own_reports(&mut entities, own);
+        for a in &mut attributions {
+            for e in a.entity.iter_mut().chain(a.also.iter_mut()) {
+                if let Some((_, new)) = renamed.iter().find(|(old, _)| *old == e.id) {
+                    e.clone_from(new);
+                }
+            }
+        }
     }
     Analysis {
         attributions,
@@ -334,6 +357,9 @@ pub fn extract_corpus_in(
     for a in attributions.iter_mut().flatten() {
         if let Some(e) = &a.entity {
             a.entity = Some(registry.canonical_ref(e));
+        }
+        for e in &mut a.also {
+            *e = registry.canonical_ref(e);
         }
     }
     for c in channels.iter_mut().flatten().flatten() {

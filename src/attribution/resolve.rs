@@ -118,6 +118,9 @@ pub struct Resolved {
     pub channel: Option<EntityRef>,
     /// True when the source cannot be identified.
     pub vague: bool,
+    /// Further entities a mention naming several sources resolved to ("Jeb
+    /// Bush and Chris Christie": Chris Christie), in text order after `entity`.
+    pub also: Vec<EntityRef>,
 }
 
 struct Resolver {
@@ -746,6 +749,38 @@ impl Resolver {
         }
         e.publisher = Some(org_ref.id);
         self.record(e)
+    }
+
+    /// A mention naming several sources ("Jeb Bush and Chris Christie"):
+    /// each part resolved on its own ([`mention::coordinated`]), kept only
+    /// when every part is a distinct person, organisation, outlet or report;
+    /// otherwise nothing is recorded and `None` is returned.
+    fn coordinated(&mut self, text: &str, pos: usize) -> Option<Vec<EntityRef>> {
+        let parts = mention::coordinated(text)?;
+        let saved = self.entities.clone();
+        let mut got: Vec<(EntityRef, &str)> = Vec::with_capacity(parts.len());
+        for (at, part) in parts {
+            let start = pos + text[..at].chars().count();
+            match self.resolve(part, start) {
+                Outcome::Entity(e) if !got.iter().any(|g| g.0.id == e.id) => got.push((e, part)),
+                _ => {
+                    self.entities = saved;
+                    return None;
+                }
+            }
+        }
+        if let Some(list) = mention::typed_by_coordination(&got) {
+            let mut out = Vec::with_capacity(list.len());
+            for (e, part, why) in list {
+                out.push(match why {
+                    Some(why) => self.person(&e.name, &mention::parse(part), None, Some(why)),
+                    None => e,
+                });
+            }
+            return Some(out);
+        }
+        self.entities = saved;
+        None
     }
 
     fn last(&self, kinds: &[EntityKind]) -> Option<EntityRef> {
@@ -2426,11 +2461,17 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
     }
     let mut out = Vec::with_capacity(found.len());
     for f in found {
+        let mut also = Vec::new();
         let outcome = match f.antecedent.or(f.source) {
             Some(src) if !f.hedge => {
                 let mention = text.slice(src);
                 if impersonal(mention, text.slice(f.cue)) {
                     Outcome::Vague
+                } else if f.antecedent.is_none()
+                    && let Some(mut list) = r.coordinated(mention, src.start)
+                {
+                    also = list.split_off(1);
+                    Outcome::Entity(list.remove(0))
                 } else if let Some(o) = f.source.and_then(|s| {
                     r.relative_person(text, s)
                         .or_else(|| r.party_tag_person(text, s))
@@ -2483,10 +2524,16 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
                 EntityKind::Outlet,
             )))
         });
+        for e in &also {
+            if let Some(rec) = r.entities.get_mut(&e.id) {
+                rec.mentions = rec.mentions.max(1);
+            }
+        }
         out.push(Resolved {
             entity,
             channel,
             vague,
+            also,
         });
     }
     // Entities of unknown kind a he/she took up are people.
@@ -2518,7 +2565,7 @@ pub fn resolve(doc: &Doc, text: &Text, found: &[Found]) -> (Vec<Resolved>, Vec<E
     // Keep only entities something resolved to, plus publishers of those.
     let used: std::collections::BTreeSet<String> = out
         .iter()
-        .flat_map(|x| x.entity.iter().chain(x.channel.iter()))
+        .flat_map(|x| x.entity.iter().chain(x.channel.iter()).chain(x.also.iter()))
         .map(|e| e.id.clone())
         .collect();
     let publishers: Vec<String> = r

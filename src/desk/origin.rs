@@ -822,6 +822,7 @@ mod tests {
             }),
             vague: false,
             basis: crate::attribution::Basis::Rules,
+            also: Vec::new(),
         }];
         let analysis = Analysis::from_parts(
             crate::read::Corpus {

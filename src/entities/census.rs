@@ -17,7 +17,7 @@ use super::people::{
     COMMON_WORDS, Gender, MODIFIER_WORDS, MONTHS_BUT_MAY, PARTY_LABELS, first_name_gender,
     honorific, is_demonym, is_first_name, is_group_word, is_in, is_role, is_wordy_first_name,
 };
-use super::people::{LEADING_JUNK, ROLE_MODIFIERS, WordSet};
+use super::people::{LEADING_JUNK, ROLE_MODIFIERS, WordSet, is_place};
 use crate::text::calendar;
 
 /// One person the article names in full.
@@ -210,11 +210,42 @@ fn initial(w: &str) -> bool {
     b.chars().count() == 1 && cap(b)
 }
 
+/// Small words a title-case headline leaves in lower case.
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with",
+    "from", "as", "vs", "via", "nor", "per",
+];
+
+/// Character ranges of the lines written in title case ("Christie Is Out
+/// of the Race", "Clinton Hid Past Health Scares"): every word but the small
+/// ones capitalised, at least four of them. In such a line capitals do not
+/// mark names, so a run there is not read as a person's full name.
+fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let len = line.chars().count();
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            .filter(|w| !TITLE_SMALL.iter().any(|s| s.eq_ignore_ascii_case(w)))
+            .collect();
+        if words.len() >= 4 && words.iter().all(|w| cap(w)) {
+            out.push((start, start + len));
+        }
+        start += len + 1;
+    }
+    out
+}
+
 impl Census {
     /// Reads the people named in `text`.
     #[allow(clippy::many_single_char_names, clippy::too_many_lines)] // token indices i, j, k
     pub fn of(text: &str) -> Self {
         let ws = tokenize(text);
+        let title_case = title_case_lines(text);
+        let in_title_case = |at: usize| title_case.iter().any(|&(a, b)| a <= at && at < b);
         let mut census = Census::default();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
@@ -295,10 +326,14 @@ impl Census {
                 i = k;
                 continue;
             }
+            // "Puerto Rico", "the United States", "New Hampshire": a place, never a person.
+            let place = is_place(&run.iter().map(|x| bare(x)).collect::<Vec<_>>().join(" "));
             if run.len() >= 2
                 && (first_ok || titled)
                 && !initial(run[run.len() - 1])
                 && !org_follows
+                && !place
+                && !in_title_case(ws[j].start)
             {
                 // Lower-case roles written just before ("presidential candidate Donald Trump").
                 let mut back = i;
@@ -370,7 +405,11 @@ impl Census {
             if run.len() >= 2 && !titled {
                 // Two capitalised words with no first name we know ("Zephyr
                 // Teachout") may still be a person: kept for the second pass.
-                if run.len() == 2 && !org_follows && !ws[j].sentence_start {
+                if run.len() == 2
+                    && !org_follows
+                    && !ws[j].sentence_start
+                    && !in_title_case(ws[j].start)
+                {
                     pairs.push((ws[j].start, bare(run[0]), bare(run[1])));
                 }
                 i = j + 1;
@@ -422,6 +461,7 @@ impl Census {
                 || is_demonym(last)
                 || is_demonym(first)
                 || is_in(PLACE_WORDS, first)
+                || is_place(&format!("{first} {last}"))
                 || first.to_lowercase().ends_with("-based")
                 || sets().common.contains(last)
                 || sets().org.contains(last)
@@ -533,5 +573,14 @@ mod tests {
         // Trump: full, Mr. Trump, "Will Trump" (surname) → three mentions.
         assert_eq!(c.mentions.iter().filter(|m| m.1 == 0).count(), 3);
         assert_eq!(c.full("Donald Trump"), Some(0));
+    }
+
+    #[test]
+    fn a_title_case_headline_names_no_one() {
+        let c = Census::of(
+            "Christie Is Out Of The Race After New Hampshire\n\nChris Christie said on Wednesday that he would leave.",
+        );
+        let names: Vec<&str> = c.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec!["Chris Christie"]);
     }
 }

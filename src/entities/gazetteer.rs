@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::{EntityKind, EntityRef};
+use super::{Entity, EntityKind, EntityRef};
 
 const OUTLETS_TSV: &str = include_str!("../../data/outlets.tsv");
 /// The reader's list of wire agencies (`name<TAB>alias|alias`), shared.
@@ -128,10 +128,72 @@ impl Gazetteer {
             .and_then(|&i| self.outlets.get(i))
     }
 
+    /// The outlet a metadata value names: by any spelling, or by its id key
+    /// (a manifest's "nyt" is `outlet:nyt`).
+    pub fn outlet_of(&self, value: &str) -> Option<&Outlet> {
+        self.lookup(value).or_else(|| {
+            let id = format!("outlet:{}", super::names::slug(value));
+            self.outlets.iter().find(|o| o.id == id)
+        })
+    }
+
     /// Every outlet.
     pub fn outlets(&self) -> &[Outlet] {
         &self.outlets
     }
+}
+
+/// A publisher name that opens with the short name an outlet calls itself
+/// by in its own pages — the last word of its name, "The" left out: "Times"
+/// for The New York Times, "Post" for The Washington Post — alone or joined
+/// to a partner ("Times/CBS News", "Post-ABC News"): the name with the
+/// outlet's full name in its place ("New York Times/CBS News"). `None` for
+/// any other name, or an outlet of one word. Only meaningful in an article
+/// of `own`: elsewhere "Times" may be any Times.
+pub fn expand_own_short_name(publisher: &str, own: &Outlet) -> Option<String> {
+    let full = own.name.strip_prefix("The ").unwrap_or(&own.name);
+    let (_, short) = full.rsplit_once(' ')?;
+    let rest = publisher.strip_prefix(short)?;
+    (rest.is_empty() || rest.starts_with(['/', '-'])).then(|| format!("{full}{rest}"))
+}
+
+/// Report names of an article of the outlet `own` that use the outlet's
+/// short self-name ("Times/CBS News poll" in a New York Times article) get
+/// the full name ("New York Times/CBS News poll"), with an id built as
+/// resolution builds it for the full name, so the poll meets the same poll
+/// cited in full elsewhere. Returns the renamed ids and their new references
+/// so the article's attributions can follow.
+pub fn expand_own_reports(entities: &mut [Entity], own: &Outlet) -> Vec<(String, EntityRef)> {
+    let mut renamed = Vec::new();
+    for e in entities.iter_mut() {
+        if e.kind != EntityKind::Report {
+            continue;
+        }
+        let Some((publisher, noun)) = e
+            .name
+            .rsplit_once(' ')
+            .map(|(p, n)| (p.to_string(), n.to_string()))
+        else {
+            continue;
+        };
+        let Some(full) = expand_own_short_name(&publisher, own) else {
+            continue;
+        };
+        let key = super::names::org_key(&full);
+        let id = if noun == "report" {
+            format!("report:{key}")
+        } else {
+            format!("report:{key}-{noun}")
+        };
+        let old_name = std::mem::replace(&mut e.name, format!("{full} {noun}"));
+        e.add_alias(&old_name);
+        e.merges.push(format!(
+            "own outlet: \"{publisher}\" in an article of {} is {full}",
+            own.name
+        ));
+        renamed.push((std::mem::replace(&mut e.id, id), e.as_ref()));
+    }
+    renamed
 }
 
 /// The bundled gazetteer.
@@ -166,5 +228,23 @@ mod tests {
             g.lookup("Press Trust of India").map(|o| o.id.as_str()),
             Some("outlet:pti")
         );
+    }
+
+    #[test]
+    fn an_outlets_short_self_name_is_the_outlet_in_its_own_articles() {
+        let nyt = gazetteer().outlet_of("nyt").expect("nyt");
+        assert_eq!(
+            expand_own_short_name("Times/CBS News", nyt).as_deref(),
+            Some("New York Times/CBS News")
+        );
+        assert_eq!(expand_own_short_name("Timesheet", nyt), None);
+        let mut list = vec![Entity::new(
+            "report:tcn-poll",
+            "Times/CBS News poll",
+            EntityKind::Report,
+        )];
+        let renamed = expand_own_reports(&mut list, nyt);
+        assert_eq!(list[0].name, "New York Times/CBS News poll");
+        assert_eq!(renamed[0].0, "report:tcn-poll");
     }
 }

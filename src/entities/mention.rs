@@ -14,11 +14,13 @@
 //! person, an outlet…) is decided by the resolver with the article's evidence.
 
 use super::gazetteer::gazetteer;
+use super::names::is_acronym;
 use super::people::Gender;
 use super::people::{
     LEADING_JUNK, MODIFIER_WORDS, PARTY_LABELS, ROLE_MODIFIERS, honorific, is_first_name, is_in,
-    is_role, is_wordy_first_name,
+    is_place, is_role, is_wordy_first_name,
 };
+use super::{EntityKind, EntityRef};
 
 /// How a mention refers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -511,7 +513,13 @@ fn parse_segment(seg: &[Word]) -> Mention {
     let mut split = 0;
     for i in (0..run.len()).rev() {
         let w = &run[i];
-        let titled = is_role(&w.text) || honorific(&w.text).is_some() || w.is(PARTY_LABELS);
+        // A plural title before two people's names ("Professors Foner and Alba").
+        let plural_role = w.text.len() > 3
+            && w.text.ends_with('s')
+            && !w.text.ends_with("ss")
+            && is_role(&w.text[..w.text.len() - 1]);
+        let titled =
+            is_role(&w.text) || plural_role || honorific(&w.text).is_some() || w.is(PARTY_LABELS);
         if titled && i + 1 < run.len() {
             let rest = &run[i + 1..];
             let org_rest = rest.iter().any(|x| is_in(ORG_HEADS, &x.text));
@@ -845,6 +853,151 @@ fn affiliation_of(ws: &[Word]) -> Option<String> {
     Some(join(&ws))
 }
 
+/// Most names one coordinated mention is read as ("Cruz, Rubio, Kasich and Carson").
+const MAX_CONJUNCTS: usize = 6;
+
+/// The parts of a mention that names several sources joined by "and" ("Jeb
+/// Bush and Chris Christie", "Clinton and Sen. Bernie Sanders (Vt.)", "Cruz,
+/// Rubio and Kasich"), each as its byte offset in `text` and its text; `None`
+/// when the mention is one name or a part is not a name ("Trump and his
+/// campaign").
+///
+/// The parser alone cannot tell two names from one name with "and" inside
+/// ("Department of Health and Human Services", "Procter and Gamble"): the
+/// resolver accepts the split only when every part resolves to a person,
+/// organisation, outlet or report of its own. A first name alone before "and"
+/// ("Bill and Melinda Gates") shares the surname after it, so it is not split.
+pub fn coordinated(text: &str) -> Option<Vec<(usize, &str)>> {
+    // Separators outside brackets: commas, and the last " and ".
+    let mut depth = 0i32;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut last_and = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => cuts.push((i, i + 1)),
+            ' ' if depth == 0 && text[i..].starts_with(" and ") => last_and = Some(i),
+            _ => {}
+        }
+    }
+    let and = last_and?;
+    // Commas after the last "and" belong to its part ("Sen. Tim Kaine, D-Va.").
+    cuts.retain(|&(a, _)| a < and);
+    cuts.push((and, and + " and ".len()));
+    let mut parts = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for &(a, b) in &cuts {
+        parts.push((from, &text[from..a]));
+        from = b;
+    }
+    parts.push((from, &text[from..]));
+    // "A, B, and C": the Oxford comma leaves an empty part before "and".
+    parts.retain(|(_, t)| !t.trim().is_empty());
+    if parts.len() < 2 || parts.len() > MAX_CONJUNCTS {
+        return None;
+    }
+    let parsed: Vec<Mention> = parts.iter().map(|(_, t)| parse(t)).collect();
+    let mut names: Vec<String> = Vec::with_capacity(parts.len());
+    for (k, m) in parsed.iter().enumerate() {
+        let name = m
+            .name
+            .clone()
+            .filter(|_| m.pronoun.is_none() && m.head.is_none())?;
+        // "Bill and Melinda Gates": a first name alone, then a bare first
+        // name and surname, is two people of one surname, not two sources
+        // named in full.
+        let alone = !name.contains(' ') && m.honorific.is_none() && m.role.is_none();
+        let next_bare_full = parsed.get(k + 1).is_some_and(|n| {
+            n.honorific.is_none()
+                && n.role.is_none()
+                && n.name.as_deref().is_some_and(|x| {
+                    let ws: Vec<&str> = x.split_whitespace().collect();
+                    ws.len() == 2 && is_first_name(ws[0])
+                })
+        });
+        if alone && next_bare_full && is_first_name(&name) {
+            return None;
+        }
+        // "Charles G. and David H. Koch": a first name and initial share the
+        // surname after them; "Fox News Vice President and … Editor Bill
+        // Sammon": a title is not a source of its own.
+        let last = name.split_whitespace().last().unwrap_or("");
+        let initial = last.trim_end_matches('.').chars().count() == 1;
+        if (k + 1 < parsed.len() && initial) || is_role(last.trim_end_matches('.')) {
+            return None;
+        }
+        if names.contains(&name) {
+            return None;
+        }
+        names.push(name);
+    }
+    // Trim each part to its words so offsets point at them.
+    Some(
+        parts
+            .into_iter()
+            .map(|(at, t)| {
+                let lead = t.len() - t.trim_start().len();
+                (at + lead, t.trim())
+            })
+            .collect(),
+    )
+}
+
+/// The kinds of a coordinated mention's parts, once each part is resolved:
+/// every part as it resolved when none is of unknown kind; a surname alone
+/// of unknown kind beside people only ("Richards and Menendez" after Cecile
+/// Richards) is a person too, with the reason, since "and" joins like with
+/// like; `None` when some part stays unknown otherwise ("Procter and
+/// Gamble", "Department of Health and Human Services"), so the mention is
+/// not split.
+pub fn typed_by_coordination<'a>(
+    parts: &[(EntityRef, &'a str)],
+) -> Option<Vec<(EntityRef, &'a str, Option<String>)>> {
+    let typed: Vec<&EntityRef> = parts
+        .iter()
+        .map(|(e, _)| e)
+        .filter(|e| e.kind != EntityKind::Unknown)
+        .collect();
+    if typed.is_empty() {
+        return None;
+    }
+    // An organisation part without its own determiner may be the tail of
+    // one name ("United States Citizenship and Immigration Services").
+    let bare_org = parts.iter().skip(1).any(|(e, part)| {
+        matches!(e.kind, EntityKind::Organization)
+            && !is_acronym(e.name.as_str())
+            && parse(part).determiner == Determiner::None
+    });
+    if bare_org || parts.iter().any(|(e, _)| is_place(&e.name)) {
+        return None;
+    }
+    let people = typed.iter().all(|e| e.kind == EntityKind::Person);
+    let mut out = Vec::with_capacity(parts.len());
+    for (e, part) in parts {
+        if e.kind != EntityKind::Unknown {
+            out.push((e.clone(), *part, None));
+            continue;
+        }
+        if !people
+            || e.name.contains(' ')
+            || !e.name.starts_with(char::is_uppercase)
+            || is_place(&e.name)
+        {
+            return None;
+        }
+        let beside: Vec<&str> = typed.iter().map(|t| t.name.as_str()).collect();
+        let why = format!(
+            "coordinated: \"{}\" is named beside the person {} (\"{}\")",
+            e.name,
+            beside.join(" and "),
+            parts.iter().map(|p| p.1).collect::<Vec<_>>().join(" and ")
+        );
+        out.push((e.clone(), *part, Some(why)));
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -904,6 +1057,7 @@ mod tests {
             p("Mr. Grassley and Mr. Leahy").name.as_deref(),
             Some("Grassley")
         );
+        assert_eq!(p("Professors Foner").name.as_deref(), Some("Foner"));
         assert_eq!(
             p("The Commission on Presidential Debates").name.as_deref(),
             Some("Commission on Presidential Debates")
@@ -951,5 +1105,108 @@ mod tests {
         let m = p("The GOP nominee");
         assert_eq!(m.head.as_deref(), Some("nominee"));
         assert_eq!(m.affiliation.as_deref(), Some("GOP"));
+    }
+
+    #[test]
+    fn several_names_joined_by_and_are_parts() {
+        let parts = |s: &str| {
+            coordinated(s).map(|v| {
+                v.into_iter()
+                    .map(|(_, t)| t.to_string())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            parts("Republican presidential hopefuls Jeb Bush and Chris Christie"),
+            Some(vec![
+                "Republican presidential hopefuls Jeb Bush".to_string(),
+                "Chris Christie".to_string()
+            ])
+        );
+        assert_eq!(
+            parts("Clinton and Sen. Bernie Sanders (Vt.)"),
+            Some(vec![
+                "Clinton".to_string(),
+                "Sen. Bernie Sanders (Vt.)".to_string()
+            ])
+        );
+        assert_eq!(parts("Cruz, Rubio, and Kasich").map(|v| v.len()), Some(3));
+        let text = "Richards and Menendez";
+        let got = coordinated(text).expect("two");
+        assert_eq!(&text[got[1].0..got[1].0 + got[1].1.len()], "Menendez");
+        assert_eq!(parts("Bill and Melinda Gates"), None);
+        assert_eq!(
+            parts("the billionaire brothers Charles G. and David H. Koch"),
+            None
+        );
+        assert_eq!(
+            parts("Fox News Vice President and Washington Managing Editor Bill Sammon"),
+            None
+        );
+        assert_eq!(parts("Trump and his campaign"), None);
+        assert_eq!(parts("Donald Trump"), None);
+        assert_eq!(parts("Johnson and Johnson"), None);
+    }
+
+    #[test]
+    fn a_surname_beside_people_is_a_person_and_unknown_pairs_are_not_split() {
+        let r = |id: &str, name: &str, kind| EntityRef {
+            id: id.into(),
+            name: name.into(),
+            kind,
+        };
+        let got = typed_by_coordination(&[
+            (
+                r(
+                    "person:cecile-richards",
+                    "Cecile Richards",
+                    EntityKind::Person,
+                ),
+                "Richards",
+            ),
+            (
+                r("entity:menendez", "Menendez", EntityKind::Unknown),
+                "Menendez",
+            ),
+        ])
+        .expect("split");
+        assert!(got[0].2.is_none());
+        assert!(
+            got[1]
+                .2
+                .as_deref()
+                .is_some_and(|w| w.starts_with("coordinated"))
+        );
+        assert!(
+            typed_by_coordination(&[
+                (
+                    r("entity:procter", "Procter", EntityKind::Unknown),
+                    "Procter"
+                ),
+                (r("entity:gamble", "Gamble", EntityKind::Unknown), "Gamble"),
+            ])
+            .is_none()
+        );
+        assert!(
+            typed_by_coordination(&[
+                (
+                    r(
+                        "org:department-of-health",
+                        "Department of Health",
+                        EntityKind::Organization
+                    ),
+                    "Department of Health"
+                ),
+                (
+                    r(
+                        "entity:human-services",
+                        "Human Services",
+                        EntityKind::Unknown
+                    ),
+                    "Human Services"
+                ),
+            ])
+            .is_none()
+        );
     }
 }

@@ -45,6 +45,42 @@ fn first_names() -> &'static HashMap<String, Option<Gender>> {
     })
 }
 
+const PLACES_TSV: &str = include_str!("../../data/places.tsv");
+
+fn places() -> &'static std::collections::HashSet<String> {
+    static PLACES: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        PLACES_TSV
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// True when `name` is a country, US state, territory or world region
+/// (`data/places.tsv`; a leading "the" and a possessive ending ignored): a
+/// place is never a person, even when its name is also a first name
+/// ("France", "Georgia"). Short forms ("US", "UK") count only in capitals.
+pub fn is_place(name: &str) -> bool {
+    let n = name.trim();
+    let n = n
+        .strip_prefix("the ")
+        .or_else(|| n.strip_prefix("The "))
+        .unwrap_or(n);
+    let n = n
+        .strip_suffix("'s")
+        .or_else(|| n.strip_suffix("’s"))
+        .unwrap_or(n)
+        .trim();
+    if n.chars().filter(char::is_ascii_alphabetic).count() <= 3 && n.chars().any(char::is_lowercase)
+    {
+        return false;
+    }
+    places().contains(&n.to_lowercase())
+}
+
 /// First names that are also everyday words: they count as a first name only
 /// when something else says the run is a name (not at a sentence start).
 const WORDY_FIRST_NAMES: &[&str] = &[
@@ -875,5 +911,15 @@ mod tests {
         assert!(!is_group_word("Trump"));
         assert!(is_demonym("Chinese"));
         assert!(is_demonym("European"));
+    }
+
+    #[test]
+    fn places_are_places() {
+        assert!(is_place("Puerto Rico"));
+        assert!(is_place("the United States"));
+        assert!(is_place("France"));
+        assert!(is_place("US"));
+        assert!(!is_place("us"));
+        assert!(!is_place("Jordan Peterson"));
     }
 }

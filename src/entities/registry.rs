@@ -16,8 +16,16 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::names::{org_key, same_person, skeleton, slug, strip_titles};
+use super::gazetteer::gazetteer;
+use super::names::{
+    acronym_matches, is_acronym, org_key, same_person, skeleton, slug, strip_titles,
+};
+use super::people::{is_common_word, is_place, is_wordy_first_name};
 use super::{Entity, EntityKind, EntityRef};
+
+/// In how many articles a person must be named in full before a surname met
+/// alone elsewhere in the corpus is taken to be them.
+const MIN_ARTICLES_FOR_SURNAME: usize = 2;
 
 /// Entities of a corpus, merged, with a map from every member id to its canonical id.
 #[derive(Debug, Clone, Default)]
@@ -54,7 +62,39 @@ impl Registry {
         // 1. Same id.
         let mut by_id: BTreeMap<String, Entity> = BTreeMap::new();
         let mut names: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-        for rec in records {
+        // A place is never a person ("France" read as a first name): such a
+        // record becomes a name of unknown kind, and its old id points there.
+        let mut rekinded: Vec<(String, String)> = Vec::new();
+        // In how many articles each id has a record (one record per article).
+        let mut articles: HashMap<String, usize> = HashMap::new();
+        for mut rec in records {
+            if rec.kind == EntityKind::Person && is_place(&rec.name) {
+                let id = format!("{}:{}", EntityKind::Unknown.prefix(), slug(&rec.name));
+                rec.merges.push(format!(
+                    "kind: \"{}\" is a place, not a person (data/places.tsv)",
+                    rec.name
+                ));
+                rekinded.push((std::mem::replace(&mut rec.id, id.clone()), id));
+                rec.kind = EntityKind::Unknown;
+                rec.affiliations.clear();
+            }
+            // "The Washington Post" read as a person by its first word: a
+            // name of two or more words the gazetteer knows is that outlet.
+            if rec.kind == EntityKind::Person
+                && rec.name.split_whitespace().count() >= 2
+                && let Some(o) = gazetteer().lookup(&rec.name)
+            {
+                rec.merges.push(format!(
+                    "kind: \"{}\" is the outlet {} (gazetteer), not a person",
+                    rec.name, o.name
+                ));
+                let old_name = std::mem::replace(&mut rec.name, o.name.clone());
+                rec.add_alias(&old_name);
+                rekinded.push((std::mem::replace(&mut rec.id, o.id.clone()), o.id.clone()));
+                rec.kind = EntityKind::Outlet;
+                rec.affiliations.clear();
+            }
+            *articles.entry(rec.id.clone()).or_default() += 1;
             *names
                 .entry(rec.id.clone())
                 .or_default()
@@ -204,19 +244,28 @@ impl Registry {
         // one named far more often than any other; otherwise it is kept apart
         // and the ambiguity is noted.
         let mut full_by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        // Only a person named in full in at least two articles stands for a
+        // surname met alone in another ("Carson" is Ben Carson; "Cheney" is
+        // not the Cheryl Cheney one article quotes), and only under a surname
+        // that is only a name (not "Is" of a headline's "Christie Is", nor
+        // "King", which is also a word and many people's name).
         for (i, e) in list.iter().enumerate() {
             let words: Vec<&str> = e.name.split_whitespace().collect();
             if e.kind == EntityKind::Person
                 && words.len() >= 2
                 && let Some(last) = words.last()
+                && !is_common_word(last)
+                && !is_wordy_first_name(last)
             {
                 full_by_surname.entry(slug(last)).or_default().push(i);
             }
         }
         let mut notes: Vec<(usize, String)> = Vec::new();
         for (i, e) in list.iter().enumerate() {
+            // "Israel", "Washington": a place alone is not a surname.
             if !matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
                 || e.name.split_whitespace().count() != 1
+                || is_place(&e.name)
             {
                 continue;
             }
@@ -234,7 +283,12 @@ impl Registry {
             let best = ranked[0];
             let best_n = list[best].mentions.max(1);
             let second_n = ranked.get(1).map_or(0, |&j| list[j].mentions.max(1));
-            let clear = ranked.len() == 1 || best_n * 5 >= total * 4 && best_n >= 3 * second_n;
+            // Every person of that surname counts for ambiguity; only one
+            // named in full in two articles may take the surname.
+            let known =
+                articles.get(&list[best].id).copied().unwrap_or(0) >= MIN_ARTICLES_FOR_SURNAME;
+            let clear =
+                known && (ranked.len() == 1 || best_n * 5 >= total * 4 && best_n >= 3 * second_n);
             if clear {
                 if uf.union(i, best) {
                     let how = if ranked.len() == 1 {
@@ -336,6 +390,11 @@ impl Registry {
             }
             entities.push(merged);
         }
+        for (old, new) in rekinded {
+            let to = redirect.get(&new).cloned().unwrap_or(new);
+            redirect.insert(old, to);
+        }
+        name_by_long_form(&mut entities);
         // Publishers and affiliations point at canonical ids too.
         for e in &mut entities {
             if let Some(p) = &e.publisher
@@ -380,6 +439,36 @@ impl Registry {
     }
 }
 
+/// An organisation named by an acronym whose long form the corpus gives
+/// ("DNC", defined in the text as "Democratic National Committee") is named
+/// by the long form, the acronym kept as an alias. A report keeps the name
+/// its mentions give it ("MEMRI report"): the publisher it links to carries
+/// the long form. An acronym no text spells out keeps its name: its
+/// expansion is not guessed.
+fn name_by_long_form(entities: &mut [Entity]) {
+    for e in entities.iter_mut() {
+        if !matches!(e.kind, EntityKind::Organization) || !is_acronym(&e.name) {
+            continue;
+        }
+        let long = e
+            .aliases
+            .iter()
+            .map(|a| a.strip_prefix("The ").unwrap_or(a).trim())
+            .filter(|a| a.contains(' ') && acronym_matches(&e.name, a))
+            // Several spellings ("Federal Election(s) Commission"): the plainest.
+            .min_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)))
+            .map(str::to_string);
+        if let Some(long) = long {
+            let old = std::mem::replace(&mut e.name, long.clone());
+            e.add_alias(&old);
+            e.aliases.retain(|a| a != &e.name);
+            e.merges.push(format!(
+                "name: \"{old}\" is the acronym of \"{long}\", given in the corpus"
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,13 +502,24 @@ mod tests {
         trump.mentions = 9;
         let mut clinton = person("person:clinton", "Clinton", 4);
         clinton.mentions = 4;
+        // Donald Trump is named in full in two articles; Cheryl Cheney in one.
         let r = Registry::build([
             trump,
-            person("person:donald-trump", "Donald Trump", 5),
+            person("person:donald-trump", "Donald Trump", 3),
+            person("person:donald-trump", "Donald Trump", 2),
             clinton,
-            person("person:hillary-clinton", "Hillary Clinton", 3),
-            person("person:bill-clinton", "Bill Clinton", 2),
+            person("person:hillary-clinton", "Hillary Clinton", 2),
+            person("person:hillary-clinton", "Hillary Clinton", 1),
+            person("person:bill-clinton", "Bill Clinton", 1),
+            person("person:bill-clinton", "Bill Clinton", 1),
+            person("person:cheney", "Cheney", 1),
+            person("person:cheryl-cheney", "Cheryl Cheney", 2),
+            Entity::new("entity:israel", "Israel", EntityKind::Unknown),
+            person("person:steve-israel", "Steve Israel", 1),
+            person("person:steve-israel", "Steve Israel", 1),
         ]);
+        assert_eq!(r.canonical("person:cheney"), "person:cheney");
+        assert_eq!(r.canonical("entity:israel"), "entity:israel");
         assert_eq!(r.canonical("entity:trump"), "person:donald-trump");
         let t = r.get("entity:trump").expect("merged");
         assert_eq!(t.kind, EntityKind::Person);
@@ -444,5 +544,42 @@ mod tests {
         assert_eq!(r.canonical("org:inter-services-intelligence"), "org:isi");
         assert_eq!(r.entities().len(), 1);
         assert!(r.entities()[0].merges[0].starts_with("alias"));
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_is_named_by_its_long_form() {
+        let mut dnc = Entity::new("org:dnc", "DNC", EntityKind::Organization);
+        dnc.add_alias("The Democratic National Committee");
+        dnc.mentions = 3;
+        let mut rep = Entity::new("report:dnc", "DNC report", EntityKind::Report);
+        rep.publisher = Some("org:dnc".into());
+        rep.mentions = 1;
+        let fec = Entity::new("org:fec", "FEC", EntityKind::Organization);
+        let r = Registry::build([dnc, rep, fec]);
+        let e = r.get("org:dnc").expect("dnc");
+        assert_eq!(e.name, "Democratic National Committee");
+        assert!(e.aliases.contains(&"DNC".to_string()));
+        // A report keeps the name its mentions give it.
+        assert_eq!(r.get("report:dnc").expect("report").name, "DNC report");
+        // No expansion in the corpus: the acronym stays.
+        assert_eq!(r.get("org:fec").expect("fec").name, "FEC");
+    }
+
+    #[test]
+    fn a_place_is_never_a_person() {
+        let r = Registry::build([
+            person("person:france", "France", 2),
+            Entity::new("entity:france", "France", EntityKind::Unknown),
+        ]);
+        let e = r.get("person:france").expect("kept");
+        assert_eq!(e.kind, EntityKind::Unknown);
+        assert_eq!(r.canonical("person:france"), "entity:france");
+        assert!(e.merges.iter().any(|m| m.starts_with("kind:")));
+        let r = Registry::build([person("person:washington-post", "The Washington Post", 1)]);
+        let e = r.get("person:washington-post").expect("kept");
+        assert_eq!(
+            (e.id.as_str(), e.kind),
+            ("outlet:washington-post", EntityKind::Outlet)
+        );
     }
 }

@@ -27,6 +27,7 @@ use crate::article::{Article, Field};
 use crate::attribution::Attribution;
 use crate::entities::EntityKind;
 use crate::quotes::{QuoteCheck, Status};
+use crate::entities::gazetteer::gazetteer;
 use crate::reuse::{CopyPair, SharedQuote};
 
 /// Node id of an article.
@@ -130,6 +131,10 @@ fn add_article(
             .iter()
             .filter(|a| a.vague && a.is_reported_information(&article.text))
             .count(),
+        unresolved_attributions: attributions
+            .iter()
+            .filter(|a| !a.vague && a.entity.is_none() && a.is_reported_information(&article.text))
+            .count(),
         quotes,
     };
     let id = article_id(&article.id);
@@ -144,6 +149,12 @@ fn add_article(
 
     if let (Some(name), Some(field)) = (outlet, meta.outlet.as_ref()) {
         let oid = analysis.canonical(&outlet_id(&name));
+        // The manifest may give a short key ("breitbart"): the outlet's own
+        // name is the registry's or the gazetteer's when either knows it.
+        let name = analysis
+            .entity_name(&oid)
+            .or_else(|| gazetteer().lookup(&name).map(|o| o.name.clone()))
+            .unwrap_or(name);
         parts.node(Node {
             id: oid.clone(),
             kind: NodeKind::Outlet,
@@ -166,10 +177,19 @@ fn add_article(
     }
 
     if let (Some(name), Some(field)) = (author, meta.author.as_ref()) {
-        let pid = analysis.canonical(&person_id(&name));
+        // A staff byline that names the outlet ("Breitbart News", "Washington
+        // Post") is the outlet, never a person.
+        let (pid, kind, name) = match gazetteer().lookup(&name) {
+            Some(o) => (analysis.canonical(&o.id), NodeKind::Outlet, o.name.clone()),
+            None => (
+                analysis.canonical(&person_id(&name)),
+                NodeKind::Person,
+                name,
+            ),
+        };
         parts.node(Node {
             id: pid.clone(),
-            kind: NodeKind::Person,
+            kind,
             name,
             article: None,
             aliases: Vec::new(),
@@ -217,6 +237,12 @@ fn add_article(
     }
 }
 
+/// One citation edge per entity the attribution's source names (its
+/// `entity` and `also`), each with the attribution as evidence; an unnamed
+/// source goes to the article's "unnamed sources" node. An attribution whose
+/// source is not resolved to anyone draws no edge: an edge must point at an
+/// entity, so it is only counted on the article node
+/// (`unresolved_attributions`) and still listed by `citetrace attributions`.
 fn add_attribution(
     parts: &mut Parts,
     analysis: &Analysis,
@@ -224,57 +250,58 @@ fn add_attribution(
     article_id: &str,
     att: &Attribution,
 ) {
-    let (target, kind, name) = match &att.entity {
-        Some(e) => {
-            let canonical = analysis.canonical(&e.id);
-            let name = analysis
-                .entity_name(&canonical)
-                .unwrap_or_else(|| e.name.clone());
-            (canonical, node_kind(e.kind), name)
+    let mut targets: Vec<(String, NodeKind, String)> = Vec::new();
+    for e in att.entity.iter().chain(att.also.iter()) {
+        let canonical = analysis.canonical(&e.id);
+        if targets.iter().any(|t| t.0 == canonical) {
+            continue;
         }
-        None if att.vague => (
+        let name = analysis
+            .entity_name(&canonical)
+            .unwrap_or_else(|| e.name.clone());
+        targets.push((canonical, node_kind(e.kind), name));
+    }
+    if targets.is_empty() && att.vague {
+        targets.push((
             format!("vague:{article_id}"),
             NodeKind::Vague,
             "unnamed sources".to_string(),
-        ),
-        None => (
-            format!("unresolved:{article_id}"),
-            NodeKind::Unknown,
-            "unresolved sources".to_string(),
-        ),
-    };
-    let aliases = analysis.entity_aliases(&target);
-    parts.node(Node {
-        id: target.clone(),
-        kind,
-        name,
-        article: None,
-        aliases,
-        members: Vec::new(),
-    });
-    let evidence = vec![CitationEvidence {
-        cue: att.cue.clone(),
-        source: att.source.clone(),
-        content: att.content.clone(),
-        quote: att.quote,
-    }];
-    add_affiliations(parts, analysis, &target, att);
-    let cues = vec![shorten(&att.cue.text.to_lowercase(), 40)];
-    let data = if kind == NodeKind::Person {
-        EdgeData::Quotes {
-            cues,
-            count: 1,
-            evidence,
-        }
-    } else {
-        EdgeData::Cites {
-            cues,
-            count: 1,
-            vague: att.vague || kind == NodeKind::Vague,
-            evidence,
-        }
-    };
-    parts.edge(from, &target, Edge { weight: 1, data });
+        ));
+    }
+    for (target, kind, name) in targets {
+        let aliases = analysis.entity_aliases(&target);
+        parts.node(Node {
+            id: target.clone(),
+            kind,
+            name,
+            article: None,
+            aliases,
+            members: Vec::new(),
+        });
+        let evidence = vec![CitationEvidence {
+            cue: att.cue.clone(),
+            source: att.source.clone(),
+            content: att.content.clone(),
+            quote: att.quote,
+        }];
+        add_affiliations(parts, analysis, &target, att);
+        let cues = vec![shorten(&att.cue.text.to_lowercase(), 40)];
+        let data = if kind == NodeKind::Person {
+            EdgeData::Quotes {
+                cues,
+                count: 1,
+                evidence,
+            }
+        } else {
+            EdgeData::Cites {
+                cues,
+                count: 1,
+                vague: att.vague || kind == NodeKind::Vague,
+                evidence,
+            }
+        };
+        parts.edge(from, &target, Edge { weight: 1, data });
+    }
 }
 
 /// `affiliated-with` edges from a cited person to the organisations the text

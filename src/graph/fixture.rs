@@ -81,6 +81,7 @@ fn att(article: &Article, cue: &str, source: Option<&str>, content: &str) -> Att
         entity: Some(memri()),
         vague: false,
         basis: crate::attribution::Basis::Rules,
+        also: Vec::new(),
     }
 }
 
@@ -156,6 +157,7 @@ pub fn seeds() -> Analysis {
         entity: None,
         vague: true,
         basis: crate::attribution::Basis::Rules,
+        also: Vec::new(),
     };
     let mut vague2 = vague.clone();
     vague2.cue = span(&a[4], "indicate");
@@ -176,6 +178,7 @@ pub fn seeds() -> Analysis {
         }),
         vague: false,
         basis: crate::attribution::Basis::Rules,
+        also: Vec::new(),
     };
     vague.content = vec![span(&a[4], "Zaheer met with Pakistan-based LeT leaders")];
     let attributions = vec![

@@ -564,6 +564,40 @@ mod tests {
     }
 
     #[test]
+    fn several_sources_draw_several_edges_and_unresolved_ones_none() {
+        let mut analysis = fixture::seeds();
+        let a0 = "article:000_bbfaf4c79d009b75";
+        let list = &mut analysis.attributions[0];
+        list[0].also.push(crate::entities::EntityRef {
+            id: "outlet:news18".into(),
+            name: "News18".into(),
+            kind: crate::entities::EntityKind::Outlet,
+        });
+        let evidence = list[0].cue.clone();
+        list[1].entity = None;
+        list[1].vague = false;
+        let g = ProvenanceGraph::build(&analysis);
+        // One attribution naming two sources: an edge to each, same evidence.
+        for to in ["report:memri", "outlet:news18"] {
+            let e = g
+                .edges()
+                .find(|e| e.from.id == a0 && e.to.id == to)
+                .expect("edge");
+            let EdgeData::Cites { evidence: ev, .. } = &e.edge.data else {
+                panic!("cites");
+            };
+            assert!(ev.iter().any(|x| x.cue == evidence));
+        }
+        // An unresolved source draws no edge and no node; the article counts it.
+        assert!(g.nodes().all(|(_, n)| !n.id.starts_with("unresolved:")));
+        let art = g.node(g.find(a0).expect("article"));
+        assert_eq!(
+            art.article.as_ref().map(|i| i.unresolved_attributions),
+            Some(1)
+        );
+    }
+
+    #[test]
     fn build_is_deterministic_and_sorted() {
         let g1 = ProvenanceGraph::build(&fixture::seeds());
         let g2 = ProvenanceGraph::build(&fixture::seeds());

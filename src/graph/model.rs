@@ -193,6 +193,10 @@ pub struct ArticleInfo {
     pub lead: String,
     /// Number of attributions whose source cannot be identified.
     pub vague_attributions: usize,
+    /// Number of attributions whose source is named or described but not
+    /// resolved to any entity ("they", "the company"): they draw no edge.
+    #[serde(default)]
+    pub unresolved_attributions: usize,
     /// The verdicts on the article's direct quotes.
     #[serde(default)]
     pub quotes: QuoteTally,
@@ -328,10 +332,9 @@ pub struct Node {
 
 impl Node {
     /// True for a source someone is named as: a named kind
-    /// ([`NodeKind::is_named_source`]) that is not one article's
-    /// `unresolved:` sources (named in the text, but not resolved to anyone).
+    /// ([`NodeKind::is_named_source`]).
     pub fn is_named_source(&self) -> bool {
-        self.kind.is_named_source() && !self.id.starts_with("unresolved:")
+        self.kind.is_named_source()
     }
 }
 

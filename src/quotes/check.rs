@@ -1193,6 +1193,7 @@ mod tests {
             entity: who,
             vague: false,
             basis: crate::attribution::Basis::Rules,
+            also: Vec::new(),
         }
     }
 

@@ -848,6 +848,9 @@ pub(crate) fn canonical(list: &[Attribution], registry: &Registry) -> Vec<Attrib
             if let Some(e) = &a.entity {
                 a.entity = Some(registry.canonical_ref(e));
             }
+            for e in &mut a.also {
+                *e = registry.canonical_ref(e);
+            }
             a
         })
         .collect()

@@ -142,7 +142,7 @@ fn named_sources(
     let mut attributions = Vec::new();
     for (s, _, e) in graph.edges_of(a, Direction::Outgoing) {
         let target = graph.node(s);
-        if target.kind == NodeKind::Vague || target.id.starts_with("unresolved:") || e.is_vague() {
+        if target.kind == NodeKind::Vague || e.is_vague() {
             continue;
         }
         match &e.data {

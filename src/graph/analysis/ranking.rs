@@ -60,9 +60,6 @@ pub fn ranking(graph: &ProvenanceGraph, top: usize) -> Ranking {
             EdgeKind::Cites | EdgeKind::Quotes
                 if !e.edge.is_vague() && !matches!(e.to.kind, NodeKind::Vague) && a != b =>
             {
-                if e.to.id.starts_with("unresolved:") {
-                    continue;
-                }
                 let entry = cited.entry(b).or_default();
                 entry.0.insert(e.from.id.clone());
                 entry.1 += e.edge.weight;
