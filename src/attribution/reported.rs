@@ -94,6 +94,23 @@ const INFORMING: &[&str] = &[
 /// Subordinators of a condition: "if we thought …" is no report.
 const CONDITIONS: &[&str] = &["if", "unless"];
 
+/// Cue stems with an action sense beside the reporting one: "added that …"
+/// reports, "added security" acts; "announced that …" reports, "announced
+/// his candidacy" is an event; "voted", "backed", "supported", "requested",
+/// "returned" (calls) pass on no statement of their own. With one of these
+/// the attribution reports only when its content is a clause: a quotation,
+/// a "that"/"whether" clause, or content given before the cue.
+const ACTION_SENSES: &[&str] = &[
+    "add", "announc", "request", "vote", "back", "support", "return", "unveil",
+];
+
+/// Words that open a reported clause after a cue: a complementiser, or a
+/// subject pronoun of a clause without one ("announced he will step down").
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "whether", "how", "why", "what", "if", "when", "he", "she", "it", "they", "we", "i",
+    "you",
+];
+
 /// Quantifier determiners and number words that can stand alone as a vague
 /// source ("Some say", "One said") but more often determine a noun the
 /// source span left out ("Many observers", "One month after").
@@ -211,6 +228,7 @@ impl Attribution {
         !(near.negated_or_hypothetical()
             || near.conditional()
             || near.request_or_commitment()
+            || near.action_sense()
             || near.passive_subject()
             || near.describing_participle()
             || near.topic_label()
@@ -241,6 +259,8 @@ struct Near<'a> {
     after_source: &'a str,
     /// The start of the first content piece, as written.
     content: &'a str,
+    /// True when the first content piece ends before the cue ("“…,” he added").
+    content_first: bool,
 }
 
 /// Words of `s` (letters, digits and in-word apostrophes or hyphens).
@@ -352,6 +372,7 @@ impl<'a> Near<'a> {
             .content
             .first()
             .map_or("", |c: &'a Span| c.text.as_str());
+        let content_first = att.content.first().is_some_and(|c| c.end <= cue.start);
         Near {
             cue: cue.text.to_lowercase(),
             group,
@@ -363,6 +384,7 @@ impl<'a> Near<'a> {
             before_source,
             after_source,
             content,
+            content_first,
         }
     }
 
@@ -414,6 +436,27 @@ impl<'a> Near<'a> {
                     self.next.as_str(),
                     "itself" | "himself" | "herself" | "themselves" | "myself" | "ourselves"
                 ))
+    }
+
+    /// A cue with an action sense ([`ACTION_SENSES`]) whose content is a
+    /// noun phrase, not a clause: "organizers added security", "voted for
+    /// Trump", "requested an extension", "announced his candidacy".
+    fn action_sense(&self) -> bool {
+        let stem = ACTION_SENSES.iter().any(|stem| {
+            self.cue.starts_with(stem)
+                && self.cue.len() <= stem.len() + 4
+                && !self.cue.contains(' ')
+        });
+        if !stem || self.content_first {
+            return false;
+        }
+        let opening = self.content.trim_start();
+        let quoted = opening.starts_with(['"', '“', '\'', '‘']);
+        let first = words(opening)
+            .first()
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default();
+        !(quoted || is_in(CLAUSE_OPENERS, &first) || opening.contains(['"', '“']))
     }
 
     /// A participle after "be" with its subject as the source: the subject
@@ -576,6 +619,20 @@ mod tests {
              Mr. Reagan was criticized for the trade.",
         );
         assert_eq!(kept, ["Kelly said"], "dropped {dropped:?}");
+    }
+
+    #[test]
+    fn action_senses_report_only_with_a_clause() {
+        let (kept, dropped) = desk(
+            "Organizers added security at the gates.\n\n\
+             Singh voted for the Republican nominee in 2012.\n\n\
+             The senator announced his candidacy on Monday.\n\n\
+             The mayor announced he will step down in June.\n\n\
+             The governor added that the roads would reopen.\n\n\
+             \u{201c}We are ready,\u{201d} the coach added.",
+        );
+        assert_eq!(kept.len(), 3, "kept {kept:?}, dropped {dropped:?}");
+        assert_eq!(dropped.len(), 3, "kept {kept:?}, dropped {dropped:?}");
     }
 
     #[test]

@@ -26,8 +26,8 @@ use crate::analysis::Analysis;
 use crate::article::{Article, Field};
 use crate::attribution::Attribution;
 use crate::entities::EntityKind;
-use crate::quotes::{QuoteCheck, Status};
 use crate::entities::gazetteer::gazetteer;
+use crate::quotes::{QuoteCheck, Status};
 use crate::reuse::{CopyPair, SharedQuote};
 
 /// Node id of an article.
