@@ -7,7 +7,10 @@ use anyhow::Result;
 use citetrace::read;
 use citetrace::store::{AddOptions, CaseFile};
 
-use super::common::{self, Format, InputArgs, InputFormat, Outcome, OutputArgs};
+use super::common::{self, InputArgs, InputFormat, Outcome};
+use super::output::{Format, OutputArgs, formats};
+
+formats!(AddFormat: Table, Json);
 
 /// Arguments of `citetrace add`.
 #[derive(Debug, clap::Args)]
@@ -34,14 +37,12 @@ pub struct Args {
     #[arg(long)]
     follow: bool,
     #[command(flatten)]
-    output: OutputArgs,
+    output: OutputArgs<AddFormat>,
 }
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args
-        .output
-        .format(Format::Table, &[Format::Table, Format::Json])?;
+    let format = args.output.format(Format::Table)?;
     let input = InputArgs {
         inputs: args.inputs.clone(),
         db: None,

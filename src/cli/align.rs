@@ -8,7 +8,10 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use citetrace::reuse::{self, Signals};
 
-use super::common::{Format, InputArgs, Outcome, OutputArgs};
+use super::common::{InputArgs, Outcome};
+use super::output::{Format, OutputArgs, formats};
+
+formats!(AlignFormat: Table, Json, Jsonl, Csv);
 
 /// Arguments of `citetrace align`.
 #[derive(Debug, clap::Args)]
@@ -20,7 +23,7 @@ pub struct Args {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
-    output: OutputArgs,
+    output: OutputArgs<AlignFormat>,
     /// Also list house reuse and shared quotations, as `copies --relations` does.
     #[arg(long)]
     relations: bool,
@@ -34,10 +37,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args.output.format(
-        Format::Jsonl,
-        &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
-    )?;
+    let format = args.output.format(Format::Jsonl)?;
     let mut rows = citetrace::stage::pairs::read_pairs(&args.pairs)?;
     if let Some(part) = args.part {
         let roots = citetrace::stage::pairs::component_roots(&rows);

@@ -6,7 +6,10 @@ use anyhow::Result;
 use citetrace::article::{Article, Boilerplate, Credit, Date, Field, Metadata};
 use serde::Serialize;
 
-use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
+use super::common::{self, InputArgs, Outcome};
+use super::output::{Format, OutputArgs, formats};
+
+formats!(ArticlesFormat: Table, Json, Jsonl, Csv);
 
 /// Arguments of `citetrace articles`.
 #[derive(Debug, clap::Args)]
@@ -14,7 +17,7 @@ pub struct Args {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
-    output: OutputArgs,
+    output: OutputArgs<ArticlesFormat>,
     /// Include each article's text (as read; all spans index into it) in JSON and JSONL output.
     #[arg(long)]
     text: bool,
@@ -78,10 +81,7 @@ fn kebab<T: Serialize>(value: &T) -> String {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args.output.format(
-        Format::Table,
-        &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
-    )?;
+    let format = args.output.format(Format::Table)?;
     let (corpus, outcome) = args.input.read()?;
     let mut out = args.output.writer()?;
     let records: Vec<Record> = corpus

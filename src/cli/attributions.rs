@@ -7,7 +7,10 @@ use citetrace::attribution::{self, Attribution, Channel};
 use citetrace::span::Span;
 use serde::Serialize;
 
-use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
+use super::common::{self, InputArgs, Outcome};
+use super::output::{Format, OutputArgs, formats};
+
+formats!(AttributionsFormat: Table, Json, Jsonl, Csv);
 
 /// Arguments of `citetrace attributions`.
 #[derive(Debug, clap::Args)]
@@ -20,7 +23,7 @@ pub struct Args {
     #[arg(long)]
     broad: bool,
     #[command(flatten)]
-    output: OutputArgs,
+    output: OutputArgs<AttributionsFormat>,
 }
 
 /// One attribution as written: the library record plus its channel.
@@ -73,10 +76,7 @@ fn content_text(a: &Attribution) -> String {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args.output.format(
-        Format::Table,
-        &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
-    )?;
+    let format = args.output.format(Format::Table)?;
     let (corpus, outcome) = args.input.read()?;
     let scope = if args.broad {
         attribution::Scope::Broad

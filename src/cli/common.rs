@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use citetrace::read::{self, Corpus};
 
 /// How a command ended when it did not fail outright.
@@ -126,122 +126,7 @@ impl InputArgs {
     }
 }
 
-/// Output formats; each command accepts the ones that fit it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A readable table (the default).
-    Table,
-    /// One JSON document.
-    Json,
-    /// One JSON object per line.
-    Jsonl,
-    /// Comma-separated values (formula-safe).
-    Csv,
-    /// Graphviz DOT.
-    Dot,
-    /// GraphML (Gephi, yEd, Cytoscape).
-    Graphml,
-    /// Mermaid, for Markdown.
-    Mermaid,
-    /// Markdown.
-    Markdown,
-    /// Self-contained HTML.
-    Html,
-    /// A schema.org claim review in JSON-LD (`origin`).
-    Claimreview,
-}
-
-impl Format {
-    /// The `--format` spelling.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Json => "json",
-            Format::Jsonl => "jsonl",
-            Format::Csv => "csv",
-            Format::Dot => "dot",
-            Format::Graphml => "graphml",
-            Format::Mermaid => "mermaid",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-            Format::Claimreview => "claimreview",
-        }
-    }
-}
-
-/// Output: `--format` and `-o`.
-#[derive(Debug, clap::Args)]
-pub struct OutputArgs {
-    /// Output format.
-    #[arg(long, short = 'f', value_enum)]
-    pub format: Option<Format>,
-    /// Write to FILE instead of stdout.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// The format [`OutputArgs::format`] chose: tables and Markdown get
-    /// their control characters escaped by [`OutputArgs::writer`].
-    #[arg(skip)]
-    chosen: std::cell::Cell<Option<Format>>,
-}
-
-impl OutputArgs {
-    /// The chosen format, `default` when none was given; an error when the
-    /// command does not support it.
-    pub fn format(&self, default: Format, supported: &[Format]) -> Result<Format> {
-        let format = self.format.unwrap_or(default);
-        self.chosen.set(Some(format));
-        if !supported.contains(&format) {
-            let names: Vec<&str> = supported.iter().map(|f| f.name()).collect();
-            bail!(
-                "--format {} is not available here; choose one of: {}",
-                format.name(),
-                names.join(", ")
-            );
-        }
-        Ok(format)
-    }
-
-    /// Opens the output (a file or stdout), buffered.
-    ///
-    /// Refuses a file that is one of the inputs read: `-o` never overwrites
-    /// the corpus.
-    pub fn writer(&self) -> Result<Box<dyn Write>> {
-        if let Some(path) = &self.output {
-            if let Some(input) = input_at(path) {
-                bail!(
-                    "refusing to write {}: it is an input file ({}); choose another -o",
-                    citetrace::text::printable::printable(&path.display().to_string()),
-                    citetrace::text::printable::printable(&input)
-                );
-            }
-        }
-        let out: Box<dyn Write> = match &self.output {
-            Some(path) => Box::new(io::BufWriter::new(
-                std::fs::File::create(path)
-                    .with_context(|| format!("cannot create {}", path.display()))?,
-            )),
-            None => Box::new(io::BufWriter::new(io::stdout().lock())),
-        };
-        // Text meant for reading on a terminal never carries its controls.
-        Ok(match self.chosen.get() {
-            Some(
-                Format::Json
-                | Format::Jsonl
-                | Format::Csv
-                | Format::Dot
-                | Format::Graphml
-                | Format::Mermaid
-                | Format::Html
-                | Format::Claimreview,
-            ) => out,
-            Some(Format::Table | Format::Markdown) | None => {
-                Box::new(citetrace::export::terminal::SafeText::new(out))
-            }
-        })
-    }
-}
-
-/// The files the command read, for [`OutputArgs::writer`]'s check.
+/// The files the command read, for [`super::output::OutputArgs::writer`]'s check.
 static INPUT_FILES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 /// Notes the files the corpus was read from.
@@ -262,7 +147,7 @@ fn remember_inputs(corpus: &Corpus) {
 
 /// The input file that `output` would overwrite, if any (compared by
 /// identity, so `./a.txt`, `dir/../a.txt` and links all count).
-fn input_at(output: &std::path::Path) -> Option<String> {
+pub(super) fn input_at(output: &std::path::Path) -> Option<String> {
     let target = std::fs::canonicalize(output).ok()?;
     let name = target.file_name()?.to_os_string();
     let files = INPUT_FILES.lock().ok()?;
@@ -335,17 +220,5 @@ pub fn preview(text: &str, max: usize) -> String {
     } else {
         let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
         format!("{cut}…")
-    }
-}
-
-impl OutputArgs {
-    /// Output arguments built by a command that declares its own `--format`
-    /// choices (so `--help` lists only those) and `-o`.
-    pub fn new(format: Option<Format>, output: Option<PathBuf>) -> Self {
-        OutputArgs {
-            format,
-            output,
-            chosen: std::cell::Cell::new(None),
-        }
     }
 }

@@ -5,7 +5,10 @@ use std::io::Write;
 use anyhow::{Result, bail};
 use citetrace::reuse::{self, CopyPair, Reuse, SharedQuote, Tier};
 
-use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
+use super::common::{self, InputArgs, Outcome};
+use super::output::{Format, OutputArgs, formats};
+
+formats!(CopiesFormat: Table, Json, Jsonl, Csv);
 
 /// Arguments of `citetrace copies`.
 #[derive(Debug, clap::Args)]
@@ -13,7 +16,7 @@ pub struct Args {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
-    output: OutputArgs,
+    output: OutputArgs<CopiesFormat>,
     /// Drop pairs scoring below this (0.0–1.0).
     #[arg(long, value_name = "SCORE", default_value_t = 0.0)]
     min_score: f64,
@@ -111,10 +114,7 @@ fn relation_rows(all: &Reuse, max_preview: usize) -> Vec<Vec<String>> {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args.output.format(
-        Format::Table,
-        &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
-    )?;
+    let format = args.output.format(Format::Table)?;
     if !(0.0..=1.0).contains(&args.min_score) {
         bail!("--min-score must be between 0 and 1");
     }

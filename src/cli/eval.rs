@@ -6,7 +6,10 @@ use anyhow::Result;
 use citetrace::eval;
 use serde::Serialize;
 
-use super::common::{self, Format, Outcome, OutputArgs};
+use super::common::{self, Outcome};
+use super::output::{Format, OutputArgs, formats};
+
+formats!(EvalFormat: Table, Json, Csv);
 
 /// What to evaluate.
 #[derive(Debug, clap::Subcommand)]
@@ -30,7 +33,7 @@ pub struct AttributionsArgs {
     #[arg(long)]
     broad: bool,
     #[command(flatten)]
-    output: OutputArgs,
+    output: OutputArgs<EvalFormat>,
 }
 
 #[derive(Serialize)]
@@ -56,9 +59,7 @@ struct Json {
 /// Runs the command.
 pub fn run(command: &Command) -> Result<Outcome> {
     let Command::Attributions(args) = command;
-    let format = args
-        .output
-        .format(Format::Table, &[Format::Table, Format::Json, Format::Csv])?;
+    let format = args.output.format(Format::Table)?;
     let scope = if args.broad {
         citetrace::attribution::Scope::Broad
     } else {

@@ -11,7 +11,10 @@ use anyhow::{Context, Result, bail};
 use citetrace::export;
 use citetrace::graph::{EdgeKind, ProvenanceGraph, analysis};
 
-use super::common::{Format, InputArgs, Outcome, OutputArgs};
+use super::common::{InputArgs, Outcome};
+use super::output::{Format, OutputArgs, formats};
+
+formats!(GraphFormat: Table, Json, Dot, Graphml, Csv, Mermaid);
 
 /// Which edges to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -37,7 +40,7 @@ pub struct Args {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
-    output: OutputArgs,
+    output: OutputArgs<GraphFormat>,
     /// Show only the neighbourhood of this article (or node id).
     #[arg(long, value_name = "ID")]
     article: Option<String>,
@@ -60,24 +63,14 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args.output.format(
-        Format::Table,
-        &[
-            Format::Table,
-            Format::Json,
-            Format::Dot,
-            Format::Graphml,
-            Format::Csv,
-            Format::Mermaid,
-        ],
-    )?;
+    let format = args.output.format(Format::Table)?;
     if !(0.0..=1.0).contains(&args.min_score) {
         bail!(
             "--min-score must be between 0 and 1, not {}",
             args.min_score
         );
     }
-    if format == Format::Csv && args.output.output.is_none() {
+    if format == Format::Csv && args.output.file().is_none() {
         bail!(
             "--format csv writes two files (nodes.csv and edges.csv): give a directory with -o DIR"
         );
@@ -124,7 +117,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     }
 
     if format == Format::Csv {
-        let dir = args.output.output.as_deref().unwrap_or(Path::new("."));
+        let dir = args.output.file().unwrap_or(Path::new("."));
         export::graph_csv::write_dir(dir, &view, Some(&findings))
             .with_context(|| format!("cannot write CSV to {}", dir.display()))?;
         return Ok(outcome);

@@ -15,6 +15,7 @@ mod eval;
 mod fingerprint;
 mod graph;
 mod origin;
+mod output;
 mod quotes;
 mod report;
 

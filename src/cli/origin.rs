@@ -9,7 +9,10 @@ use citetrace::desk::origin::{self, Carrier, ClaimIndex, Credit, Trace};
 use citetrace::graph::credited::Via;
 use citetrace::reuse;
 
-use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
+use super::common::{self, InputArgs, Outcome};
+use super::output::{Format, OutputArgs, formats};
+
+formats!(OriginFormat: Table, Json, Claimreview);
 
 /// Arguments of `citetrace origin`.
 #[derive(Debug, clap::Args)]
@@ -23,7 +26,7 @@ pub struct Args {
     #[arg(long, default_value_t = 10)]
     limit: usize,
     #[command(flatten)]
-    output: OutputArgs,
+    output: OutputArgs<OriginFormat>,
 }
 
 fn where_(c: &Carrier) -> String {
@@ -112,10 +115,7 @@ fn write_table(out: &mut dyn Write, t: &Trace) -> Result<()> {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args.output.format(
-        Format::Table,
-        &[Format::Table, Format::Json, Format::Claimreview],
-    )?;
+    let format = args.output.format(Format::Table)?;
     if args.text.split_whitespace().count() == 0 {
         bail!("give the claim or quote to trace");
     }

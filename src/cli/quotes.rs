@@ -1,50 +1,24 @@
 //! `citetrace quotes`: every direct quote, verified against the corpus.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::Result;
 use citetrace::quotes::diff;
 use citetrace::quotes::{Occurrence, QuoteCheck};
 use citetrace::reuse;
 
-use super::common::{self, Format, InputArgs, Outcome, OutputArgs};
+use super::common::{self, InputArgs, Outcome};
+use super::output::{Format, OutputArgs, formats};
+
+formats!(QuotesFormat: Table, Json, Jsonl, Csv);
 
 /// Arguments of `citetrace quotes`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum)]
-    format: Option<QuotesFormat>,
-    /// Write to FILE instead of stdout.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-}
-
-/// The formats `quotes` writes (its `--help` lists only these).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum QuotesFormat {
-    /// A readable table (the default).
-    Table,
-    /// One JSON document.
-    Json,
-    /// One JSON object per line.
-    Jsonl,
-    /// Comma-separated values (formula-safe).
-    Csv,
-}
-
-impl From<QuotesFormat> for Format {
-    fn from(f: QuotesFormat) -> Self {
-        match f {
-            QuotesFormat::Table => Format::Table,
-            QuotesFormat::Json => Format::Json,
-            QuotesFormat::Jsonl => Format::Jsonl,
-            QuotesFormat::Csv => Format::Csv,
-        }
-    }
+    #[command(flatten)]
+    output: OutputArgs<QuotesFormat>,
 }
 
 fn place(o: &Occurrence) -> String {
@@ -85,11 +59,8 @@ fn row(c: &QuoteCheck, width: Option<usize>) -> Vec<String> {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let output = OutputArgs::new(args.format.map(Format::from), args.output.clone());
-    let format = output.format(
-        Format::Table,
-        &[Format::Table, Format::Json, Format::Jsonl, Format::Csv],
-    )?;
+    let output = &args.output;
+    let format = output.format(Format::Table)?;
     // Attributions with entities merged across the corpus (one speaker, one
     // id) and copy pairs (a quote may come from an article its own copies).
     let options = reuse::Options {

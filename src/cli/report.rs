@@ -9,7 +9,10 @@ use citetrace::export::report::{html, markdown, svg};
 use citetrace::graph::{ProvenanceGraph, analysis};
 use citetrace::reuse;
 
-use super::common::{Format, InputArgs, Outcome, OutputArgs};
+use super::common::{InputArgs, Outcome};
+use super::output::{Format, OutputArgs, formats};
+
+formats!(ReportFormat: Html, Markdown, Json);
 
 /// How to draw the provenance graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,15 +37,12 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = GraphLayout::Auto)]
     graph_layout: GraphLayout,
     #[command(flatten)]
-    output: OutputArgs,
+    output: OutputArgs<ReportFormat>,
 }
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let format = args.output.format(
-        Format::Html,
-        &[Format::Html, Format::Markdown, Format::Json],
-    )?;
+    let format = args.output.format(Format::Html)?;
     let options = reuse::Options {
         progress: true,
         ..reuse::Options::default()
