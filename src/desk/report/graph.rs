@@ -177,15 +177,27 @@ impl GraphView {
                             ModelEdge::HouseReuse => "house reuse".to_string(),
                             _ => e.summary().replace("quote-check: ", "quote "),
                         };
-                        edges.insert(
-                            (i, j, 3),
-                            Edge {
-                                from: i,
-                                to: j,
-                                kind: EdgeKind::Relation,
-                                label,
-                            },
-                        );
+                        // One undirected relation line per pair of articles: the
+                        // relations both ways share one label, so two parallel lines
+                        // never draw their labels over each other.
+                        let key = (i.min(j), i.max(j), 3);
+                        match edges.get_mut(&key) {
+                            Some(edge) if !edge.label.split("; ").any(|l| l == label) => {
+                                edge.label = format!("{}; {label}", edge.label);
+                            }
+                            Some(_) => {}
+                            None => {
+                                edges.insert(
+                                    key,
+                                    Edge {
+                                        from: i,
+                                        to: j,
+                                        kind: EdgeKind::Relation,
+                                        label,
+                                    },
+                                );
+                            }
+                        }
                     }
                     // A cited report that is an article of the story.
                     ModelEdge::ResolvesTo => {
