@@ -41,6 +41,20 @@ pub(super) fn camel_case_name(word: &str) -> bool {
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
+/// True when a group mention goes on to name examples of its members
+/// ("candidates like Donald Trump", "critics, including Sen. Rand Paul",
+/// "groups such as MoveOn"): a capitalised word right after "like",
+/// "including" or "such as".
+fn names_examples(mention: &str) -> bool {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    words.windows(2).enumerate().any(|(k, w)| {
+        let marker = w[0].trim_end_matches(',');
+        let after_as = marker == "as" && k > 0 && words[k - 1] == "such";
+        (marker == "like" || marker == "including" || after_as)
+            && w[1].starts_with(char::is_uppercase)
+    })
+}
+
 /// The office noun of an indefinite singular mention ("A federal judge",
 /// "a New York judge"; headline style without the article: "federal
 /// judge"), lower-cased; `None` for a plural, a quantity or a non-office.
@@ -77,6 +91,11 @@ impl Resolver {
                 EntityKind::Unknown,
             );
             return Some(Outcome::Entity(self.record(e)));
+        }
+        // "presidential candidates like Donald Trump and Bernie Sanders":
+        // the group is given by named examples, so it is not unnamed.
+        if names_examples(m) {
+            return Some(Outcome::Unresolved);
         }
         if src.start >= heading_end + LEDE_REACH {
             return None;
@@ -132,6 +151,14 @@ mod tests {
         assert!(camel_case_name("RealClearPolitics"));
         assert!(!camel_case_name("Sources"));
         assert!(!camel_case_name("U.S. officials"));
+    }
+
+    #[test]
+    fn examples_name_the_group() {
+        assert!(names_examples("presidential candidates like Donald Trump"));
+        assert!(names_examples("groups such as MoveOn"));
+        assert!(!names_examples("some experts"));
+        assert!(!names_examples("voters like him"));
     }
 
     #[test]
