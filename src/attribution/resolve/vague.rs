@@ -1,5 +1,5 @@
 //! Unnamed-source flags that the article itself contradicts: a one-word
-//! name written in camel case ("RealClearPolitics") is a name, not an
+//! name written in camel case ("`RealClearPolitics`") is a name, not an
 //! unnamed group; an indefinite office in the heading or the lede ("A
 //! federal judge has ordered …") is the one person the article names with
 //! that office as a title ("Judge Gonzalo Curiel").
@@ -30,7 +30,7 @@ const TITLED_OFFICES: &[&str] = &[
 ];
 
 /// True for one word with a capital letter right after a lower-case one
-/// ("RealClearPolitics", "FiveThirtyEight"): a name's spelling, which no
+/// ("`RealClearPolitics`", "`FiveThirtyEight`"): a name's spelling, which no
 /// noun for an unnamed group ("Sources", "Officials") has.
 pub(super) fn camel_case_name(word: &str) -> bool {
     let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn camel_case_is_a_name() {
-        assert!(camel_case_name("RealClearPolitics"));
+        assert!(camel_case_name("`RealClearPolitics`"));
         assert!(!camel_case_name("Sources"));
         assert!(!camel_case_name("U.S. officials"));
     }
