@@ -32,6 +32,7 @@ use super::rules::{Doc, Found};
 use super::tokens::Kind;
 
 mod scan;
+mod vague;
 
 /// Words that mark an organisation name.
 const ORG_WORDS: &[&str] = &[
@@ -2031,6 +2032,9 @@ impl Resolver {
         cue: crate::span::Range,
         heading_end: usize,
     ) -> Outcome {
+        if let Some(o) = self.named_after_all(text, src, heading_end) {
+            return o;
+        }
         let m = text.slice(src).trim();
         let mut words = m.split_whitespace();
         let first = words.next().unwrap_or_default();
