@@ -1253,8 +1253,27 @@ impl Resolver {
                     }
                     return Some(Outcome::Entity(r));
                 }
+                // Of two people sharing a surname, the only one the text has
+                // named in full so far ("Hunter" before "his father, Duncan Hunter Sr.").
+                let named_so_far: Vec<usize> = {
+                    let before = self.census.before(self.at);
+                    list.iter()
+                        .copied()
+                        .filter(|i| before.contains(i))
+                        .collect()
+                };
                 let pick = pick_by_gender(&self.census.people, &list, gender)
-                    .or_else(|| prominent(&self.census.people, &list));
+                    .or_else(|| prominent(&self.census.people, &list))
+                    .or_else(|| match named_so_far.as_slice() {
+                        [one]
+                            if gender.is_none_or(|g| {
+                                self.census.people[*one].gender.is_none_or(|x| x == g)
+                            }) =>
+                        {
+                            Some(*one)
+                        }
+                        _ => None,
+                    });
                 if let Some(i) = pick {
                     let full = self.census.people[i].name.clone();
                     let why = if list.len() == 1 {
