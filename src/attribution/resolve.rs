@@ -1189,7 +1189,31 @@ impl Resolver {
         {
             return None;
         }
+        // The last words of one person named in full ("Wasserman Schultz"
+        // after "Debbie Wasserman Schultz"): that person.
+        if words.len() == 2 && m.determiner != Determiner::Definite && !is_first_name(words[0]) {
+            let tail = format!(" {name}");
+            let holders: Vec<usize> = (0..self.census.people.len())
+                .filter(|&i| {
+                    let full = &self.census.people[i].name;
+                    full.split_whitespace().count() >= 3
+                        && full.ends_with(&tail)
+                        && full.split_whitespace().next().is_some_and(is_first_name)
+                })
+                .collect();
+            if let [i] = holders.as_slice() {
+                let full = self.census.people[*i].name.clone();
+                let why =
+                    format!("surname: \"{name}\" is {full}, named in full in the same article");
+                return Some(Outcome::Entity(self.person(&full, m, Some(*i), Some(why))));
+            }
+        }
         let first = words.first().map_or("", |w| w.trim_end_matches('.'));
+        // "R. Gil Kerlikowske": an initial, then a first name.
+        let initial_first = words.len() >= 3
+            && first.chars().count() == 1
+            && first.chars().all(char::is_uppercase)
+            && is_first_name(words[1]);
         let initials = words.len() >= 3
             && words[1..words.len() - 1]
                 .iter()
@@ -1201,6 +1225,7 @@ impl Resolver {
             || family
             || (2..=3).contains(&words.len()) && is_first_name(first)
             || initials
+            || initial_first
             || self.census.full(name).is_some()
             || single && self.census.titled.contains_key(&name.to_lowercase())
             || single && is_first_name(name) && !is_wordy_first_name(name);
@@ -1229,8 +1254,27 @@ impl Resolver {
                     }
                     return Some(Outcome::Entity(r));
                 }
+                // Of two people sharing a surname, the only one the text has
+                // named in full so far ("Hunter" before "his father, Duncan Hunter Sr.").
+                let named_so_far: Vec<usize> = {
+                    let before = self.census.before(self.at);
+                    list.iter()
+                        .copied()
+                        .filter(|i| before.contains(i))
+                        .collect()
+                };
                 let pick = pick_by_gender(&self.census.people, &list, gender)
-                    .or_else(|| prominent(&self.census.people, &list));
+                    .or_else(|| prominent(&self.census.people, &list))
+                    .or_else(|| match named_so_far.as_slice() {
+                        [one]
+                            if gender.is_none_or(|g| {
+                                self.census.people[*one].gender.is_none_or(|x| x == g)
+                            }) =>
+                        {
+                            Some(*one)
+                        }
+                        _ => None,
+                    });
                 if let Some(i) = pick {
                     let full = self.census.people[i].name.clone();
                     let why = if list.len() == 1 {

@@ -29,6 +29,9 @@ pub struct Person {
     pub key: String,
     /// The surname ("Trump").
     pub surname: String,
+    /// The first of a two-part surname ("Acosta" of "Melba Acosta Febo"),
+    /// which the article may use alone ("Ms. Acosta").
+    pub first_surname: Option<String>,
     /// Gender from the first name or an honorific.
     pub gender: Option<Gender>,
     /// Titles and roles seen right before the name, lower-cased ("president").
@@ -57,6 +60,8 @@ struct W<'a> {
     sentence_start: bool,
     /// Ends with a possessive or punctuation that closes a name.
     closes: bool,
+    /// Ends with a closing quotation mark (the end of a quoted title).
+    quote_after: bool,
 }
 
 fn tokenize<'a>(text: &'a str) -> Vec<W<'a>> {
@@ -85,6 +90,8 @@ fn tokenize<'a>(text: &'a str) -> Vec<W<'a>> {
             let bare = stem.trim_end_matches('.');
             let closes = poss
                 || raw.ends_with([',', ';', ':', ')', '"', '”', '?', '!'])
+                // A closing quote written as two apostrophes ("ISIS,''").
+                || raw.ends_with("''")
                 || raw.ends_with('.')
                     && bare.chars().count() > 1
                     && honorific(bare).is_none()
@@ -95,6 +102,9 @@ fn tokenize<'a>(text: &'a str) -> Vec<W<'a>> {
                     start: c0 + raw[..lead].chars().count(),
                     sentence_start: *sentence_start,
                     closes,
+                    quote_after: raw
+                        .trim_end_matches([',', '.', ';', ':', '?', '!'])
+                        .ends_with(['"', '”']),
                 });
             }
             *sentence_start = raw.ends_with(['.', '?', '!', ':', '"', '”', '“'])
@@ -282,6 +292,15 @@ impl Census {
             while k < ws.len() && k - j < 4 {
                 let t = bare(ws[k].text);
                 let dateline = t.chars().count() >= 5 && t.chars().all(char::is_uppercase);
+                // A middle initial inside a name ("William A. Ackman") keeps the run going.
+                let middle_initial = k > j
+                    && initial(ws[k].text)
+                    && !ws[k].closes
+                    && ws.get(k + 1).is_some_and(|n| cap(bare(n.text)));
+                if middle_initial {
+                    k += 1;
+                    continue;
+                }
                 if !cap(t)
                     || dateline
                     || sets().org.contains(t)
@@ -304,7 +323,13 @@ impl Census {
                 continue;
             }
             let run: Vec<&str> = ws[j..k].iter().map(|x| x.text).collect();
-            let first = bare(run[0]);
+            // A leading initial before a first name ("R. Gil Kerlikowske"):
+            // the first name is the word after it.
+            let first = if run.len() >= 3 && initial(run[0]) && is_first_name(bare(run[1])) {
+                bare(run[1])
+            } else {
+                bare(run[0])
+            };
             let first_ok = is_first_name(first)
                 && !(is_wordy_first_name(first) && ws[j].sentence_start && !titled);
             // A run that goes on into an organisation's name is not a person
@@ -353,8 +378,21 @@ impl Census {
                     }
                     back -= 1;
                 }
-                let last = bare(run[run.len() - 1]);
-                let key = slug(&format!("{first} {last}"));
+                // "Brent Bozell III", "Harry Hurt Jr.": the surname is before the suffix.
+                let last = match run.as_slice() {
+                    [.., before, suffix] if run.len() >= 3 && is_in(GENERATIONS, bare(suffix)) => {
+                        bare(before)
+                    }
+                    _ => bare(run[run.len() - 1]),
+                };
+                // A father and son ("Charles Elliott Jr." and "Charles
+                // Elliott III") are two people: the suffix is in the key.
+                let suffix = bare(run[run.len() - 1]);
+                let key = if last == suffix {
+                    slug(&format!("{first} {last}"))
+                } else {
+                    slug(&format!("{first} {last} {suffix}"))
+                };
                 let gender = gender_hint.or_else(|| first_name_gender(first));
                 let idx = *index.entry(key.clone()).or_insert_with(|| {
                     census.people.push(Person {
@@ -371,6 +409,12 @@ impl Census {
                             .join(" "),
                         key: key.clone(),
                         surname: last.to_string(),
+                        // Not in a quoted title ("The Rachel Maddow Show").
+                        first_surname: if ws[k - 1].quote_after {
+                            None
+                        } else {
+                            first_surname(&run)
+                        },
                         gender,
                         roles: Vec::new(),
                         count: 0,
@@ -390,6 +434,12 @@ impl Census {
                 let entry = by_surname.entry(last.to_lowercase()).or_default();
                 if !entry.contains(&idx) {
                     entry.push(idx);
+                }
+                if let Some(s) = census.people[idx].first_surname.clone() {
+                    let entry = by_surname.entry(s.to_lowercase()).or_default();
+                    if !entry.contains(&idx) {
+                        entry.push(idx);
+                    }
                 }
                 census.mentions.push((ws[j].start, idx));
                 // A name after lower-case roles that open the sentence is its
@@ -483,6 +533,7 @@ impl Census {
                 name: format!("{first} {last}"),
                 key: slug(&format!("{first} {last}")),
                 surname: last.to_string(),
+                first_surname: None,
                 gender: census.titled.get(&lower).copied().flatten(),
                 roles: Vec::new(),
                 count: 1,
@@ -499,18 +550,39 @@ impl Census {
     /// The people whose surname is `surname` (any case).
     pub fn by_surname(&self, surname: &str) -> Vec<usize> {
         (0..self.people.len())
-            .filter(|&i| self.people[i].surname.eq_ignore_ascii_case(surname))
+            .filter(|&i| {
+                let p = &self.people[i];
+                p.surname.eq_ignore_ascii_case(surname)
+                    || p.first_surname
+                        .as_deref()
+                        .is_some_and(|s| s.eq_ignore_ascii_case(surname))
+            })
             .collect()
     }
 
-    /// The person named `name` in full (first and last name match).
+    /// The person named `name` in full (first and last name match; a
+    /// leading initial before a first name is passed over).
     pub fn full(&self, name: &str) -> Option<usize> {
-        let words: Vec<&str> = name.split_whitespace().collect();
+        let mut words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() >= 3 && initial(words[0]) && is_first_name(bare(words[1])) {
+            words.remove(0);
+        }
+        let suffix = match words.as_slice() {
+            [_, _, .., s] if is_in(GENERATIONS, bare(s)) => {
+                let s = bare(s);
+                words.pop();
+                Some(s)
+            }
+            _ => None,
+        };
         let (first, last) = (words.first()?, words.last()?);
         if words.len() < 2 {
             return None;
         }
-        let key = slug(&format!("{} {}", bare(first), bare(last)));
+        let key = match suffix {
+            Some(s) => slug(&format!("{} {} {s}", bare(first), bare(last))),
+            None => slug(&format!("{} {}", bare(first), bare(last))),
+        };
         self.people.iter().position(|p| p.key == key)
     }
 
@@ -524,6 +596,28 @@ impl Census {
         }
         seen
     }
+}
+
+/// Generational suffixes after a surname, never a surname themselves.
+const GENERATIONS: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+/// The first part of a two-part surname: the middle word of a three-word
+/// name when it is neither an initial nor a first name ("Acosta" of "Melba
+/// Acosta Febo", "Rodham" of "Hillary Rodham Clinton"); `None` otherwise.
+fn first_surname(run: &[&str]) -> Option<String> {
+    let [first, middle, last] = run else {
+        return None;
+    };
+    if is_in(GENERATIONS, bare(last)) {
+        return None;
+    }
+    let m = bare(middle);
+    (!initial(first)
+        && !initial(middle)
+        && !middle.ends_with('.')
+        && m.chars().count() >= 2
+        && !is_first_name(m))
+    .then(|| m.to_string())
 }
 
 /// Among people sharing a surname, the one an honorific's gender picks, or
@@ -573,6 +667,31 @@ mod tests {
         // Trump: full, Mr. Trump, "Will Trump" (surname) → three mentions.
         assert_eq!(c.mentions.iter().filter(|m| m.1 == 0).count(), 3);
         assert_eq!(c.full("Donald Trump"), Some(0));
+    }
+
+    #[test]
+    fn initials_suffixes_and_two_part_surnames_join_the_full_name() {
+        let c = Census::of(
+            "Hedge fund manager William A. Ackman spoke. Mr. Ackman said no. \
+             Melba Acosta Febo agreed. Ms. Acosta said so. \
+             R. Gil Kerlikowske said it. The pastor Charles Elliott III spoke; \
+             his father, the Rev. Charles Elliott Jr., listened.",
+        );
+        let ackman = c.full("William Ackman").expect("Ackman named in full");
+        assert_eq!(c.people[ackman].name, "William A. Ackman");
+        assert_eq!(c.by_surname("Ackman"), vec![ackman]);
+        let acosta = c.full("Melba Febo").expect("Acosta Febo named in full");
+        assert_eq!(c.by_surname("Acosta"), vec![acosta]);
+        assert!(c.full("R. Gil Kerlikowske").is_some());
+        // Father and son are two people.
+        assert_eq!(c.by_surname("Elliott").len(), 2);
+        assert_ne!(c.full("Charles Elliott III"), c.full("Charles Elliott Jr."));
+    }
+
+    #[test]
+    fn a_quoted_title_gives_no_surname() {
+        let c = Census::of("She spoke on MSNBC's \"The Rachel Maddow Show\" on Thursday.");
+        assert!(c.by_surname("Maddow").is_empty());
     }
 
     #[test]
