@@ -247,9 +247,9 @@ struct Near<'a> {
     next: String,
     /// The word after the first "to" among the next few words, if any.
     to_what: String,
-    /// True when only adverbs or time words stand between the cue and that
-    /// "to" ("agreed late last year to extend").
-    to_after_adverbials: bool,
+    /// The words between the cue and that "to" ("agreed late last year to
+    /// extend" → late, last, year).
+    before_to: Vec<String>,
     /// The source's words as written, when there is a source.
     source: Vec<&'a str>,
     /// True when the source ends before the cue.
@@ -371,15 +371,12 @@ impl<'a> Near<'a> {
             .and_then(|i| after.get(i + 1))
             .cloned()
             .unwrap_or_default();
-        let to_after_adverbials = after
+        let before_to = after
             .iter()
             .take(4)
             .position(|w| w == "to")
-            .is_some_and(|i| {
-                after[..i]
-                    .iter()
-                    .all(|w| group_adverb(w) || is_time_phrase_word(w) || w == "year")
-            });
+            .map(|i| after[..i].to_vec())
+            .unwrap_or_default();
         let content = att
             .content
             .first()
@@ -390,7 +387,7 @@ impl<'a> Near<'a> {
             group,
             next,
             to_what,
-            to_after_adverbials,
+            before_to,
             source,
             source_first,
             source_adjacent,
@@ -458,7 +455,12 @@ impl<'a> Near<'a> {
         (forms("declin") && declining)
             || (forms("ask") && matches!(self.next.as_str(), "for" | "to"))
             || (forms("agree")
-                && (self.next == "to" || (!self.to_what.is_empty() && self.to_after_adverbials)))
+                && (self.next == "to"
+                    || (!self.to_what.is_empty()
+                        && self
+                            .before_to
+                            .iter()
+                            .all(|w| group_adverb(w) || is_time_phrase_word(w) || w == "year"))))
             || (forms("talk") && matches!(self.next.as_str(), "with" | "to"))
             || ((forms("find") || self.cue == "found")
                 && matches!(
