@@ -430,7 +430,8 @@ pub const NOT_REPORTING: &[&str] = &[
 /// Verbs of feeling, perception, support and plain action. The rules and the
 /// cue model take them as cues because PolNeAR annotates perceptions and
 /// acts ("the crowd chanted", "voters felt", "she welcomed guests", "they
-/// are viewed positively"), but they pass on no information from a source:
+/// are viewed positively", "proceeded to annex", "champions a cause",
+/// "others wonder how"; "he wondered aloud" stays, an utterance), but they pass on no information from a source:
 /// a crowd chanting or a candidate supported is an event, not a citation.
 /// The desk scope leaves them out as it does [`NOT_REPORTING`]; a bare
 /// "respond" is the infinitive of "did not respond" / "declined to
@@ -468,6 +469,17 @@ pub const NOT_INFORMATION: &[&str] = &[
     "seldom",
     "pressing",
     "unreasonable",
+    "proceed",
+    "proceeds",
+    "proceeded",
+    "proceeding",
+    "champion",
+    "champions",
+    "championed",
+    "championing",
+    "wonder",
+    "wonders",
+    "wondering",
 ];
 
 /// True when an attribution with this cue reports information (the desk

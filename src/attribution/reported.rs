@@ -247,6 +247,9 @@ struct Near<'a> {
     next: String,
     /// The word after the first "to" among the next few words, if any.
     to_what: String,
+    /// The words between the cue and that "to" ("agreed late last year to
+    /// extend" → late, last, year).
+    before_to: Vec<String>,
     /// The source's words as written, when there is a source.
     source: Vec<&'a str>,
     /// True when the source ends before the cue.
@@ -368,6 +371,12 @@ impl<'a> Near<'a> {
             .and_then(|i| after.get(i + 1))
             .cloned()
             .unwrap_or_default();
+        let before_to = after
+            .iter()
+            .take(4)
+            .position(|w| w == "to")
+            .map(|i| after[..i].to_vec())
+            .unwrap_or_default();
         let content = att
             .content
             .first()
@@ -378,6 +387,7 @@ impl<'a> Near<'a> {
             group,
             next,
             to_what,
+            before_to,
             source,
             source_first,
             source_adjacent,
@@ -388,10 +398,25 @@ impl<'a> Near<'a> {
         }
     }
 
-    /// The verb group holds a negation ("did not say", "never cited") or a
-    /// modal of possibility ("could declare"), or the source is a negative
+    /// The verb group holds a negation ("did not say", "never cited"), a
+    /// modal of possibility ("could declare") or a counterfactual perfect
+    /// ("would have congratulated"), or the source is a negative
     /// quantifier ("none has said", "no one").
     fn negated_or_hypothetical(&self) -> bool {
+        // "would have said": a counterfactual, nothing was said.
+        let perfect = self
+            .group
+            .iter()
+            .filter(|w| !group_adverb(w))
+            .take(2)
+            .map(|w| w.to_lowercase())
+            .collect::<Vec<_>>();
+        if perfect.len() == 2
+            && perfect[0] == "have"
+            && matches!(perfect[1].as_str(), "would" | "wouldn't" | "wouldn’t")
+        {
+            return true;
+        }
         for w in &self.group {
             // A capitalised "May" or "Can" is a name, not a modal.
             let modal = is_in(HYPOTHETICAL_MODALS, w) && w.starts_with(char::is_lowercase);
@@ -414,8 +439,8 @@ impl<'a> Near<'a> {
 
     /// The cue in a sense that passes on no content: a refusal to inform
     /// ("declined to comment"), a request ("asked for",
-    /// "asked to"), a commitment ("agreed to"), a conversation ("talking
-    /// with"), "found itself".
+    /// "asked to"), a commitment ("agreed to", "agreed late last year to
+    /// extend"), a conversation ("talking with"), "found itself".
     fn request_or_commitment(&self) -> bool {
         let forms = |stem: &str| {
             self.cue.starts_with(stem)
@@ -429,7 +454,13 @@ impl<'a> Near<'a> {
         };
         (forms("declin") && declining)
             || (forms("ask") && matches!(self.next.as_str(), "for" | "to"))
-            || (forms("agree") && self.next == "to")
+            || (forms("agree")
+                && (self.next == "to"
+                    || (!self.to_what.is_empty()
+                        && self
+                            .before_to
+                            .iter()
+                            .all(|w| group_adverb(w) || is_time_phrase_word(w) || w == "year"))))
             || (forms("talk") && matches!(self.next.as_str(), "with" | "to"))
             || ((forms("find") || self.cue == "found")
                 && matches!(
@@ -440,14 +471,34 @@ impl<'a> Near<'a> {
 
     /// A cue with an action sense ([`ACTION_SENSES`]) whose content is a
     /// noun phrase, not a clause: "organizers added security", "voted for
-    /// Trump", "requested an extension", "announced his candidacy".
+    /// Trump", "requested an extension", "announced his candidacy", "they
+    /// were backed by the president".
     fn action_sense(&self) -> bool {
+        // The verb itself, also in a passive agent phrase ("backed by").
+        let verb = self
+            .cue
+            .strip_suffix(" by")
+            .filter(|v| !v.contains(' '))
+            .unwrap_or(&self.cue);
         let stem = ACTION_SENSES.iter().any(|stem| {
-            self.cue.starts_with(stem)
-                && self.cue.len() <= stem.len() + 4
-                && !self.cue.contains(' ')
+            verb.starts_with(stem) && verb.len() <= stem.len() + 4 && !verb.contains(' ')
         });
-        if !stem || self.content_first {
+        if !stem {
+            return false;
+        }
+        let passive = verb.len() < self.cue.len();
+        if passive {
+            // "The envoys were backed by the president": the subject is
+            // what was backed, not content passed on. A share of those
+            // polled ("supported by 42 percent of voters surveyed") is a
+            // measured finding and still reports.
+            let share = self
+                .source
+                .iter()
+                .any(|w| is_in(&["percent", "%", "majority", "plurality"], w) || w.ends_with('%'));
+            return !(share || self.content.contains(['"', '“']));
+        }
+        if self.content_first {
             return false;
         }
         let opening = self.content.trim_start();
@@ -644,5 +695,18 @@ mod tests {
         );
         assert!(kept.is_empty(), "{kept:?} (dropped {dropped:?})");
         assert_eq!(dropped.len(), 4, "{dropped:?}");
+    }
+
+    #[test]
+    fn commitments_counterfactuals_and_passive_backing_are_not_reports() {
+        let (kept, dropped) = desk(
+            "Congress and the president agreed late last year to extend the cuts.\n\n\
+             The governor would have said so in public.\n\n\
+             The envoys were backed by the president and his aides.\n\n\
+             The army proceeded to annex the province.\n\n\
+             The senator agreed that the plan was sound.",
+        );
+        assert_eq!(kept, ["The senator agreed"], "dropped {dropped:?}");
+        assert!(dropped.len() >= 3, "{dropped:?}");
     }
 }
