@@ -98,6 +98,17 @@ pub fn laundering(graph: &ProvenanceGraph) -> Vec<Laundering> {
             if credited.contains(&y) {
                 return true;
             }
+            // A credited report that resolves to the origin credits it even
+            // when the origin's date is later: the directed copy edge already
+            // says which came first (a poll story dated by its print edition).
+            let resolves_to_y = named.iter().any(|&s| {
+                graph
+                    .edges_of(s, Direction::Outgoing)
+                    .any(|(x, _, e)| x == y && e.kind() == EdgeKind::ResolvesTo)
+            });
+            if resolves_to_y {
+                return true;
+            }
             let outlet = outlet_of(graph, y);
             if outlet.is_some() && outlet == own_outlet {
                 return true;

@@ -460,6 +460,37 @@ mod tests {
     }
 
     #[test]
+    fn a_credited_report_resolving_to_the_origin_credits_it_whatever_the_dates() {
+        // 000 copies 004 and credits the MEMRI report, which is 004. Dated a day
+        // after 000 (as a print edition can be), 004 stays the copy's origin,
+        // and 000 still credits it: no laundering finding against 004.
+        let mut analysis = fixture::seeds();
+        let a4 = analysis
+            .corpus
+            .articles
+            .iter_mut()
+            .find(|a| a.id.starts_with("004"))
+            .expect("004");
+        a4.meta.date = Some(crate::article::Field::given(
+            "2026-01-23".parse().expect("date"),
+            "test",
+        ));
+        a4.meta.date_floor = None;
+        let g = ProvenanceGraph::build(&analysis);
+        let copy_from_004 = g
+            .edges_of(g.find(A000).expect("000"), Direction::Incoming)
+            .any(|(y, _, e)| y == g.find(A004).expect("004") && e.kind() == EdgeKind::Copies);
+        assert!(copy_from_004, "the fixture's copy 004 → 000 is kept");
+        let found = laundering(&g);
+        assert!(
+            !found
+                .iter()
+                .any(|l| l.article == A000 && l.derives_from == A004),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn origin_of_003_leads_to_memri_through_ians() {
         let g = ProvenanceGraph::build(&fixture::seeds());
         let o = origins::origin_of(&g, g.find(A003).expect("003"));
