@@ -18,7 +18,7 @@ use crate::text::Text;
 use crate::text::calendar::is_time_phrase_word;
 
 use super::Attribution;
-use super::lexicon::{self, DOCUMENT_NOUNS, REPORT_NOUNS, is_in};
+use super::lexicon::{self, DOCUMENT_NOUNS, PRONOUNS, REPORT_NOUNS, is_in};
 
 /// Negations of a verb group.
 const NEGATIONS: &[&str] = &["not", "never"];
@@ -104,12 +104,10 @@ const ACTION_SENSES: &[&str] = &[
     "add", "announc", "request", "vote", "back", "support", "return", "unveil",
 ];
 
-/// Words that open a reported clause after a cue: a complementiser, or a
-/// subject pronoun of a clause without one ("announced he will step down").
-const CLAUSE_OPENERS: &[&str] = &[
-    "that", "whether", "how", "why", "what", "if", "when", "he", "she", "it", "they", "we", "i",
-    "you",
-];
+/// Complementisers that open a reported clause after a cue ("added that …");
+/// a subject pronoun ([`PRONOUNS`]) opens one without them ("announced he
+/// will step down").
+const COMPLEMENTISERS: &[&str] = &["that", "whether", "how", "why", "what", "if", "when"];
 
 /// Quantifier determiners and number words that can stand alone as a vague
 /// source ("Some say", "One said") but more often determine a noun the
@@ -507,7 +505,10 @@ impl<'a> Near<'a> {
             .first()
             .map(|w| w.to_lowercase())
             .unwrap_or_default();
-        !(quoted || is_in(CLAUSE_OPENERS, &first) || opening.contains(['"', '“']))
+        !(quoted
+            || is_in(COMPLEMENTISERS, &first)
+            || is_in(PRONOUNS, &first)
+            || opening.contains(['"', '“']))
     }
 
     /// A participle after "be" with its subject as the source: the subject
